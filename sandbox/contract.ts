@@ -1,0 +1,124 @@
+// The contract between the sandbox's parts: the SMART authorization server (sandbox/auth),
+// the FHIR server (sandbox/fhir), the simulated EHR and portal (sandbox/ehr) and the
+// process that wires them together (sandbox/server.ts). Development and testing only.
+
+/** What the FHIR server needs to know about a bearer token. */
+export interface TokenContext {
+  clientId: string;
+  /** Granted scopes, space-separated in the token response, split here. */
+  scopes: string[];
+  /** Launch context bound to the token, when any. */
+  patient?: string;
+  encounter?: string;
+  /** e.g. "Practitioner/prov-rivera" or "Patient/pat-maria" */
+  fhirUser?: string;
+  /** True for tokens issued to a patient-facing (portal) client. */
+  patientFacing: boolean;
+  /** True only for the "label-blind" portal client: the FHIR server then does not withhold labelled resources. */
+  labelBlind: boolean;
+}
+
+/** Resolves a bearer token. `expired` means the token was valid but is no longer. */
+export type Introspect = (
+  bearer: string,
+) => Promise<{ ok: true; context: TokenContext } | { ok: false; reason: "invalid" | "expired" }>;
+
+/** Simulated failures a launch can ask for, chosen in the simulated EHR. */
+export const LAUNCH_ERRORS = [
+  "none",
+  "invalid_client",
+  "invalid_scope",
+  "invalid_redirect",
+  "token_failure",
+  "expired_token",
+] as const;
+export type LaunchError = (typeof LAUNCH_ERRORS)[number];
+
+/** Faults the FHIR server can inject into its next matching requests (POST /sandbox/faults). */
+export interface FaultRequest {
+  /** Which requests: "transaction" = POST of a transaction/batch Bundle to the base; "any" = every FHIR request. */
+  match: "transaction" | "any";
+  /** "503": answer 503 without doing anything; "drop-after-commit": do the work, then destroy the socket without answering. */
+  kind: "503" | "drop-after-commit";
+  /** How many matching requests to affect (default 1). */
+  count?: number;
+}
+
+/** Synthetic users of the simulated EHR. Ids are fixed so the seed, auth and tests agree. */
+export const SANDBOX_USERS = [
+  {
+    id: "prov-rivera",
+    label: "Dr. Alex Rivera (provider)",
+    fhirUser: "Practitioner/prov-rivera",
+    role: "provider",
+    // Scopes this user may be granted; requested scopes are narrowed to these.
+    allowedScopes: ["patient/*.cruds", "user/*.cruds"],
+  },
+  {
+    id: "ma-chen",
+    label: "Jordan Chen (medical assistant)",
+    fhirUser: "PractitionerRole/ma-chen-role",
+    role: "medical-assistant",
+    allowedScopes: ["patient/*.cruds", "user/*.rs", "user/Procedure.c"],
+  },
+  {
+    id: "admin-okafor",
+    label: "Sam Okafor (clinic admin)",
+    fhirUser: "Practitioner/admin-okafor",
+    role: "clinic-admin",
+    allowedScopes: [
+      "patient/*.rs",
+      "user/*.rs",
+      "user/Organization.cruds",
+      "user/HealthcareService.cruds",
+      "user/OrganizationAffiliation.cruds",
+      "user/Endpoint.cruds",
+      "user/Location.cruds",
+    ],
+  },
+  {
+    id: "adv-santos",
+    label: "Rosa Santos (partner advocate, Safe Harbor)",
+    fhirUser: "Practitioner/adv-santos",
+    role: "partner-advocate",
+    allowedScopes: ["user/ServiceRequest.crus", "user/Task.crus", "user/Organization.rs", "user/HealthcareService.rs", "user/Consent.rs", "user/Patient.rs"],
+  },
+] as const;
+
+export type SandboxUser = (typeof SANDBOX_USERS)[number];
+
+/** Registered OAuth clients. Redirect URIs are exact matches. */
+export interface SandboxClient {
+  clientId: string;
+  redirectUris: string[];
+  /** Patient-facing clients get patient-facing tokens (portal). */
+  patientFacing?: boolean;
+  labelBlind?: boolean;
+  /** Confidential clients (the portal simulator) have a secret; public clients use PKCE only. */
+  clientSecret?: string;
+}
+
+/** What sandbox/fhir exports as `createFhirServer(options)`. */
+export interface FhirServerOptions {
+  /** Absolute base URL the server is reachable at, e.g. http://127.0.0.1:4010/fhir */
+  baseUrl: string;
+  /** SMART endpoints advertised in /metadata and /.well-known/smart-configuration. */
+  authorizeUrl: string;
+  tokenUrl: string;
+  introspect: Introspect;
+  /** Profile validation of incoming writes (fhir-profiles); returns error messages, empty when valid. */
+  validateWrite?: (resource: import("fhir/r4").Resource) => string[];
+  /** Capabilities to leave out of /metadata and refuse, for the IT-diagnostics tests (e.g. "conditional-create"). */
+  removeCapabilities?: string[];
+}
+
+export interface FhirServerHandle {
+  /** Mount at the path of baseUrl (e.g. app.use("/fhir", handle.router)). */
+  router: import("express").Router;
+  /** Direct reads for the simulated EHR's pickers and for tests (no auth, no labels). */
+  search(resourceType: string, params?: Record<string, string>): Promise<import("fhir/r4").Resource[]>;
+  injectFault(fault: FaultRequest): void;
+  clearFaults(): void;
+  /** Drops everything and loads the seed bundle again. */
+  reset(): Promise<void>;
+}

@@ -1,0 +1,75 @@
+import { render, screen } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import { App } from "./App";
+import type { Session } from "./boot";
+import type { ClinicConfig } from "../config/clinicConfig";
+import type { FhirHttp } from "../fhir/http";
+import { FailureScreen } from "../ui/FailureScreen";
+
+const clinic = JSON.parse(readFileSync("public/clinic-config.json", "utf8")) as ClinicConfig;
+
+function session(overrides: Partial<Session> = {}): Session {
+  return {
+    http: { serverUrl: "https://ehr.test/fhir", request: vi.fn() } as unknown as FhirHttp,
+    patient: { id: "p1", name: "Ana Test", birthDate: "1990-01-02", language: "es" },
+    user: { reference: "Practitioner/x", name: "Dr. Who", roles: [] },
+    encounterId: null,
+    needPatientBanner: true,
+    smartStyleUrl: null,
+    grantedScopes: ["patient/Patient.rs"],
+    clinic,
+    ...overrides,
+  };
+}
+
+describe("the app shell", () => {
+  it("shows the patient in context with our banner when the EHR asks for it", () => {
+    render(<App session={session()} />);
+    expect(screen.getByRole("region", { name: "Patient" })).toHaveTextContent("Ana Test");
+    expect(screen.getByTestId("context-patient")).toHaveTextContent("Ana Test");
+    expect(screen.getByTestId("signed-in-as")).toHaveTextContent("Dr. Who");
+  });
+
+  it("leaves the banner to the EHR when need_patient_banner is false", () => {
+    render(<App session={session({ needPatientBanner: false })} />);
+    expect(screen.queryByRole("region", { name: "Patient" })).not.toBeInTheDocument();
+  });
+
+  it("keeps patient data out of the window title", () => {
+    render(<App session={session()} />);
+    expect(document.title).toBe(clinic.displayName);
+    expect(document.title).not.toContain("Ana");
+  });
+});
+
+describe("failure screens", () => {
+  it("names the scopes that were not granted", () => {
+    render(
+      <FailureScreen failure={{ kind: "scopes", missing: ["patient/Patient.rs"] }} lang="en" />,
+    );
+    expect(screen.getByRole("heading")).toHaveTextContent("not given the access it needs");
+    expect(screen.getByRole("listitem")).toHaveTextContent("patient/Patient.rs");
+  });
+
+  it("shows an OperationOutcome's diagnostics, in Spanish too", () => {
+    render(
+      <FailureScreen
+        failure={{ kind: "operation-outcome", status: 500, diagnostics: ["Database offline"] }}
+        lang="es"
+      />,
+    );
+    expect(screen.getByRole("heading")).toHaveTextContent("El EHR informó un error");
+    expect(screen.getByRole("listitem")).toHaveTextContent("Database offline");
+  });
+
+  it("renders hostile strings as text", () => {
+    render(
+      <FailureScreen
+        failure={{ kind: "unknown-issuer", iss: "<img src=x onerror=alert(1)>" }}
+        lang="en"
+      />,
+    );
+    expect(document.querySelector("img")).toBeNull();
+    expect(screen.getAllByText(/img src=x/, { selector: "p" }).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,62 @@
+import * as z from "zod/mini";
+
+// public/clinic-config.json: the clinic's own settings, editable by IT without a rebuild.
+// Later features add to it; every field is documented in the README.
+
+const text = () => z.string().check(z.minLength(1));
+const localized = z.catchall(z.object({ en: text(), es: text() }), text());
+const languageCode = () =>
+  z.string().check(z.regex(/^[a-z]{2,3}$/, { message: 'must be a language code such as "en"' }));
+const reference = (type: string) =>
+  z
+    .string()
+    .check(
+      z.regex(new RegExp(`^${type}/[A-Za-z0-9\\-.]{1,64}$`), {
+        message: `must look like "${type}/<id>"`,
+      }),
+    );
+const int = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+
+export const SAFETY_CARD_TYPES = [
+  "general",
+  "adolescent",
+  "reproductive-health",
+  "trafficking",
+  "lgbtq",
+  "native",
+  "disability",
+  "elder",
+] as const;
+
+export const clinicConfigSchema = z.strictObject({
+  /** The app's visible name: discreet, shown in the header and the window title. */
+  displayName: z.string().check(z.minLength(1), z.maxLength(40)),
+  /** The clinic's own Organization on the FHIR server (requester of referrals). */
+  clinicOrganization: reference("Organization"),
+  jurisdiction: z.strictObject({
+    name: text(),
+    /** Age below which the minors' confidentiality text applies. */
+    minorAgeBelow: int(10, 21),
+    mandatoryReporting: z.strictObject({ adult: localized, minor: localized }),
+  }),
+  /** Security labels on everything the app writes about DSV care (R and SDV are always applied). */
+  labelPolicy: z.strictObject({ nopat: z.boolean() }),
+  /** Languages the patient-facing content is offered in (BCP 47 base codes). */
+  languages: z.array(languageCode()).check(z.minLength(1)),
+  safetyCards: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .check(z.regex(/^[a-z0-9-]+$/, { message: "use lower-case letters, digits and dashes" })),
+        type: z.enum(SAFETY_CARD_TYPES),
+        title: localized,
+        languages: z.array(languageCode()).check(z.minLength(1)),
+      }),
+    )
+    .check(z.minLength(1)),
+  followUp: z.strictObject({ intervalDays: int(1, 365) }),
+  consent: z.strictObject({ defaultDays: int(1, 365) }),
+});
+
+export type ClinicConfig = z.infer<typeof clinicConfigSchema>;

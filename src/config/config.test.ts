@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs";
+import { clinicConfigSchema } from "./clinicConfig";
+import { parseConfig } from "./loadConfig";
+import { findIssuer, smartConfigSchema } from "./smartConfig";
+
+const read = (file: string): unknown => JSON.parse(readFileSync(`public/${file}`, "utf8"));
+
+describe("smart-config.json", () => {
+  it("the shipped file is valid", () => {
+    const result = parseConfig(
+      "public/smart-config.json",
+      smartConfigSchema,
+      read("smart-config.json"),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it("matches issuers exactly or by pattern", () => {
+    const result = parseConfig("f", smartConfigSchema, read("smart-config.json"));
+    if (!result.ok) throw new Error("invalid");
+    expect(findIssuer(result.value, "http://127.0.0.1:4010/fhir/")?.clientId).toBe("warm-referral");
+    expect(findIssuer(result.value, "http://127.0.0.1:4999/fhir")?.label).toMatch(
+      /another loopback/,
+    );
+    expect(
+      findIssuer(result.value, "https://launch.smarthealthit.org/v/r4/sim/eyJhIjoiMSJ9/fhir")
+        ?.scopeVersion,
+    ).toBe("auto");
+    expect(findIssuer(result.value, "https://evil.example/fhir")).toBeUndefined();
+  });
+
+  it("names the field and the fix for a bad entry", () => {
+    const result = parseConfig("public/smart-config.json", smartConfigSchema, {
+      issuers: [
+        {
+          label: "x",
+          iss: "not a url",
+          clientId: "",
+          scopes: { v2: "launch" },
+          pkceMode: "sometimes",
+          extra: 1,
+        },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok || result.failure.kind !== "config") throw new Error("expected a config failure");
+    const fields = result.failure.problems.map((p) => p.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        "issuers[0].clientId",
+        "issuers[0].scopes.v1",
+        "issuers[0].pkceMode",
+        "issuers[0]",
+      ]),
+    );
+    const pkce = result.failure.problems.find((p) => p.field === "issuers[0].pkceMode");
+    expect(pkce?.fix).toContain('"ifSupported"');
+    const unknown = result.failure.problems.find((p) => p.field === "issuers[0]");
+    expect(unknown?.fix).toContain('"extra"');
+  });
+
+  it("refuses an entry with both or neither of iss and issPattern", () => {
+    const entry = { label: "x", clientId: "c", scopes: { v1: "a", v2: "b" } };
+    const neither = parseConfig("f", smartConfigSchema, { issuers: [entry] });
+    const both = parseConfig("f", smartConfigSchema, {
+      issuers: [{ ...entry, iss: "https://a.example/fhir", issPattern: "^x" }],
+    });
+    expect(neither.ok).toBe(false);
+    expect(both.ok).toBe(false);
+    const badPattern = parseConfig("f", smartConfigSchema, {
+      issuers: [{ ...entry, issPattern: "([" }],
+    });
+    expect(badPattern.ok).toBe(false);
+  });
+});
+
+describe("clinic-config.json", () => {
+  it("the shipped file is valid", () => {
+    const result = parseConfig(
+      "public/clinic-config.json",
+      clinicConfigSchema,
+      read("clinic-config.json"),
+    );
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it("names a missing Spanish text and a malformed reference", () => {
+    const config = read("clinic-config.json") as {
+      clinicOrganization: string;
+      jurisdiction: { mandatoryReporting: { minor: Record<string, string> } };
+    };
+    config.clinicOrganization = "clinic";
+    delete config.jurisdiction.mandatoryReporting.minor.es;
+    const result = parseConfig("public/clinic-config.json", clinicConfigSchema, config);
+    if (result.ok || result.failure.kind !== "config") throw new Error("expected a config failure");
+    expect(result.failure.file).toBe("public/clinic-config.json");
+    const fields = result.failure.problems.map((p) => p.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(["clinicOrganization", "jurisdiction.mandatoryReporting.minor.es"]),
+    );
+  });
+});

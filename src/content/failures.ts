@@ -1,0 +1,223 @@
+import type { Failure } from "../fhir/failures";
+import type { UiLanguage } from "./lang";
+
+// Plain-language text for every failure screen, in English and Spanish. Each says what happened
+// and what to do — never "see console".
+
+export interface FailureText {
+  title: string;
+  message: string;
+  fix: string;
+  details: string[];
+}
+
+type Texts = { [K in Failure["kind"]]: (f: Extract<Failure, { kind: K }>) => FailureText };
+
+const en: Texts = {
+  config: (f) => ({
+    title: "The app's configuration has a problem",
+    message: `${f.file} could not be used.`,
+    fix: "Ask your IT team to correct the file as listed below, then launch again.",
+    details: f.problems.map((p) => `${p.field}: ${p.message}. ${p.fix}`),
+  }),
+  "unknown-issuer": (f) => ({
+    title: "This EHR is not set up for the app",
+    message: `The app was launched from ${f.iss}, which is not listed in public/smart-config.json.`,
+    fix: `Ask IT to add an entry to "issuers" in public/smart-config.json with "iss": "${f.iss}" and the client id registered in that EHR.`,
+    details: [],
+  }),
+  "missing-iss": () => ({
+    title: "No EHR was given",
+    message: "This page starts the sign-in with an EHR, but it was opened without one.",
+    fix: "Open the app from the patient's chart in your EHR, or pick a server below.",
+    details: [],
+  }),
+  "no-state": () => ({
+    title: "Open the app from the EHR",
+    message: "This page was opened directly, so there is no sign-in to continue.",
+    fix: "Go back to the patient's chart in your EHR and launch the app from there.",
+    details: [],
+  }),
+  "auth-denied": (f) => ({
+    title: "The EHR did not allow the sign-in",
+    message: `The authorization server answered "${f.error}"${f.description ? `: ${f.description}` : ""}.`,
+    fix:
+      f.error === "invalid_scope"
+        ? "Ask IT to check the scopes registered for the app against public/smart-config.json."
+        : f.error === "access_denied"
+          ? "Access was refused. Launch again and allow the app, or ask IT for access."
+          : "Launch the app again. If it keeps happening, give IT the message above.",
+    details: [],
+  }),
+  "token-exchange": (f) => ({
+    title: "Sign-in could not be completed",
+    message: `The EHR's token service refused to finish the sign-in${f.error ? ` ("${f.error}"${f.description ? `: ${f.description}` : ""})` : ""}${f.status ? ` (HTTP ${f.status})` : ""}.`,
+    fix:
+      f.error === "invalid_client"
+        ? "The client id is not registered in this EHR. Ask IT to check clientId in public/smart-config.json against the EHR's registration."
+        : "Launch the app again from the chart. If it keeps happening, give IT the message above.",
+    details: [],
+  }),
+  "no-patient": () => ({
+    title: "No patient is selected",
+    message: "The EHR did not tell the app which patient is open.",
+    fix: "Open a patient's chart in the EHR and launch the app from there.",
+    details: [],
+  }),
+  scopes: (f) => ({
+    title: "The app was not given the access it needs",
+    message: "The EHR granted fewer permissions than the app needs.",
+    fix: "Ask IT to allow these scopes for the app (and your user), then launch again:",
+    details: f.missing,
+  }),
+  "session-expired": () => ({
+    title: "Your session has ended",
+    message: "The sign-in expired or was ended by the EHR.",
+    fix: "Launch the app again from the patient's chart. Anything you had entered on this screen is still here until you close it.",
+    details: [],
+  }),
+  unreachable: (f) => ({
+    title: "The EHR's server cannot be reached",
+    message: `The app could not connect to ${f.server}.`,
+    fix: "Check the network connection, wait a moment, then try again. If it persists, tell IT the server may be down.",
+    details: [],
+  }),
+  forbidden: (f) => ({
+    title: "The EHR refused this request",
+    message: "Your sign-in does not allow this action.",
+    fix: "Ask IT whether your role should have access to this, then launch again.",
+    details: f.diagnostics,
+  }),
+  "operation-outcome": (f) => ({
+    title: "The EHR reported an error",
+    message: `The server could not complete the request (HTTP ${f.status}). It said:`,
+    fix: "Try again. If it keeps happening, give IT the server's message.",
+    details: f.diagnostics,
+  }),
+  "bad-response": (f) => ({
+    title: "The EHR sent something the app cannot read",
+    message: `The server's answer for ${f.what} was not valid FHIR.`,
+    fix: "Try again. If it persists, tell IT: the server's response did not match FHIR R4.",
+    details: [],
+  }),
+  "wrong-patient": () => ({
+    title: "The patient changed",
+    message:
+      "The record the EHR returned does not belong to the patient in this launch, so nothing is shown.",
+    fix: "Close this window and launch the app again from the patient's chart.",
+    details: [],
+  }),
+  unexpected: (f) => ({
+    title: "Something went wrong",
+    message: f.message,
+    fix: "Launch the app again. If it keeps happening, tell IT what you were doing.",
+    details: [],
+  }),
+};
+
+const es: Texts = {
+  config: (f) => ({
+    title: "La configuración de la aplicación tiene un problema",
+    message: `No se pudo usar ${f.file}.`,
+    fix: "Pida a su equipo de TI que corrija el archivo como se indica abajo y vuelva a abrir la aplicación.",
+    details: f.problems.map((p) => `${p.field}: ${p.message}. ${p.fix}`),
+  }),
+  "unknown-issuer": (f) => ({
+    title: "Este EHR no está configurado para la aplicación",
+    message: `La aplicación se abrió desde ${f.iss}, que no figura en public/smart-config.json.`,
+    fix: `Pida a TI que agregue a "issuers" en public/smart-config.json una entrada con "iss": "${f.iss}" y el client id registrado en ese EHR.`,
+    details: [],
+  }),
+  "missing-iss": () => ({
+    title: "No se indicó ningún EHR",
+    message: "Esta página inicia la sesión con un EHR, pero se abrió sin ninguno.",
+    fix: "Abra la aplicación desde el expediente del paciente en su EHR, o elija un servidor abajo.",
+    details: [],
+  }),
+  "no-state": () => ({
+    title: "Abra la aplicación desde el EHR",
+    message: "Esta página se abrió directamente, así que no hay una sesión que continuar.",
+    fix: "Vuelva al expediente del paciente en su EHR y abra la aplicación desde allí.",
+    details: [],
+  }),
+  "auth-denied": (f) => ({
+    title: "El EHR no permitió iniciar la sesión",
+    message: `El servidor de autorización respondió "${f.error}"${f.description ? `: ${f.description}` : ""}.`,
+    fix:
+      f.error === "invalid_scope"
+        ? "Pida a TI que compare los permisos (scopes) registrados con public/smart-config.json."
+        : "Vuelva a abrir la aplicación. Si sigue pasando, dé a TI el mensaje de arriba.",
+    details: [],
+  }),
+  "token-exchange": (f) => ({
+    title: "No se pudo completar el inicio de sesión",
+    message: `El servicio de tokens del EHR rechazó el inicio de sesión${f.error ? ` ("${f.error}"${f.description ? `: ${f.description}` : ""})` : ""}${f.status ? ` (HTTP ${f.status})` : ""}.`,
+    fix:
+      f.error === "invalid_client"
+        ? "El client id no está registrado en este EHR. Pida a TI que revise clientId en public/smart-config.json."
+        : "Vuelva a abrir la aplicación desde el expediente. Si sigue pasando, dé a TI el mensaje de arriba.",
+    details: [],
+  }),
+  "no-patient": () => ({
+    title: "No hay un paciente seleccionado",
+    message: "El EHR no indicó a la aplicación qué paciente está abierto.",
+    fix: "Abra el expediente de un paciente en el EHR y abra la aplicación desde allí.",
+    details: [],
+  }),
+  scopes: (f) => ({
+    title: "La aplicación no recibió el acceso que necesita",
+    message: "El EHR otorgó menos permisos de los que la aplicación necesita.",
+    fix: "Pida a TI que permita estos scopes para la aplicación (y su usuario) y vuelva a abrirla:",
+    details: f.missing,
+  }),
+  "session-expired": () => ({
+    title: "Su sesión terminó",
+    message: "El inicio de sesión venció o el EHR lo cerró.",
+    fix: "Vuelva a abrir la aplicación desde el expediente del paciente. Lo que haya escrito en esta pantalla se conserva hasta que la cierre.",
+    details: [],
+  }),
+  unreachable: (f) => ({
+    title: "No se puede conectar con el servidor del EHR",
+    message: `La aplicación no pudo conectarse con ${f.server}.`,
+    fix: "Revise la conexión, espere un momento e intente de nuevo. Si continúa, avise a TI.",
+    details: [],
+  }),
+  forbidden: (f) => ({
+    title: "El EHR rechazó esta solicitud",
+    message: "Su sesión no permite esta acción.",
+    fix: "Pregunte a TI si su función debería tener este acceso y vuelva a abrir la aplicación.",
+    details: f.diagnostics,
+  }),
+  "operation-outcome": (f) => ({
+    title: "El EHR informó un error",
+    message: `El servidor no pudo completar la solicitud (HTTP ${f.status}). Dijo:`,
+    fix: "Intente de nuevo. Si sigue pasando, dé a TI el mensaje del servidor.",
+    details: f.diagnostics,
+  }),
+  "bad-response": (f) => ({
+    title: "El EHR envió algo que la aplicación no puede leer",
+    message: `La respuesta del servidor para ${f.what} no era FHIR válido.`,
+    fix: "Intente de nuevo. Si continúa, avise a TI: la respuesta no coincide con FHIR R4.",
+    details: [],
+  }),
+  "wrong-patient": () => ({
+    title: "El paciente cambió",
+    message:
+      "El registro que devolvió el EHR no pertenece al paciente de esta sesión, así que no se muestra nada.",
+    fix: "Cierre esta ventana y vuelva a abrir la aplicación desde el expediente del paciente.",
+    details: [],
+  }),
+  unexpected: (f) => ({
+    title: "Algo salió mal",
+    message: f.message,
+    fix: "Vuelva a abrir la aplicación. Si sigue pasando, cuente a TI qué estaba haciendo.",
+    details: [],
+  }),
+};
+
+const TEXTS: Record<UiLanguage, Texts> = { en, es };
+
+export function describeFailure(failure: Failure, lang: UiLanguage): FailureText {
+  const render = TEXTS[lang][failure.kind] as (f: Failure) => FailureText;
+  return render(failure);
+}

@@ -1,0 +1,94 @@
+// Every way a launch or a FHIR call can fail, as data. Screens turn these into plain language
+// (src/content/failures.ts); nothing here carries PHI — never a patient id, name or URL path.
+
+export type Failure =
+  | { kind: "config"; file: string; problems: { field: string; message: string; fix: string }[] }
+  | { kind: "unknown-issuer"; iss: string }
+  | { kind: "missing-iss" }
+  | { kind: "no-state" }
+  | { kind: "auth-denied"; error: string; description?: string }
+  | { kind: "token-exchange"; status?: number; error?: string; description?: string }
+  | { kind: "no-patient" }
+  | { kind: "scopes"; missing: string[] }
+  | { kind: "session-expired" }
+  | { kind: "unreachable"; server: string }
+  | { kind: "forbidden"; diagnostics: string[] }
+  | { kind: "operation-outcome"; status: number; diagnostics: string[] }
+  | { kind: "bad-response"; what: string }
+  | { kind: "wrong-patient" }
+  | { kind: "unexpected"; message: string };
+
+export class FailureError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.kind);
+    this.name = "FailureError";
+  }
+}
+
+interface OperationOutcomeLike {
+  resourceType?: unknown;
+  issue?: {
+    severity?: unknown;
+    code?: unknown;
+    diagnostics?: unknown;
+    details?: { text?: unknown };
+  }[];
+}
+
+/** The human-readable texts of an OperationOutcome, or [] when the body is not one. */
+export function outcomeDiagnostics(body: unknown): string[] {
+  const outcome = body as OperationOutcomeLike | null;
+  if (!outcome || outcome.resourceType !== "OperationOutcome" || !Array.isArray(outcome.issue))
+    return [];
+  return outcome.issue
+    .map((issue) => {
+      const text = typeof issue.details?.text === "string" ? issue.details.text : undefined;
+      const diagnostics = typeof issue.diagnostics === "string" ? issue.diagnostics : undefined;
+      return text ?? diagnostics ?? (typeof issue.code === "string" ? issue.code : "");
+    })
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * Turns an HTTP error answer from the FHIR server into a Failure.
+ * `wwwAuthenticate` is the WWW-Authenticate header; `body` the parsed JSON body (if any).
+ */
+export function failureFromHttp(
+  status: number,
+  body: unknown,
+  wwwAuthenticate: string | null,
+): Failure {
+  const diagnostics = outcomeDiagnostics(body);
+  if (status === 401) return { kind: "session-expired" };
+  if (status === 403) return { kind: "forbidden", diagnostics };
+  if (diagnostics.length > 0) return { kind: "operation-outcome", status, diagnostics };
+  void wwwAuthenticate;
+  return {
+    kind: "operation-outcome",
+    status,
+    diagnostics: [`The server answered HTTP ${status}.`],
+  };
+}
+
+/** Parses fhirclient's error text of a failed token request: "401 Unauthorized\nURL: …\ninvalid_client: description". */
+export function tokenFailureFromMessage(message: string, status?: number): Failure {
+  const lines = message.split("\n");
+  const last = lines.length > 2 ? (lines[lines.length - 1] ?? "") : "";
+  const match = /^([a-z_]+)(?::\s*(.*))?$/.exec(last.trim());
+  const failure: Failure = { kind: "token-exchange" };
+  if (status !== undefined) failure.status = status;
+  if (match?.[1]) {
+    failure.error = match[1];
+    if (match[2]) failure.description = match[2];
+  }
+  return failure;
+}
+
+/** A short origin for messages, never a full URL (paths can carry ids). */
+export function serverLabel(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "the FHIR server";
+  }
+}

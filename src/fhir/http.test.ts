@@ -1,0 +1,145 @@
+import type { Patient } from "fhir/r4";
+import { setupServer } from "msw/node";
+import { http, HttpResponse } from "msw";
+import * as z from "zod/mini";
+import { FhirStore } from "../../test/msw/fhirStore";
+import { FHIR_BASE, fhirHandlers, outcome } from "../../test/msw/handlers";
+import { FailureError } from "./failures";
+import { createFhirHttp, type SmartClient } from "./http";
+import { patientSchema } from "./schemas";
+
+const ana: Patient = {
+  resourceType: "Patient",
+  id: "p1",
+  name: [{ given: ["Ana"], family: "Test" }],
+};
+const store = new FhirStore([ana]);
+let currentToken = "token-1";
+const server = setupServer(...fhirHandlers(store, () => currentToken));
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+function fakeClient(
+  overrides: Partial<{ token: string; refreshTo: string | null }> = {},
+): SmartClient {
+  const state = {
+    serverUrl: FHIR_BASE,
+    clientId: "c",
+    tokenResponse: { access_token: overrides.token ?? "token-1", refresh_token: "r" },
+  };
+  return {
+    state,
+    getAuthorizationHeader: () => `Bearer ${state.tokenResponse.access_token}`,
+    refreshIfNeeded: async () => state,
+    refresh: async () => {
+      if (overrides.refreshTo === null) throw new Error("invalid_grant");
+      state.tokenResponse.access_token = overrides.refreshTo ?? "token-1";
+      return state;
+    },
+  } as unknown as SmartClient;
+}
+
+async function failureOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FailureError) return error.failure;
+    throw error;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("the FHIR door", () => {
+  it("reads and parses with the bearer token and returns the ETag", async () => {
+    const response = await createFhirHttp(fakeClient()).request(patientSchema, "Patient/p1");
+    expect(response.body.name?.[0]?.given).toEqual(["Ana"]);
+    expect(response.etag).toBe('W/"1"');
+    expect(store.requests.at(-1)?.headers.authorization).toBe("Bearer token-1");
+  });
+
+  it("refreshes once on 401 and retries", async () => {
+    currentToken = "token-2";
+    const response = await createFhirHttp(
+      fakeClient({ token: "stale", refreshTo: "token-2" }),
+    ).request(patientSchema, "Patient/p1");
+    expect(response.body.id).toBe("p1");
+    currentToken = "token-1";
+  });
+
+  it("reports an ended session when the refresh fails", async () => {
+    const failure = await failureOf(
+      createFhirHttp(fakeClient({ token: "stale", refreshTo: null })).request(
+        patientSchema,
+        "Patient/p1",
+      ),
+    );
+    expect(failure).toEqual({ kind: "session-expired" });
+  });
+
+  it("shows the diagnostics of an OperationOutcome", async () => {
+    const failure = await failureOf(
+      createFhirHttp(fakeClient()).request(patientSchema, "Patient/missing"),
+    );
+    expect(failure).toEqual({
+      kind: "operation-outcome",
+      status: 404,
+      diagnostics: ["Patient/missing is not known"],
+    });
+  });
+
+  it("turns 403 into a forbidden failure", async () => {
+    server.use(
+      http.get(`${FHIR_BASE}/Patient/p1`, () =>
+        outcome(403, "Scope patient/Patient.rs is required"),
+      ),
+    );
+    const failure = await failureOf(
+      createFhirHttp(fakeClient()).request(patientSchema, "Patient/p1"),
+    );
+    expect(failure).toEqual({
+      kind: "forbidden",
+      diagnostics: ["Scope patient/Patient.rs is required"],
+    });
+  });
+
+  it("treats a malformed body as a bad response, naming only the resource type", async () => {
+    server.use(
+      http.get(`${FHIR_BASE}/Patient/p1`, () =>
+        HttpResponse.text("<html>oops</html>", { status: 200 }),
+      ),
+    );
+    expect(
+      await failureOf(createFhirHttp(fakeClient()).request(patientSchema, "Patient/p1")),
+    ).toEqual({ kind: "bad-response", what: "Patient" });
+    server.use(
+      http.get(`${FHIR_BASE}/Patient/p1`, () => HttpResponse.json({ resourceType: "Patient" })),
+    );
+    expect(
+      await failureOf(createFhirHttp(fakeClient()).request(patientSchema, "Patient/p1")),
+    ).toEqual({ kind: "bad-response", what: "Patient" });
+  });
+
+  it("reports an unreachable server by origin only", async () => {
+    server.use(http.get(`${FHIR_BASE}/Patient/p1`, () => HttpResponse.error()));
+    expect(
+      await failureOf(createFhirHttp(fakeClient()).request(patientSchema, "Patient/p1")),
+    ).toEqual({
+      kind: "unreachable",
+      server: "https://ehr.test",
+    });
+  });
+
+  it("sends JSON bodies as application/fhir+json", async () => {
+    const response = await createFhirHttp(fakeClient()).request(
+      z.looseObject({ id: z.string() }),
+      "Task",
+      {
+        method: "POST",
+        body: { resourceType: "Task", status: "requested", intent: "order" },
+      },
+    );
+    expect(response.status).toBe(201);
+    expect(store.requests.at(-1)?.headers["content-type"]).toBe("application/fhir+json");
+  });
+});

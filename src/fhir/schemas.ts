@@ -1,0 +1,52 @@
+import * as z from "zod/mini";
+
+// zod schemas at the FHIR boundary: only the elements the app reads, everything else passes
+// through untouched. A response that does not match is a "bad-response" failure, not a crash.
+
+const str = () => z.optional(z.string());
+const coding = z.looseObject({ system: str(), code: str(), display: str() });
+const codeableConcept = z.looseObject({ coding: z.optional(z.array(coding)), text: str() });
+const humanName = z.looseObject({
+  use: str(),
+  text: str(),
+  family: str(),
+  given: z.optional(z.array(z.string())),
+  prefix: z.optional(z.array(z.string())),
+});
+const reference = z.looseObject({ reference: str(), display: str() });
+
+export const patientSchema = z.looseObject({
+  resourceType: z.literal("Patient"),
+  id: z.string(),
+  name: z.optional(z.array(humanName)),
+  birthDate: str(),
+  gender: str(),
+  communication: z.optional(
+    z.array(z.looseObject({ language: codeableConcept, preferred: z.optional(z.boolean()) })),
+  ),
+});
+export type PatientJson = z.infer<typeof patientSchema>;
+
+export const practitionerSchema = z.looseObject({
+  resourceType: z.literal("Practitioner"),
+  id: z.string(),
+  name: z.optional(z.array(humanName)),
+});
+
+export const practitionerRoleSchema = z.looseObject({
+  resourceType: z.literal("PractitionerRole"),
+  id: z.string(),
+  practitioner: z.optional(reference),
+  organization: z.optional(reference),
+  code: z.optional(z.array(codeableConcept)),
+});
+
+export const userSchema = z.discriminatedUnion("resourceType", [
+  practitionerSchema,
+  practitionerRoleSchema,
+  patientSchema,
+]);
+export type UserJson = z.infer<typeof userSchema>;
+
+export type HumanName = z.infer<typeof humanName>;
+export type CodeableConcept = z.infer<typeof codeableConcept>;

@@ -1,0 +1,88 @@
+import FHIR from "fhirclient";
+import { findIssuer, smartConfigSchema, type IssuerEntry } from "../config/smartConfig";
+import { loadConfig } from "../config/loadConfig";
+import { serverLabel, type Failure } from "../fhir/failures";
+import { pickUiLanguage } from "../content/lang";
+import { chooseScopes } from "./scopes";
+
+// launch.html: the SMART authorize step, for EHR launches (iss + launch) and standalone
+// launches (iss only, or a chooser of configured servers). Kept tiny: no React.
+
+const root = document.getElementById("launch") as HTMLElement;
+const lang = pickUiLanguage();
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const iss = params.get("iss");
+  const launch = params.get("launch");
+
+  const loaded = await loadConfig("smart-config.json", smartConfigSchema);
+  if (!loaded.ok) return showFailure(loaded.failure);
+  const config = loaded.value;
+
+  if (!iss) return showChooser(config.issuers.filter((e) => e.standalone && e.iss));
+
+  const entry = findIssuer(config, iss);
+  if (!entry) return showFailure({ kind: "unknown-issuer", iss });
+
+  const inFrame = window.self !== window.top;
+  try {
+    await FHIR.oauth2.authorize({
+      iss,
+      ...(launch ? { launch } : {}),
+      clientId: entry.clientId,
+      scope: await chooseScopes(entry, iss, Boolean(launch)),
+      redirectUri: entry.redirectUri,
+      pkceMode: entry.pkceMode,
+      // Inside an EHR's iframe the whole flow stays in the frame.
+      completeInTarget: inFrame,
+    });
+  } catch {
+    // fhirclient fails here when it cannot read the server's SMART configuration.
+    await showFailure({ kind: "unreachable", server: serverLabel(iss) });
+  }
+}
+
+async function showFailure(failure: Failure): Promise<void> {
+  // Failure texts load only when needed: the happy path stays small.
+  const { describeFailure } = await import("../content/failures");
+  const text = describeFailure(failure, lang);
+  root.replaceChildren(
+    el("h1", text.title),
+    el("p", text.message),
+    el("p", text.fix, "fix"),
+    ...(text.details.length ? [list(text.details)] : []),
+  );
+  root.setAttribute("aria-busy", "false");
+  root.dataset.failure = failure.kind;
+}
+
+async function showChooser(entries: IssuerEntry[]): Promise<void> {
+  await showFailure({ kind: "missing-iss" });
+  if (entries.length === 0) return;
+  const links = entries.map((entry) => {
+    const a = el("a", entry.label);
+    (a as HTMLAnchorElement).href = `launch.html?iss=${encodeURIComponent(entry.iss ?? "")}`;
+    return a;
+  });
+  root.append(list(links));
+}
+
+function el(tag: string, text: string, className?: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function list(items: (string | HTMLElement)[]): HTMLElement {
+  const ul = document.createElement("ul");
+  for (const item of items) {
+    const li = document.createElement("li");
+    li.append(item);
+    ul.append(li);
+  }
+  return ul;
+}
+
+void main();

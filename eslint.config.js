@@ -59,6 +59,10 @@ export default tseslint.config(
     ],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.commonjs } },
+  },
   ...featureBoundaries,
   {
     rules: {

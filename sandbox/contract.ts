@@ -81,7 +81,14 @@ export const SANDBOX_USERS = [
     label: "Rosa Santos (partner advocate, Safe Harbor)",
     fhirUser: "Practitioner/adv-santos",
     role: "partner-advocate",
-    allowedScopes: ["user/ServiceRequest.crus", "user/Task.crus", "user/Organization.rs", "user/HealthcareService.rs", "user/Consent.rs", "user/Patient.rs"],
+    allowedScopes: [
+      "user/ServiceRequest.crus",
+      "user/Task.crus",
+      "user/Organization.rs",
+      "user/HealthcareService.rs",
+      "user/Consent.rs",
+      "user/Patient.rs",
+    ],
   },
 ] as const;
 
@@ -116,7 +123,10 @@ export interface FhirServerHandle {
   /** Mount at the path of baseUrl (e.g. app.use("/fhir", handle.router)). */
   router: import("express").Router;
   /** Direct reads for the simulated EHR's pickers and for tests (no auth, no labels). */
-  search(resourceType: string, params?: Record<string, string>): Promise<import("fhir/r4").Resource[]>;
+  search(
+    resourceType: string,
+    params?: Record<string, string>,
+  ): Promise<import("fhir/r4").Resource[]>;
   injectFault(fault: FaultRequest): void;
   clearFaults(): void;
   /** Drops everything and loads the seed bundle again. */

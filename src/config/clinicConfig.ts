@@ -8,13 +8,11 @@ const localized = z.catchall(z.object({ en: text(), es: text() }), text());
 const languageCode = () =>
   z.string().check(z.regex(/^[a-z]{2,3}$/, { message: 'must be a language code such as "en"' }));
 const reference = (type: string) =>
-  z
-    .string()
-    .check(
-      z.regex(new RegExp(`^${type}/[A-Za-z0-9\\-.]{1,64}$`), {
-        message: `must look like "${type}/<id>"`,
-      }),
-    );
+  z.string().check(
+    z.regex(new RegExp(`^${type}/[A-Za-z0-9\\-.]{1,64}$`), {
+      message: `must look like "${type}/<id>"`,
+    }),
+  );
 const int = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 
 export const SAFETY_CARD_TYPES = [

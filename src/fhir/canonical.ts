@@ -35,6 +35,8 @@ export const CODE_SYSTEM = {
   statusReason: cs("wr-referral-status-reason"),
   safetyCardType: cs("wr-safety-card-type"),
   partnerType: cs("wr-partner-type"),
+  /** What a ServiceRequest / Procedure is about (ServiceRequest.code, Procedure.code). */
+  activity: cs("wr-activity"),
   identifier: `${CANONICAL_BASE}/NamingSystem/wr-client-id`,
 } as const;
 
@@ -42,3 +44,130 @@ export const SDOHCC_TEMP =
   "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
 export const V3_CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 export const V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+// ---- Added with the compiled contract (fhir-profiles/). Codes mirror the FSH code systems;
+// fhir-profiles/canonical.test.ts checks they match the compiled package.
+
+const vs = (name: string) => `${CANONICAL_BASE}/ValueSet/${name}`;
+
+export const VALUE_SET = {
+  dsvServices: vs("wr-dsv-services"),
+  handoffMethod: vs("wr-handoff-method"),
+  participationTier: vs("wr-participation-tier"),
+  collaborationLevel: vs("wr-collaboration-level"),
+  referralOutcome: vs("wr-referral-outcome"),
+  statusReason: vs("wr-referral-status-reason"),
+  referralTaskStatus: vs("wr-referral-task-status"),
+  safetyCardType: vs("wr-safety-card-type"),
+  partnerType: vs("wr-partner-type"),
+  incomingService: vs("wr-incoming-service"),
+} as const;
+
+/** The requirements CapabilityStatement (what the app needs from an EHR server). */
+export const CAPABILITY_REQUIREMENTS = `${CANONICAL_BASE}/CapabilityStatement/wr-ehr-requirements`;
+
+export const TASK_CODE_SYSTEM = "http://hl7.org/fhir/CodeSystem/task-code";
+export const TASK_STATUS_SYSTEM = "http://hl7.org/fhir/task-status";
+export const CONSENT_SCOPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentscope";
+export const CONSENT_ACTION_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentaction";
+export const V3_PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+
+export const CODES = {
+  dsvServices: [
+    "drop-in-safety-planning",
+    "emergency-shelter",
+    "housing-advocacy",
+    "hotline-24h",
+    "legal-advocacy",
+    "court-accompaniment",
+    "support-groups",
+    "mental-health",
+    "health-wellness",
+    "case-management",
+    "justice-advocacy",
+    "economic-advocacy",
+    "anti-trafficking",
+  ],
+  handoffMethod: ["onsite-advocate", "call-together", "chat", "hotline", "card-only"],
+  participationTier: ["1", "2", "3", "4"],
+  collaborationLevel: ["informed", "collaborative", "integrated"],
+  referralOutcome: [
+    "created",
+    "accepted",
+    "declined",
+    "scheduled",
+    "unattended",
+    "event-cancelled",
+    "event-completed",
+    "cancellation-requested",
+    "fulfillment-cancelled",
+    "fulfillment-completed",
+  ],
+  statusReason: [
+    "could-not-contact",
+    "no-capacity",
+    "not-eligible",
+    "no-longer-interested",
+    "got-help",
+    "referred-elsewhere",
+    "unsafe-to-contact",
+    "consent-expired",
+  ],
+  safetyCardType: [
+    "healthy-relationships",
+    "reproductive-health",
+    "teen-relationships",
+    "lgbtq-relationships",
+    "parenting",
+    "older-adults",
+    "work-and-exploitation",
+    "disability",
+  ],
+  partnerType: [
+    "dv-program",
+    "sa-program",
+    "dual-program",
+    "anti-trafficking-program",
+    "culturally-specific",
+    "tribal-program",
+    "legal-services",
+    "hotline",
+    "health-center",
+  ],
+  activity: [
+    "universal-education",
+    "dsv-advocacy-referral",
+    "medical-appointment",
+    "behavioral-health-appointment",
+    "reproductive-health-appointment",
+    "forensic-medical-exam",
+  ],
+  /** Task statuses allowed on referral Tasks (SDOHCC set: not ready, not received). */
+  referralTaskStatus: [
+    "draft",
+    "requested",
+    "accepted",
+    "rejected",
+    "cancelled",
+    "in-progress",
+    "on-hold",
+    "failed",
+    "completed",
+  ],
+} as const;
+
+/** Task statuses that require a statusReason (invariant wr-task-2). */
+export const STATUSES_REQUIRING_REASON = ["rejected", "cancelled", "on-hold", "failed"] as const;
+
+/** Sub-extension names of EXTENSION.safeContact. */
+export const SAFE_CONTACT_PART = {
+  safePhone: "safePhone",
+  safeTimes: "safeTimes",
+  voicemailOk: "voicemailOk",
+  mayNameAgency: "mayNameAgency",
+  coverStory: "coverStory",
+  noContact: "noContact",
+} as const;
+
+/** Sub-extension names of EXTENSION.cardTypes (one per card type + language). */
+export const CARD_TYPES_PART = { type: "type", language: "language", count: "count" } as const;

@@ -1,0 +1,213 @@
+// Code systems and value sets of the Warm Referral contract. Codes are our own words; each
+// code system is complete (content = complete) so the validator can check codes offline.
+
+RuleSet: WrCodeSystem
+* ^status = #active
+* ^experimental = false
+* ^caseSensitive = true
+* ^content = #complete
+
+RuleSet: WrValueSet
+* ^status = #active
+* ^experimental = false
+
+CodeSystem: WrDsvServices
+Id: wr-dsv-services
+Title: "DSV advocacy services"
+Description: "Services a domestic/sexual violence (DSV) advocacy program offers; used for HealthcareService.type and the services requested by a warm referral."
+* insert WrCodeSystem
+* #drop-in-safety-planning "Drop-in support and safety planning" "Walk-in or scheduled advocacy, emotional support and safety planning."
+* #emergency-shelter "Emergency shelter" "Confidential emergency shelter or safe housing."
+* #housing-advocacy "Housing advocacy" "Help finding, keeping or moving housing."
+* #hotline-24h "24-hour hotline" "A hotline answered 24 hours a day, 7 days a week."
+* #legal-advocacy "Legal advocacy" "Help with protection orders, custody, immigration and other legal matters."
+* #court-accompaniment "Court accompaniment" "An advocate goes to court hearings with the survivor."
+* #support-groups "Support groups" "Peer or facilitated support groups."
+* #mental-health "Mental health" "Counseling or therapy for survivors."
+* #health-wellness "Health and wellness" "Health education, wellness and healing activities."
+* #case-management "Case management" "Ongoing coordination of services and needs."
+* #justice-advocacy "Police and justice advocacy" "Support when dealing with police, prosecutors and the justice system."
+* #economic-advocacy "Financial and economic advocacy" "Financial safety, benefits, employment and economic empowerment."
+* #anti-trafficking "Anti-trafficking services" "Services for survivors of human trafficking or exploitation."
+
+ValueSet: WrDsvServicesVS
+Id: wr-dsv-services
+Title: "DSV advocacy services"
+Description: "All DSV advocacy service codes."
+* insert WrValueSet
+* include codes from system WrDsvServices
+
+CodeSystem: WrHandoffMethod
+Id: wr-handoff-method
+Title: "Warm handoff method"
+Description: "How the clinic connects the patient with the advocacy program."
+* insert WrCodeSystem
+* #onsite-advocate "Onsite advocate" "An advocate meets the patient at the clinic."
+* #call-together "Phone call together now" "Staff and patient call the program together during the visit."
+* #chat "Chat" "The patient starts a chat with the program, with staff support."
+* #hotline "Hotline" "The patient is connected to a hotline (e.g. the National Domestic Violence Hotline, 24/7, 170+ languages)."
+* #card-only "Card only" "The patient takes a card with the program's number and decides later; the program does not contact the patient."
+
+ValueSet: WrHandoffMethodVS
+Id: wr-handoff-method
+Title: "Warm handoff method"
+Description: "All warm handoff methods."
+* insert WrValueSet
+* include codes from system WrHandoffMethod
+
+CodeSystem: WrParticipationTier
+Id: wr-participation-tier
+Title: "Partnership participation tier"
+Description: "How deeply a partner program participates with the clinic."
+* insert WrCodeSystem
+* #1 "Directory" "Listed in the partner directory."
+* #2 "Referral" "Accepts and sends warm referrals."
+* #3 "Shared indicators" "Also shares de-identified indicators with the clinic."
+* #4 "Data integration" "Also exchanges referral data electronically."
+
+ValueSet: WrParticipationTierVS
+Id: wr-participation-tier
+Title: "Partnership participation tier"
+Description: "All participation tiers."
+* insert WrValueSet
+* include codes from system WrParticipationTier
+
+CodeSystem: WrCollaborationLevel
+Id: wr-collaboration-level
+Title: "Collaboration level"
+Description: "How closely the clinic and the partner work together."
+* insert WrCodeSystem
+* #informed "Informed" "The organizations know each other's services."
+* #collaborative "Collaborative" "The organizations coordinate referrals and training."
+* #integrated "Integrated" "Advocacy is part of the clinic's care (e.g. onsite advocate, shared workflows)."
+
+ValueSet: WrCollaborationLevelVS
+Id: wr-collaboration-level
+Title: "Collaboration level"
+Description: "All collaboration levels."
+* insert WrValueSet
+* include codes from system WrCollaborationLevel
+
+CodeSystem: WrReferralOutcome
+Id: wr-referral-outcome
+Title: "Referral outcome (business status)"
+Description: "Business status of a referral Task, modelled on the BSeR referral statuses."
+* insert WrCodeSystem
+* #created "Referral created" "The referral was made and sent."
+* #accepted "Referral accepted" "The program accepted the referral."
+* #declined "Referral declined" "The program declined the referral."
+* #scheduled "Contact scheduled" "A meeting, call or appointment was scheduled."
+* #unattended "Not attended" "The patient did not attend or could not be reached at the scheduled time."
+* #event-cancelled "Appointment cancelled" "The scheduled contact was cancelled."
+* #event-completed "Appointment completed" "The scheduled contact took place."
+* #cancellation-requested "Cancellation requested" "The referring side asked to cancel the referral."
+* #fulfillment-cancelled "Fulfillment cancelled" "The referral was cancelled before it was fulfilled."
+* #fulfillment-completed "Fulfillment completed" "The referral was fulfilled: the patient connected with services."
+
+ValueSet: WrReferralOutcomeVS
+Id: wr-referral-outcome
+Title: "Referral outcome (business status)"
+Description: "All referral outcomes."
+* insert WrValueSet
+* include codes from system WrReferralOutcome
+
+CodeSystem: WrReferralStatusReason
+Id: wr-referral-status-reason
+Title: "Referral status reason"
+Description: "Why a referral Task was rejected, cancelled, put on hold or failed."
+* insert WrCodeSystem
+* #could-not-contact "Could not contact" "The program could not safely reach the patient."
+* #no-capacity "No capacity" "The program has no capacity right now."
+* #not-eligible "Not eligible" "The patient is not eligible for the program's services."
+* #no-longer-interested "No longer interested" "The patient no longer wants the service."
+* #got-help "Got help" "The patient got the help they needed."
+* #referred-elsewhere "Referred elsewhere" "The patient was referred to another program."
+* #unsafe-to-contact "Unsafe to contact" "Contact is paused because it is not safe right now."
+* #consent-expired "Consent expired" "The patient's consent to share ended."
+
+ValueSet: WrReferralStatusReasonVS
+Id: wr-referral-status-reason
+Title: "Referral status reason"
+Description: "All referral status reasons."
+* insert WrValueSet
+* include codes from system WrReferralStatusReason
+
+ValueSet: WrReferralTaskStatusVS
+Id: wr-referral-task-status
+Title: "Referral Task status (SDOHCC subset)"
+Description: "The Task statuses used for referrals, as in the SDOH Clinical Care IG: ready and received are not used."
+* insert WrValueSet
+* http://hl7.org/fhir/task-status#draft "Draft"
+* http://hl7.org/fhir/task-status#requested "Requested"
+* http://hl7.org/fhir/task-status#accepted "Accepted"
+* http://hl7.org/fhir/task-status#rejected "Rejected"
+* http://hl7.org/fhir/task-status#cancelled "Cancelled"
+* http://hl7.org/fhir/task-status#in-progress "In Progress"
+* http://hl7.org/fhir/task-status#on-hold "On Hold"
+* http://hl7.org/fhir/task-status#failed "Failed"
+* http://hl7.org/fhir/task-status#completed "Completed"
+
+CodeSystem: WrSafetyCardType
+Id: wr-safety-card-type
+Title: "Safety card type"
+Description: "Kinds of universal-education safety cards a clinic hands out. Offering a card implies no disclosure."
+* insert WrCodeSystem
+* #healthy-relationships "Healthy relationships (general)" "General card about relationships and health, for every patient."
+* #reproductive-health "Relationships and reproductive health" "Card about relationships, pregnancy and birth control."
+* #teen-relationships "Teen relationships" "Card for adolescents."
+* #lgbtq-relationships "LGBTQ+ relationships" "Card for LGBTQ+ patients."
+* #parenting "Parenting and relationships" "Card for parents and caregivers."
+* #older-adults "Older adults and caregivers" "Card about relationships and care in later life."
+* #work-and-exploitation "Work and exploitation" "Card about safety at work, labor and sex exploitation (trafficking)."
+* #disability "Disability and relationships" "Card for people with disabilities and their caregivers."
+
+ValueSet: WrSafetyCardTypeVS
+Id: wr-safety-card-type
+Title: "Safety card type"
+Description: "All safety card types."
+* insert WrValueSet
+* include codes from system WrSafetyCardType
+
+CodeSystem: WrPartnerType
+Id: wr-partner-type
+Title: "Partner program type"
+Description: "Kinds of partner organizations in the directory."
+* insert WrCodeSystem
+* #dv-program "Domestic violence program" "Domestic violence advocacy program."
+* #sa-program "Sexual assault program" "Sexual assault / rape crisis program."
+* #dual-program "Dual DV/SA program" "Program serving both domestic violence and sexual assault survivors."
+* #anti-trafficking-program "Anti-trafficking program" "Program serving survivors of trafficking and exploitation."
+* #culturally-specific "Culturally specific program" "Program by and for a specific community."
+* #tribal-program "Tribal program" "Program of or for a tribal nation."
+* #legal-services "Legal services" "Legal aid for survivors."
+* #hotline "Hotline" "State or national hotline."
+* #health-center "Health center" "A health center that receives referrals from partners."
+
+ValueSet: WrPartnerTypeVS
+Id: wr-partner-type
+Title: "Partner program type"
+Description: "All partner types."
+* insert WrValueSet
+* include codes from system WrPartnerType
+
+CodeSystem: WrActivity
+Id: wr-activity
+Title: "Warm Referral activity"
+Description: "What a Warm Referral ServiceRequest or Procedure is about."
+* insert WrCodeSystem
+* #universal-education "Universal education offered" "Education about relationships and health offered to every patient; implies no disclosure."
+* #dsv-advocacy-referral "Referral to an advocacy program" "A warm referral to a DSV advocacy program."
+* #medical-appointment "Medical appointment" "A medical appointment requested by a partner program (e.g. next day)."
+* #behavioral-health-appointment "Behavioral health appointment" "A behavioral health appointment requested by a partner program."
+* #reproductive-health-appointment "Reproductive health appointment" "A reproductive health appointment requested by a partner program."
+* #forensic-medical-exam "Forensic medical exam" "A medical forensic exam requested by a partner program."
+
+ValueSet: WrIncomingServiceVS
+Id: wr-incoming-service
+Title: "Incoming referral service"
+Description: "What a partner program may ask the clinic for."
+* insert WrValueSet
+* WrActivity#medical-appointment
+* WrActivity#behavioral-health-appointment
+* WrActivity#reproductive-health-appointment
+* WrActivity#forensic-medical-exam

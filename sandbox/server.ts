@@ -1,0 +1,283 @@
+// Wires the sandbox together in one loopback process. Development and testing only.
+//
+//   /            the simulated EHR (launcher, chart frame)       sandbox/ehr/ehr.ts
+//   /fhir        the FHIR R4 server                               sandbox/fhir
+//   /auth        the SMART authorization server (oidc-provider)  sandbox/auth/provider.ts
+//   /portal      the patient-portal simulator                     sandbox/ehr/portal.ts
+//   /sandbox/*   control endpoints for tests (faults, reset, launch)
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import type { NextFunction, Request, Response } from "express";
+import type { FaultRequest, FhirServerHandle, FhirServerOptions, SandboxClient } from "./contract";
+import { createFhirServer } from "./fhir/index";
+import { createAuthServer } from "./auth/provider";
+import type { AuthServer } from "./auth/provider";
+import { createEhrLaunch, createEhrRouter } from "./ehr/ehr";
+import type { EhrLaunch, EhrLaunchRequest } from "./ehr/ehr";
+import { createPortalRouter } from "./ehr/portal";
+import { humanName, isPatient } from "./ehr/labels";
+
+export const APP_CLIENT_ID = "warm-referral";
+/** Fallback when public/smart-config.json has no entry for the sandbox. */
+export const APP_SCOPES =
+  "launch launch/patient launch/encounter openid fhirUser offline_access patient/*.cruds user/*.cruds";
+
+/** The v2 scopes the app's public/smart-config.json asks the sandbox for (the values to register). */
+function configuredScopes(fhirBaseUrl: string): string {
+  try {
+    const file = resolve(import.meta.dirname, "..", "public", "smart-config.json");
+    const config = JSON.parse(readFileSync(file, "utf8")) as {
+      issuers?: { iss?: string; issPattern?: string; scopes?: { v2?: string } }[];
+    };
+    for (const entry of config.issuers ?? []) {
+      const matches = entry.iss
+        ? entry.iss === fhirBaseUrl
+        : entry.issPattern
+          ? new RegExp(entry.issPattern).test(fhirBaseUrl)
+          : false;
+      if (matches && entry.scopes?.v2) return entry.scopes.v2;
+    }
+  } catch {
+    // fall through: the app's config is validated (and reported) by the app itself
+  }
+  return APP_SCOPES;
+}
+
+export interface StartSandboxOptions {
+  /** 0 = any free port. Default 4010. */
+  port?: number;
+  /** Where the app is served, e.g. http://127.0.0.1:5173 (no trailing slash needed). */
+  appUrl: string;
+  /** More redirect URIs for the app's client (exact matches). */
+  extraRedirectUris?: string[];
+  /** Access-token lifetime. Default 3600. */
+  tokenTtlSeconds?: number;
+  removeCapabilities?: string[];
+  validateWrite?: FhirServerOptions["validateWrite"];
+}
+
+export interface SandboxRegistration {
+  clientId: string;
+  launchUrl: string;
+  redirectUrl: string;
+  scopes: string;
+  fhirBaseUrl: string;
+  issuer: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  smartConfigurationUrl: string;
+}
+
+export interface Sandbox {
+  /** The simulated EHR, e.g. http://127.0.0.1:4010/ */
+  ehrUrl: string;
+  fhirBaseUrl: string;
+  authIssuer: string;
+  /** The app's launch URL, e.g. http://127.0.0.1:5173/launch.html */
+  appLaunchUrl: string;
+  port: number;
+  close(): Promise<void>;
+  fhir: FhirServerHandle;
+  auth: AuthServer;
+  registration: SandboxRegistration;
+  /** Creates an EHR launch like POST /sandbox/launch does. */
+  createLaunch(request: EhrLaunchRequest): EhrLaunch;
+}
+
+export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> {
+  const appUrl = opts.appUrl.replace(/\/+$/, "");
+  const appLaunchUrl = `${appUrl}/launch.html`;
+  const tokenTtlSeconds = opts.tokenTtlSeconds ?? 3600;
+
+  // Listen first so that port 0 resolves to a real port before the issuer is fixed.
+  let handler: (
+    req: import("node:http").IncomingMessage,
+    res: import("node:http").ServerResponse,
+  ) => void = (_req, res) => {
+    res.statusCode = 503;
+    res.end("starting");
+  };
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 4010, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const ehrUrl = `${origin}/`;
+  const fhirBaseUrl = `${origin}/fhir`;
+  const authIssuer = `${origin}/auth`;
+
+  const portalCallback = `${origin}/portal/callback`;
+  const clients: SandboxClient[] = [
+    {
+      clientId: APP_CLIENT_ID,
+      redirectUris: [`${appUrl}/index.html`, ...(opts.extraRedirectUris ?? [])],
+    },
+    { clientId: "bare-bench", redirectUris: [`${appUrl}/bench-bare.html`] },
+    {
+      clientId: "patient-portal",
+      redirectUris: [portalCallback],
+      patientFacing: true,
+      clientSecret: randomBytes(24).toString("base64url"),
+    },
+    {
+      clientId: "patient-portal-label-blind",
+      redirectUris: [portalCallback],
+      patientFacing: true,
+      labelBlind: true,
+      clientSecret: randomBytes(24).toString("base64url"),
+    },
+  ];
+
+  let fhir: FhirServerHandle | undefined;
+  const auth = createAuthServer({
+    issuer: authIssuer,
+    fhirBaseUrl,
+    clients,
+    tokenTtlSeconds,
+    smartStyleUrl: `${origin}/ehr/smart-style.json`,
+    listPatients: async () => {
+      if (!fhir) return [];
+      const list = (await fhir.search("Patient", { _count: "200" })).filter(isPatient);
+      return list
+        .map((p) => ({
+          id: p.id ?? "",
+          label: `${humanName(p.name)}${p.birthDate ? `, born ${p.birthDate}` : ""}`,
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label));
+    },
+  });
+
+  try {
+    fhir = await createFhirServer({
+      baseUrl: fhirBaseUrl,
+      authorizeUrl: auth.authorizeUrl,
+      tokenUrl: auth.tokenUrl,
+      introspect: auth.introspect,
+      ...(opts.validateWrite ? { validateWrite: opts.validateWrite } : {}),
+      ...(opts.removeCapabilities ? { removeCapabilities: opts.removeCapabilities } : {}),
+    });
+  } catch (err) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
+  const fhirHandle = fhir;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+
+  app.use("/auth", auth.router);
+  app.use("/fhir", fhirHandle.router);
+
+  // ---- control endpoints for tests ----------------------------------------------------
+  const control = express.Router();
+  control.use(express.json({ limit: "64kb" }));
+  control.post("/faults", (req, res) => {
+    const f = req.body as Partial<FaultRequest> | undefined;
+    if (
+      !f ||
+      (f.match !== "transaction" && f.match !== "any") ||
+      (f.kind !== "503" && f.kind !== "drop-after-commit")
+    ) {
+      res.status(400).json({
+        error:
+          'body must be {"match":"transaction"|"any","kind":"503"|"drop-after-commit","count"?:n}',
+      });
+      return;
+    }
+    fhirHandle.injectFault({
+      match: f.match,
+      kind: f.kind,
+      ...(typeof f.count === "number" ? { count: f.count } : {}),
+    });
+    res.status(204).end();
+  });
+  control.delete("/faults", (_req, res) => {
+    fhirHandle.clearFaults();
+    res.status(204).end();
+  });
+  control.post("/reset", async (req, res, next) => {
+    try {
+      const body = (req.body ?? {}) as { auth?: boolean };
+      fhirHandle.clearFaults();
+      await fhirHandle.reset();
+      if (body.auth) auth.reset();
+      res.status(204).end();
+    } catch (err) {
+      next(err);
+    }
+  });
+  control.post("/launch", (req, res) => {
+    try {
+      res.json(
+        createEhrLaunch(auth, fhirBaseUrl, appLaunchUrl, (req.body ?? {}) as EhrLaunchRequest),
+      );
+    } catch (e) {
+      res.status(400).json({ error: (e as Error).message });
+    }
+  });
+  control.get("/info", (_req, res) => {
+    res.json({ ehrUrl, fhirBaseUrl, authIssuer, appLaunchUrl, registration });
+  });
+  app.use("/sandbox", control);
+
+  app.use(
+    "/portal",
+    createPortalRouter({
+      fhir: fhirHandle,
+      auth,
+      fhirBaseUrl,
+      callbackUrl: portalCallback,
+      honoursLabels: clients[2] as SandboxClient,
+      labelBlind: clients[3] as SandboxClient,
+    }),
+  );
+  app.use(createEhrRouter({ fhir: fhirHandle, auth, fhirBaseUrl, appLaunchUrl }));
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    // No PHI: log only the error's name and message.
+    const e = err instanceof Error ? err : new Error(String(err));
+    console.error(`[sandbox] ${e.name}: ${e.message}`);
+    if (!res.headersSent) res.status(500).type("text").send("sandbox error");
+  });
+
+  handler = app;
+
+  const registration: SandboxRegistration = {
+    clientId: APP_CLIENT_ID,
+    launchUrl: appLaunchUrl,
+    redirectUrl: `${appUrl}/index.html`,
+    scopes: configuredScopes(fhirBaseUrl),
+    fhirBaseUrl,
+    issuer: authIssuer,
+    authorizeUrl: auth.authorizeUrl,
+    tokenUrl: auth.tokenUrl,
+    smartConfigurationUrl: `${fhirBaseUrl}/.well-known/smart-configuration`,
+  };
+
+  return {
+    ehrUrl,
+    fhirBaseUrl,
+    authIssuer,
+    appLaunchUrl,
+    port,
+    fhir: fhirHandle,
+    auth,
+    registration,
+    createLaunch: (request) => createEhrLaunch(auth, fhirBaseUrl, appLaunchUrl, request),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

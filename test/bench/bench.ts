@@ -1,0 +1,174 @@
+// npm run bench: the app's EHR launch until its first screen is interactive, against a bare
+// fhirclient page that only authorizes and reads the Patient — same sandbox, 50 ms of latency
+// added to every request by Chromium's network emulation, 10 runs each, medians. Also the
+// FHIR requests made before interactive and the gzipped JavaScript each entry loads first.
+// Prints a table and, last, one JSON line.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import express from "express";
+import type { AddressInfo } from "node:net";
+import { build } from "vite";
+import type { Browser, Page } from "playwright-core";
+import { startSandbox } from "../../sandbox/server";
+import { launchBrowser } from "../e2e/browser";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const LATENCY_MS = 50;
+const root = resolve(import.meta.dirname, "../..");
+
+interface Manifest {
+  [key: string]: { file: string; imports?: string[]; isEntry?: boolean; css?: string[] };
+}
+
+/** Gzipped size (KB) of the JS an HTML entry loads before anything dynamic. */
+function initialJsGzKB(manifest: Manifest, entry: string, outDir: string): number {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const imported of manifest[key]?.imports ?? []) visit(imported);
+  };
+  visit(entry);
+  let bytes = 0;
+  for (const key of seen) {
+    const file = manifest[key]?.file;
+    if (file?.endsWith(".js"))
+      bytes += gzipSync(readFileSync(resolve(outDir, file)), { level: 9 }).length;
+  }
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+async function timeLaunch(
+  browser: Browser,
+  url: string,
+  readySelector: string,
+  fhirBaseUrl: string,
+) {
+  const context = await browser.newContext();
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: LATENCY_MS,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  const fhirRequests: string[] = [];
+  let ready = false;
+  page.on("request", (request) => {
+    const u = request.url();
+    if (!ready && u.startsWith(fhirBaseUrl) && request.method() !== "OPTIONS")
+      fhirRequests.push(new URL(u).pathname);
+  });
+  const start = Date.now();
+  await page.goto(url);
+  await page.waitForSelector(readySelector, { timeout: 30_000 });
+  const ms = Date.now() - start;
+  ready = true;
+  await context.close();
+  const discovery = fhirRequests.filter(
+    (p) => p.endsWith("/.well-known/smart-configuration") || p.endsWith("/metadata"),
+  );
+  return { ms, restRequests: fhirRequests.length - discovery.length, discovery: discovery.length };
+}
+
+async function main() {
+  // The app as production serves it, plus the bare page, from one origin.
+  await build({ root, logLevel: "warn" });
+  await build({
+    root: resolve(root, "test/bench"),
+    logLevel: "warn",
+    build: {
+      outDir: resolve(root, "dist-bench"),
+      emptyOutDir: true,
+      rollupOptions: { input: resolve(root, "test/bench/bench-bare.html") },
+    },
+  });
+  const manifest = JSON.parse(
+    readFileSync(resolve(root, "dist/.vite/manifest.json"), "utf8"),
+  ) as Manifest;
+  const launchJsGzKB = initialJsGzKB(manifest, "launch.html", resolve(root, "dist"));
+  const indexJsGzKB = initialJsGzKB(manifest, "index.html", resolve(root, "dist"));
+
+  const web = express();
+  web.use(express.static(resolve(root, "dist")));
+  web.use(express.static(resolve(root, "dist-bench")));
+  const server = web.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sandbox = await startSandbox({ port: 0, appUrl });
+  const browser = await launchBrowser();
+
+  const app: Awaited<ReturnType<typeof timeLaunch>>[] = [];
+  const bare: Awaited<ReturnType<typeof timeLaunch>>[] = [];
+  try {
+    for (let i = 0; i < RUNS + 1; i++) {
+      // Alternate so that drift on a shared machine hits both alike; run 0 warms caches and is dropped.
+      const appLaunch = sandbox.createLaunch({
+        user: "prov-rivera",
+        patient: "pat-maria",
+        needPatientBanner: false,
+      });
+      const a = await timeLaunch(
+        browser,
+        appLaunch.url,
+        "[data-testid=app-ready]",
+        sandbox.fhirBaseUrl,
+      );
+      const bareLaunch = sandbox.createLaunch({
+        user: "prov-rivera",
+        patient: "pat-maria",
+        needPatientBanner: false,
+        clientId: "bare-bench",
+        launchUrl: `${appUrl}/bench-bare.html`,
+      });
+      const b = await timeLaunch(browser, bareLaunch.url, "body[data-ready]", sandbox.fhirBaseUrl);
+      if (i > 0) {
+        app.push(a);
+        bare.push(b);
+      }
+    }
+  } finally {
+    await browser.close();
+    await sandbox.close();
+    server.close();
+  }
+
+  const appMs = median(app.map((r) => r.ms));
+  const bareMs = median(bare.map((r) => r.ms));
+  const ratio = Math.round((appMs / bareMs) * 100) / 100;
+  const requestsBeforeInteractive = Math.max(...app.map((r) => r.restRequests));
+  const rows: [string, string, string][] = [
+    ["launch.html initial JS (gz)", `${launchJsGzKB} KB`, "≤ 25 KB"],
+    ["index.html initial JS (gz)", `${indexJsGzKB} KB`, "≤ 110 KB"],
+    [`app EHR launch → interactive (median of ${RUNS})`, `${appMs} ms`, ""],
+    [`bare fhirclient launch → Patient read (median of ${RUNS})`, `${bareMs} ms`, ""],
+    ["ratio app / bare", `${ratio}`, "≤ 1.10"],
+    ["FHIR REST requests before interactive", `${requestsBeforeInteractive}`, "≤ 2"],
+    [
+      "SMART discovery requests (app / bare)",
+      `${Math.max(...app.map((r) => r.discovery))} / ${Math.max(...bare.map((r) => r.discovery))}`,
+      "",
+    ],
+  ];
+  console.log(`\n| measure | value | budget |\n|---|---|---|`);
+  for (const [k, v, b] of rows) console.log(`| ${k} | ${v} | ${b} |`);
+  console.log(
+    JSON.stringify({ launchJsGzKB, indexJsGzKB, appMs, bareMs, ratio, requestsBeforeInteractive }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

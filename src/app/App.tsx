@@ -1,11 +1,33 @@
-import { useEffect, useMemo } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { Session } from "./boot";
 import { SessionContext } from "./session";
 import { applySmartStyle } from "./smartStyle";
 import { PatientBanner } from "../ui/PatientBanner";
-import { UI } from "../content/ui";
+import { PrivacyShield } from "../ui/PrivacyShield";
+import { UI, type UiStrings } from "../content/ui";
 import { pickUiLanguage } from "../content/lang";
+import type { SupportSummary } from "../domain/journey";
+
+// Features load on demand so the first screen stays small. This is the composition root:
+// features never import each other; they hand over through props set here.
+const CuesGuide = lazy(() => import("../features/cues/CuesGuide"));
+const ReferralFlow = lazy(() => import("../features/referrals/ReferralFlow"));
+const PatientHistory = lazy(() => import("../features/referrals/PatientHistory"));
+const PartnerDirectory = lazy(() => import("../features/partners/PartnerDirectory"));
+const ClinicSettings = lazy(() => import("../features/partners/ClinicSettings"));
+const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
+
+type Tab = "guide" | "history" | "partners" | "settings" | "diagnostics";
+type View = { tab: Tab; referral?: SupportSummary };
+
+const TABS: { tab: Tab; label: (t: UiStrings) => string }[] = [
+  { tab: "guide", label: (t) => t.tabGuide },
+  { tab: "history", label: (t) => t.tabHistory },
+  { tab: "partners", label: (t) => t.tabPartners },
+  { tab: "settings", label: (t) => t.tabSettings },
+  { tab: "diagnostics", label: (t) => t.tabDiagnostics },
+];
 
 export function App({ session }: { session: Session }) {
   const queryClient = useMemo(
@@ -14,6 +36,7 @@ export function App({ session }: { session: Session }) {
   );
   const lang = pickUiLanguage();
   const t = UI[lang];
+  const [view, setView] = useState<View>({ tab: "guide" });
 
   useEffect(() => {
     // Discreet: the window title is the configured display name, never patient data.
@@ -24,26 +47,51 @@ export function App({ session }: { session: Session }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionContext.Provider value={session}>
-        <div className="app">
-          <header className="app-header">
-            <span className="app-name">{session.clinic.displayName}</span>
-            <span className="app-user" data-testid="signed-in-as">
-              {t.signedInAs} {session.user?.name ?? t.unknownUser}
-            </span>
-          </header>
-          {session.needPatientBanner && <PatientBanner patient={session.patient} t={t} />}
-          <main className="app-main" data-testid="app-ready" data-patient-id={session.patient.id}>
-            <h1 className="visually-hidden">{session.clinic.displayName}</h1>
-            <dl className="context">
-              <dt>{t.patientInContext}</dt>
-              <dd data-testid="context-patient">{session.patient.name}</dd>
-              <dt>{t.language}</dt>
-              <dd>{session.patient.language ?? "—"}</dd>
-              <dt>{t.encounter}</dt>
-              <dd>{session.encounterId ? "✓" : t.noEncounter}</dd>
-            </dl>
-          </main>
-        </div>
+        <PrivacyShield t={t} displayName={session.clinic.displayName}>
+          <div className="app">
+            <header className="app-header">
+              <span className="app-name">{session.clinic.displayName}</span>
+              <span className="app-user" data-testid="signed-in-as">
+                {t.signedInAs} {session.user?.name ?? t.unknownUser}
+              </span>
+            </header>
+            {session.needPatientBanner && <PatientBanner patient={session.patient} t={t} />}
+            <nav className="app-nav" aria-label={t.navLabel}>
+              {TABS.map(({ tab, label }) => (
+                <button
+                  key={tab}
+                  type="button"
+                  aria-current={view.tab === tab ? "page" : undefined}
+                  onClick={() => setView({ tab })}
+                >
+                  {label(t)}
+                </button>
+              ))}
+            </nav>
+            <main className="app-main" data-testid="app-ready" data-patient-id={session.patient.id}>
+              <p className="visually-hidden" data-testid="context-patient">
+                {session.patient.name}
+              </p>
+              <Suspense fallback={<p role="status">{t.loading}</p>}>
+                {view.tab === "guide" && !view.referral && (
+                  <CuesGuide
+                    onReferral={(support) => setView({ tab: "guide", referral: support })}
+                  />
+                )}
+                {view.tab === "guide" && view.referral && (
+                  <ReferralFlow
+                    support={view.referral}
+                    onDone={() => setView({ tab: "history" })}
+                  />
+                )}
+                {view.tab === "history" && <PatientHistory />}
+                {view.tab === "partners" && <PartnerDirectory />}
+                {view.tab === "settings" && <ClinicSettings />}
+                {view.tab === "diagnostics" && <Diagnostics />}
+              </Suspense>
+            </main>
+          </div>
+        </PrivacyShield>
       </SessionContext.Provider>
     </QueryClientProvider>
   );

@@ -11,6 +11,17 @@ const en = {
   encounter: "Visit",
   noEncounter: "No visit in context",
   language: "Preferred language",
+  navLabel: "Sections",
+  tabGuide: "Guide",
+  tabHistory: "History",
+  tabPartners: "Partners",
+  tabSettings: "Settings",
+  tabDiagnostics: "Diagnostics",
+  loading: "Loading…",
+  shieldButton: "Hide screen (Esc)",
+  shieldHint: "Replaces this screen with a neutral one at once",
+  neutralText: "General health and wellness information for patients and families.",
+  shieldReturn: "Return to the app",
 };
 
 export type UiStrings = typeof en;
@@ -24,6 +35,17 @@ const es: UiStrings = {
   encounter: "Consulta",
   noEncounter: "Sin consulta en contexto",
   language: "Idioma preferido",
+  navLabel: "Secciones",
+  tabGuide: "Guía",
+  tabHistory: "Historial",
+  tabPartners: "Aliados",
+  tabSettings: "Configuración",
+  tabDiagnostics: "Diagnóstico",
+  loading: "Cargando…",
+  shieldButton: "Ocultar pantalla (Esc)",
+  shieldHint: "Cambia esta pantalla por una neutral de inmediato",
+  neutralText: "Información general de salud y bienestar para pacientes y familias.",
+  shieldReturn: "Volver a la aplicación",
 };
 
 export const UI: Record<UiLanguage, UiStrings> = { en, es };

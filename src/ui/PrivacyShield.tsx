@@ -1,0 +1,53 @@
+import { useEffect, useState, type ReactNode } from "react";
+import type { UiStrings } from "../content/ui";
+
+/**
+ * The privacy shield (DESIGN.md invariant 5): Esc or the visible button swaps the whole screen
+ * for a neutral one at once. The app underneath is hidden, not unmounted, so nothing entered is
+ * lost; coming back needs a deliberate click, never a key that could be pressed by accident.
+ */
+export function PrivacyShield({
+  t,
+  displayName,
+  children,
+}: {
+  t: UiStrings;
+  displayName: string;
+  children: ReactNode;
+}) {
+  const [shielded, setShielded] = useState(false);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setShielded(true);
+    };
+    // Capture phase: nothing in the app can stop the shield.
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, []);
+
+  return (
+    <>
+      <div hidden={shielded} aria-hidden={shielded} data-testid="shielded-content">
+        <button
+          type="button"
+          className="shield-button"
+          onClick={() => setShielded(true)}
+          title={t.shieldHint}
+        >
+          {t.shieldButton}
+        </button>
+        {children}
+      </div>
+      {shielded && (
+        <main className="neutral-screen" data-testid="neutral-screen">
+          <h1>{displayName}</h1>
+          <p>{t.neutralText}</p>
+          <button type="button" onClick={() => setShielded(false)}>
+            {t.shieldReturn}
+          </button>
+        </main>
+      )}
+    </>
+  );
+}

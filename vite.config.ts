@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import type { Plugin } from "vite";
 
 // Size shims for fhirclient's dependencies (see src/launch/shims). Not under vitest, where
 // the shims are tested against the real packages.
@@ -10,9 +11,64 @@ const shims: Record<string, string> = {
   debug: resolve(import.meta.dirname, "src/launch/shims/debug.cjs"),
 };
 
+/**
+ * While launch.html waits on the EHR's authorization server, let the browser fetch what
+ * index.html will need: its JS and CSS (prefetch) and, on launch.html itself, smart-config.json
+ * in parallel with the script (preload). Saves round trips between the redirect and the first
+ * screen.
+ */
+function prefetchAppFromLaunch(): Plugin {
+  return {
+    name: "warm-referral:prefetch-app",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith("launch.html") || !ctx.bundle) return html;
+        const bundle = ctx.bundle;
+        const entryOf = (page: string) =>
+          Object.values(bundle).find(
+            (c) => c.type === "chunk" && c.isEntry && c.facadeModuleId?.endsWith(`/${page}`),
+          );
+        const filesOf = (page: string): Set<string> => {
+          const files = new Set<string>();
+          const visit = (file: string) => {
+            const chunk = bundle[file];
+            if (!chunk || files.has(file)) return;
+            files.add(file);
+            if (chunk.type === "chunk") {
+              chunk.imports.forEach(visit);
+              chunk.viteMetadata?.importedCss.forEach((css) => files.add(css));
+            }
+          };
+          const entry = entryOf(page);
+          if (entry) visit(entry.fileName);
+          return files;
+        };
+        const launchFiles = filesOf("launch.html");
+        const files = [...filesOf("index.html")].filter((file) => !launchFiles.has(file));
+        return [
+          {
+            tag: "link",
+            attrs: { rel: "preload", href: "smart-config.json", as: "fetch", crossorigin: "" },
+            injectTo: "head" as const,
+          },
+          ...[...files].map((file) => ({
+            tag: "link",
+            attrs: { rel: "prefetch", href: `./${file}`, crossorigin: "" },
+            injectTo: "head" as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
 // Two entries: launch.html (SMART authorize, tiny) and index.html (the app).
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  // Relative asset URLs: the app can be hosted under any path.
+  base: "./",
+  plugins: [react(), prefetchAppFromLaunch()],
   resolve: { alias: mode === "test" ? {} : shims },
   define: {
     // Drops fhirclient's polyfills; every browser we support has fetch, URL and Promise.

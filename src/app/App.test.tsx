@@ -73,3 +73,28 @@ describe("failure screens", () => {
     expect(screen.getAllByText(/img src=x/, { selector: "p" }).length).toBeGreaterThan(0);
   });
 });
+
+describe("privacy shield", () => {
+  it("Esc swaps everything for a neutral screen; only a deliberate click brings it back", async () => {
+    const { default: userEvent } = await import("@testing-library/user-event");
+    const user = userEvent.setup();
+    render(<App session={session()} />);
+    await user.keyboard("{Escape}");
+    expect(screen.getByTestId("neutral-screen")).toBeVisible();
+    expect(screen.getByTestId("shielded-content")).not.toBeVisible();
+    // Hidden content is out of the accessibility tree.
+    expect(screen.queryByRole("region", { name: "Patient" })).toBeNull();
+    await user.keyboard("{Escape}");
+    expect(screen.getByTestId("neutral-screen")).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Return to the app" }));
+    expect(screen.queryByTestId("neutral-screen")).toBeNull();
+    expect(screen.getByTestId("context-patient")).toHaveTextContent("Ana Test");
+  });
+
+  it("the visible button hides the screen too", async () => {
+    const { default: userEvent } = await import("@testing-library/user-event");
+    render(<App session={session()} />);
+    await userEvent.setup().click(screen.getByRole("button", { name: /Hide screen/ }));
+    expect(screen.getByTestId("neutral-screen")).toBeVisible();
+  });
+});

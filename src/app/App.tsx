@@ -4,19 +4,25 @@ import type { Session } from "./boot";
 import { SessionContext } from "./session";
 import { applySmartStyle } from "./smartStyle";
 import { PatientBanner } from "../ui/PatientBanner";
-import { PrivacyShield } from "../ui/PrivacyShield";
+import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
 import { UI, type UiStrings } from "../content/ui";
 import { pickUiLanguage } from "../content/lang";
 import type { SupportSummary } from "../domain/journey";
 
 // Features load on demand so the first screen stays small. This is the composition root:
 // features never import each other; they hand over through props set here.
-const CuesGuide = lazy(() => import("../features/cues/CuesGuide"));
+const loadGuide = () => import("../features/cues/CuesGuide");
+const CuesGuide = lazy(loadGuide);
 const ReferralFlow = lazy(() => import("../features/referrals/ReferralFlow"));
 const PatientHistory = lazy(() => import("../features/referrals/PatientHistory"));
 const PartnerDirectory = lazy(() => import("../features/partners/PartnerDirectory"));
 const ClinicSettings = lazy(() => import("../features/partners/ClinicSettings"));
 const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
+
+/** Starts loading the first screen's code while the launch completes (called from main.tsx). */
+export function preloadFirstScreen(): void {
+  void loadGuide();
+}
 
 type Tab = "guide" | "history" | "partners" | "settings" | "diagnostics";
 type View = { tab: Tab; referral?: SupportSummary };
@@ -54,6 +60,7 @@ export function App({ session }: { session: Session }) {
               <span className="app-user" data-testid="signed-in-as">
                 {t.signedInAs} {session.user?.name ?? t.unknownUser}
               </span>
+              <ShieldButton t={t} />
             </header>
             {session.needPatientBanner && <PatientBanner patient={session.patient} t={t} />}
             <nav className="app-nav" aria-label={t.navLabel}>

@@ -1,6 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { App, preloadFirstScreen } from "./App";
 import { boot } from "./boot";
 import { FailureScreen } from "../ui/FailureScreen";
 import { pickUiLanguage } from "../content/lang";
@@ -15,6 +15,7 @@ window.addEventListener("pageshow", (event) => {
   if (event.persisted) location.reload();
 });
 
+preloadFirstScreen();
 void boot().then((result) => {
   container.setAttribute("aria-busy", "false");
   root.render(

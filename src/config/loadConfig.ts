@@ -15,7 +15,7 @@ export async function loadConfig<S extends z.ZodMiniType>(
   const shown = `public/${file}`;
   let text: string;
   try {
-    const response = await fetchImpl(new URL(file, document.baseURI).href, { cache: "no-cache" });
+    const response = await fetchImpl(new URL(file, document.baseURI).href);
     if (!response.ok) {
       return configFailure(
         shown,

@@ -1,5 +1,7 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { UiStrings } from "../content/ui";
+
+const ShieldContext = createContext<() => void>(() => {});
 
 /**
  * The privacy shield (DESIGN.md invariant 5): Esc or the visible button swaps the whole screen
@@ -27,16 +29,8 @@ export function PrivacyShield({
   }, []);
 
   return (
-    <>
-      <div hidden={shielded} aria-hidden={shielded} data-testid="shielded-content">
-        <button
-          type="button"
-          className="shield-button"
-          onClick={() => setShielded(true)}
-          title={t.shieldHint}
-        >
-          {t.shieldButton}
-        </button>
+    <ShieldContext.Provider value={() => setShielded(true)}>
+      <div hidden={shielded} data-testid="shielded-content">
         {children}
       </div>
       {shielded && (
@@ -48,6 +42,16 @@ export function PrivacyShield({
           </button>
         </main>
       )}
-    </>
+    </ShieldContext.Provider>
+  );
+}
+
+/** The visible shield button; place it where staff can always reach it (the header). */
+export function ShieldButton({ t }: { t: UiStrings }) {
+  const hide = useContext(ShieldContext);
+  return (
+    <button type="button" className="shield-button" onClick={hide} title={t.shieldHint}>
+      {t.shieldButton}
+    </button>
   );
 }

@@ -31,6 +31,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist",
+      "dist-bench",
       "node_modules",
       "fhir-profiles/fsh-generated",
       "fhir-profiles/.fhir-cache",

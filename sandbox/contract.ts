@@ -51,8 +51,19 @@ export const SANDBOX_USERS = [
     label: "Dr. Alex Rivera (provider)",
     fhirUser: "Practitioner/prov-rivera",
     role: "provider",
-    // Scopes this user may be granted; requested scopes are narrowed to these.
-    allowedScopes: ["patient/*.cruds", "user/*.cruds"],
+    // Scopes this user may be granted; requested scopes are narrowed to these. Clinical
+    // records yes; the partner directory (Organization, HealthcareService,
+    // OrganizationAffiliation, Endpoint) read-only: only clinic admins edit it.
+    allowedScopes: [
+      "patient/*.cruds",
+      "user/*.rs",
+      "user/ServiceRequest.cruds",
+      "user/Task.cruds",
+      "user/Consent.cruds",
+      "user/Procedure.cruds",
+      "user/Communication.cruds",
+      "user/Appointment.cruds",
+    ],
   },
   {
     id: "ma-chen",

@@ -14,6 +14,10 @@ import express from "express";
 import type { NextFunction, Request, Response } from "express";
 import type { FaultRequest, FhirServerHandle, FhirServerOptions, SandboxClient } from "./contract";
 import { createFhirServer } from "./fhir/index";
+import {
+  validateWrite as validateAgainstProfiles,
+  warmUpValidator,
+} from "../fhir-profiles/validator";
 import { createAuthServer } from "./auth/provider";
 import type { AuthServer } from "./auth/provider";
 import { createEhrLaunch, createEhrRouter } from "./ehr/ehr";
@@ -56,8 +60,16 @@ export interface StartSandboxOptions {
   extraRedirectUris?: string[];
   /** Access-token lifetime. Default 3600. */
   tokenTtlSeconds?: number;
+  /** Capabilities to leave out of /metadata and refuse (IT-diagnostics tests), e.g. "conditional-create". */
   removeCapabilities?: string[];
-  validateWrite?: FhirServerOptions["validateWrite"];
+  /**
+   * Profile validation of every write (top-level and every transaction/batch entry); a write
+   * that breaks it gets a 400 OperationOutcome. Default: the Warm Referral profiles
+   * (fhir-profiles/validator.ts `validateWrite`), so browser tests catch drift from the data
+   * contract. Pass another function to replace it, or `false` to turn profile validation off
+   * (only for tests of the server itself; base R4 validation still applies).
+   */
+  validateWrite?: FhirServerOptions["validateWrite"] | false;
 }
 
 export interface SandboxRegistration {
@@ -92,6 +104,10 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
   const appUrl = opts.appUrl.replace(/\/+$/, "");
   const appLaunchUrl = `${appUrl}/launch.html`;
   const tokenTtlSeconds = opts.tokenTtlSeconds ?? 3600;
+  const validateWrite =
+    opts.validateWrite === false ? undefined : (opts.validateWrite ?? validateAgainstProfiles);
+  // Load the profiles now (~1 s) rather than on the first write.
+  if (validateWrite === validateAgainstProfiles) warmUpValidator();
 
   // Listen first so that port 0 resolves to a real port before the issuer is fixed.
   let handler: (
@@ -162,7 +178,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       authorizeUrl: auth.authorizeUrl,
       tokenUrl: auth.tokenUrl,
       introspect: auth.introspect,
-      ...(opts.validateWrite ? { validateWrite: opts.validateWrite } : {}),
+      ...(validateWrite ? { validateWrite } : {}),
       ...(opts.removeCapabilities ? { removeCapabilities: opts.removeCapabilities } : {}),
     });
   } catch (err) {
@@ -223,6 +239,22 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       );
     } catch (e) {
       res.status(400).json({ error: (e as Error).message });
+    }
+  });
+  // Test-only, read-only: what the FHIR server holds, without auth or label filtering
+  // (browser tests assert what was written). Loopback sandbox only; never part of production.
+  control.get("/resources/:type", async (req, res, next) => {
+    try {
+      const type = req.params.type;
+      if (!/^[A-Z][A-Za-z]{1,40}$/.test(type)) {
+        res.status(400).json({ error: "bad resource type" });
+        return;
+      }
+      const params: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.query)) if (typeof v === "string") params[k] = v;
+      res.json(await fhirHandle.search(type, params));
+    } catch (err) {
+      next(err);
     }
   });
   control.get("/info", (_req, res) => {

@@ -27,7 +27,12 @@ export async function createFhirServer(options: FhirServerOptions): Promise<Fhir
   const seedEngine = createEngine({ baseUrl, capabilities: new Capabilities() });
   const faults = new FaultQueue();
 
-  /** Posts a Bundle with full access and no profile validation (seed data is trusted). */
+  // The seed goes in through a trusted repository (no scope checks, no per-write profile
+  // validation, so a reset stays fast), but it must meet the same profiles as any client's
+  // write: check it once here, so a seed that drifts from the data contract fails loudly.
+  if (options.validateWrite) checkSeed(options.validateWrite);
+
+  /** Posts a Bundle with full access and no profile validation (the seed was checked above). */
   async function loadBundle(bundle: Bundle): Promise<Bundle> {
     const repo = new ScopedRepository(store, SYSTEM_CONTEXT, { trusted: true });
     const [result, body] = await seedEngine.handleRequest(
@@ -74,4 +79,19 @@ export async function createFhirServer(options: FhirServerOptions): Promise<Fhir
     },
     reset,
   };
+}
+
+/** Throws when a seed resource breaks the write validation (naming each resource and issue). */
+function checkSeed(validateWrite: NonNullable<FhirServerOptions["validateWrite"]>): void {
+  const problems: string[] = [];
+  for (const entry of buildSeedBundle().entry ?? []) {
+    const resource = entry.resource as R4Resource | undefined;
+    if (!resource) continue;
+    const messages = validateWrite(resource);
+    if (messages.length)
+      problems.push(`${resource.resourceType}/${resource.id ?? "?"}: ${messages.join("; ")}`);
+  }
+  if (problems.length) {
+    throw new Error(`Seed data breaks the write validation:\n  ${problems.join("\n  ")}`);
+  }
 }

@@ -27,6 +27,7 @@ import type {
 } from "fhir/r4";
 import {
   CANONICAL_BASE,
+  CARD_TYPES_PART,
   CODE_SYSTEM,
   EXTENSION,
   PROFILE,
@@ -471,12 +472,14 @@ const mariaWeight: Observation = {
 
 /**
  * A labelled record from an earlier visit, so the portal simulator has something to withhold:
- * restricted (R), DSV-sensitive (SDV) and not for patient access (NOPAT).
+ * restricted (R), DSV-sensitive (SDV) and not for patient access (NOPAT). It is what the app
+ * writes when universal education is offered (profile wr-universal-education).
  */
 const mariaEarlierEducation: Procedure = {
   resourceType: "Procedure",
   id: "proc-maria-education-2026-05",
   meta: {
+    profile: [PROFILE.universalEducation],
     security: [
       { system: V3_CONFIDENTIALITY, code: "R", display: "restricted" },
       {
@@ -492,8 +495,35 @@ const mariaEarlierEducation: Procedure = {
       },
     ],
   },
+  extension: [
+    {
+      url: EXTENSION.cardTypes,
+      extension: [
+        {
+          url: CARD_TYPES_PART.type,
+          valueCoding: {
+            system: CODE_SYSTEM.safetyCardType,
+            code: "healthy-relationships",
+            display: "Healthy relationships (general)",
+          },
+        },
+        { url: CARD_TYPES_PART.language, valueCode: "es" },
+        { url: CARD_TYPES_PART.count, valuePositiveInt: 1 },
+      ],
+    },
+  ],
+  identifier: [{ system: CODE_SYSTEM.identifier, value: "seed-proc-maria-education-2026-05" }],
   status: "completed",
-  code: { text: "Universal education about relationships and health offered" },
+  code: {
+    coding: [
+      {
+        system: CODE_SYSTEM.activity,
+        code: "universal-education",
+        display: "Universal education offered",
+      },
+    ],
+    text: "Universal education about relationships and health offered",
+  },
   subject: { reference: "Patient/pat-maria" },
   performedDateTime: "2026-05-10T10:30:00-07:00",
   performer: [{ actor: { reference: "Practitioner/prov-rivera" } }],
@@ -736,8 +766,8 @@ const PARTNERS: PartnerSpec[] = [
     org: partnerOrg(
       "org-eastside-legal",
       "Eastside Legal Advocacy Project",
-      "legal-advocacy",
-      "Legal advocacy program",
+      "legal-services",
+      "Legal services",
       "503-555-0160",
     ),
     services: [
@@ -770,7 +800,7 @@ const PARTNERS: PartnerSpec[] = [
     org: partnerOrg(
       "org-bridges-sa",
       "Bridges Sexual Assault Resource Center",
-      "sexual-assault-program",
+      "sa-program",
       "Sexual assault program",
       "503-555-0170",
     ),
@@ -830,6 +860,8 @@ const PARTNERS: PartnerSpec[] = [
           availableTime: [hours(WEEKDAYS, "08:00:00", "19:00:00")],
           languages: ["en", "vi", "es"],
           eligibility: "Adults and adolescents (12+); sliding-scale fees, no one turned away",
+          comment:
+            "Counselors from the Vietnamese, Latine and other communities the collective serves.",
           appointmentRequired: true,
         },
       ),
@@ -849,7 +881,7 @@ const PARTNERS: PartnerSpec[] = [
     org: partnerOrg(
       "org-freedom-path",
       "Freedom Path Anti-Trafficking Coalition",
-      "anti-trafficking",
+      "anti-trafficking-program",
       "Anti-trafficking program",
       "503-555-0190",
     ),

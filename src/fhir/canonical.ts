@@ -131,6 +131,8 @@ export const CODES = {
     "culturally-specific",
     "tribal-program",
     "legal-services",
+    "mental-health",
+    "housing-provider",
     "hotline",
     "health-center",
   ],

@@ -42,7 +42,8 @@ Usage: #definition
 * rest[0].security.service = http://terminology.hl7.org/CodeSystem/restful-security-service#SMART-on-FHIR
 * rest[0].security.description = "SMART App Launch 2 (EHR launch and standalone launch, PKCE); /.well-known/smart-configuration; scopes patient/*.rs, user/*.rs and create/update on the written resources."
 * rest[0].interaction[0].code = #transaction
-* rest[0].interaction[1].code = #search-system
+// No system-level search: the app always searches one resource type (most EHRs, and the
+// sandbox, do not offer search-system).
 // Patient context
 * insert Res(Patient)
 * insert CommonSP

@@ -180,6 +180,8 @@ Description: "Kinds of partner organizations in the directory."
 * #culturally-specific "Culturally specific program" "Program by and for a specific community."
 * #tribal-program "Tribal program" "Program of or for a tribal nation."
 * #legal-services "Legal services" "Legal aid for survivors."
+* #mental-health "Mental health provider" "Counseling and mental health care, including trauma-informed therapy."
+* #housing-provider "Housing provider" "Shelter, transitional or permanent housing provider."
 * #hotline "Hotline" "State or national hotline."
 * #health-center "Health center" "A health center that receives referrals from partners."
 

@@ -25,7 +25,7 @@ export function preloadFirstScreen(): void {
 }
 
 type Tab = "guide" | "history" | "partners" | "settings" | "diagnostics";
-type View = { tab: Tab; referral?: SupportSummary };
+type View = { tab: Tab; referral?: SupportSummary; resourceCard?: boolean };
 
 const TABS: { tab: Tab; label: (t: UiStrings) => string }[] = [
   { tab: "guide", label: (t) => t.tabGuide },
@@ -69,7 +69,10 @@ export function App({ session }: { session: Session }) {
                   key={tab}
                   type="button"
                   aria-current={view.tab === tab ? "page" : undefined}
-                  onClick={() => setView({ tab })}
+                  // An unfinished referral stays open when staff look at another tab.
+                  onClick={() =>
+                    setView((v) => ({ tab, ...(v.referral ? { referral: v.referral } : {}) }))
+                  }
                 >
                   {label(t)}
                 </button>
@@ -89,10 +92,15 @@ export function App({ session }: { session: Session }) {
                   <ReferralFlow
                     support={view.referral}
                     onDone={() => setView({ tab: "history" })}
+                    onOpenResourceCard={() =>
+                      setView({ tab: "partners", resourceCard: true, referral: view.referral })
+                    }
                   />
                 )}
                 {view.tab === "history" && <PatientHistory />}
-                {view.tab === "partners" && <PartnerDirectory />}
+                {view.tab === "partners" && (
+                  <PartnerDirectory initialView={view.resourceCard ? "card" : "list"} />
+                )}
                 {view.tab === "settings" && <ClinicSettings />}
                 {view.tab === "diagnostics" && <Diagnostics />}
               </Suspense>

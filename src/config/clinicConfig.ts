@@ -54,6 +54,25 @@ export const clinicConfigSchema = z.strictObject({
     )
     .check(z.minLength(1)),
   followUp: z.strictObject({ intervalDays: int(1, 365) }),
+  /**
+   * Wording of the printable local resource card (optional; built-in wording otherwise). Each
+   * text needs "en" and "es"; add other language codes to offer the card in those languages.
+   * Keep it discreet: no words a person looking over the patient's shoulder would flag.
+   */
+  resourceCard: z.optional(
+    z.strictObject({
+      title: z.catchall(
+        z.object({
+          en: z.string().check(z.minLength(1), z.maxLength(40)),
+          es: z.string().check(z.minLength(1), z.maxLength(40)),
+        }),
+        z.string().check(z.minLength(1), z.maxLength(40)),
+      ),
+      intro: localized,
+      nationalHotline: localized,
+      footer: z.optional(localized),
+    }),
+  ),
   consent: z.strictObject({ defaultDays: int(1, 365) }),
 });
 

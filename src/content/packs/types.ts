@@ -1,0 +1,190 @@
+import type { HandoffMethod, Setting, Urgency } from "../../domain/journey";
+import type { SafetyItem } from "../../domain/urgency";
+
+// A content pack: everything the CUES guide and the referral flow say, in one language.
+// `staff` is the interface text (in the staff's language); `patient` is what staff say to the
+// patient (in the patient's language). Written in our own words; the clinic may edit the
+// packs, and add one per language (copy en.ts, translate, register it in index.ts).
+
+export interface StaffText {
+  guideHeading: string;
+  modeLegend: string;
+  modeFull: string;
+  modeEducation: string;
+  steps: {
+    c: string;
+    ue: string;
+    s: string;
+    partner: string;
+    consent: string;
+    review: string;
+    done: string;
+  };
+  stepOf: (n: number, total: number) => string;
+  next: string;
+  back: string;
+  // C
+  settingLegend: string;
+  settings: Record<Setting, string>;
+  checklistLegend: string;
+  alone: string;
+  aloneTip: string;
+  interpreter: string;
+  limits: string;
+  limitsHeading: (jurisdiction: string) => string;
+  minorText: (age: number) => string;
+  remoteLegend: string;
+  safeTime: string;
+  aloneRemote: string;
+  yes: string;
+  no: string;
+  yesNoMode: string;
+  yesNoModeHint: string;
+  notSafeButton: string;
+  notSafeHeading: string;
+  notSafeSteps: string[];
+  notSafeNothingWritten: string;
+  notSafeClosing: string;
+  notSafeBack: string;
+  // UE
+  scriptHeading: string;
+  scriptLanguage: string;
+  noScriptIn: (language: string) => string;
+  cardsLegend: string;
+  cardsHint: string;
+  cardLanguages: (languages: string) => string;
+  noCardsIn: (language: string) => string;
+  recordEducation: string;
+  recording: string;
+  educationRecorded: string;
+  needCard: string;
+  noUser: string;
+  toSupport: string;
+  maEscalate: string;
+  // S
+  validateHeading: string;
+  safetyLegend: string;
+  safetyHint: string;
+  safetyItems: Record<SafetyItem, string>;
+  urgencyHeading: string;
+  urgency: Record<Urgency, { label: string; meaning: string }>;
+  urgencyBecause: string;
+  goalsLegend: string;
+  goalsHint: string;
+  nothingNow: string;
+  nothingNowHeading: string;
+  nothingNowSteps: string[];
+  toReferral: string;
+  pickGoal: string;
+  services: Record<string, string>;
+  // partner + handoff
+  partnersHeading: string;
+  partnersLoading: string;
+  partnersFailed: string;
+  noPartners: string;
+  openNow: string;
+  open247: string;
+  closedNow: string;
+  languageMatch: (language: string) => string;
+  noLanguageMatch: (language: string) => string;
+  covers: string;
+  notCovered: string;
+  contactsOnlyHeading: string;
+  contactsOnlyHint: string;
+  choosePartner: string;
+  handoffLegend: string;
+  handoff: Record<HandoffMethod, string>;
+  callScriptHeading: string;
+  callScript: (partner: string, phone: string) => string[];
+  hotlineLine: string;
+  chatLine: (chat: string) => string;
+  // consent + safe contact
+  consentLegend: string;
+  consentWhat: string;
+  consentSharedItems: string[];
+  consentWith: (partner: string) => string;
+  consentUntil: string;
+  consentWithdraw: string;
+  consentAgree: (partner: string) => string;
+  consentNeeded: string;
+  safeContactLegend: string;
+  noContact: string;
+  safePhone: string;
+  safePhoneHint: string;
+  safeTimes: string;
+  voicemailOk: string;
+  mayNameAgency: string;
+  coverStory: string;
+  coverStoryDefault: string;
+  phoneNeeded: string;
+  // review + submit
+  reviewHeading: string;
+  sentHeading: (partner: string) => string;
+  staysHeading: string;
+  staysItems: string[];
+  reviewRows: {
+    services: string;
+    priority: string;
+    handoff: string;
+    contact: string;
+    consentUntil: string;
+    followUp: string;
+    education: string;
+  };
+  none: string;
+  yesText: string;
+  noText: string;
+  submit: string;
+  sending: string;
+  retry: string;
+  failedKeep: string;
+  unsavedWarning: string;
+  // confirmation
+  doneHeading: string;
+  recordedItems: (partner: string) => string[];
+  partnerContact: string;
+  printCard: string;
+  resourceCard: string;
+  anotherReferral: string;
+  finish: string;
+  // history
+  historyHeading: string;
+  historyEducation: string;
+  historyReferrals: string;
+  historyEmpty: string;
+  historyLoading: string;
+  taskStatus: string;
+  followUpBy: string;
+  cards: string;
+  consentStatus: string;
+  consentStates: Record<string, string>;
+  taskStates: Record<string, string>;
+  withdrawConsent: string;
+  withdrawConfirm: (partner: string) => string;
+  withdrawYes: string;
+  withdrawNo: string;
+  withdrawing: string;
+}
+
+export interface PatientText {
+  /** The language's own name, e.g. "Español". */
+  languageName: string;
+  stepOut: string;
+  safeTime: { open: string; yesNo: string };
+  aloneRemote: { open: string; yesNo: string };
+  educationScript: string[];
+  cardOffer: string;
+  validating: string[];
+  safetyQuestions: Record<SafetyItem, { open: string; yesNo: string }>;
+  goalsQuestion: string;
+  consentExplain: (partner: string, until: string) => string;
+  notSafeClosing: string;
+  /** The discreet printable card: neutral title and labels. */
+  card: { title: string; line: string; hotline: string; note: string };
+}
+
+export interface ContentPack {
+  lang: string;
+  staff: StaffText;
+  patient: PatientText;
+}

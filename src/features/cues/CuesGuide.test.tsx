@@ -1,0 +1,113 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { readFileSync } from "node:fs";
+import type { Bundle, Procedure } from "fhir/r4";
+import type { Session } from "../../app/boot";
+import { SessionContext } from "../../app/session";
+import type { ClinicConfig } from "../../config/clinicConfig";
+import { FailureError } from "../../fhir/failures";
+import type { FhirHttp } from "../../fhir/http";
+import CuesGuide from "./CuesGuide";
+
+const clinic = JSON.parse(readFileSync("public/clinic-config.json", "utf8")) as ClinicConfig;
+
+function renderGuide(overrides: Partial<Session>, request: ReturnType<typeof vi.fn>) {
+  const session: Session = {
+    http: { serverUrl: "https://ehr.test/fhir", request } as unknown as FhirHttp,
+    patient: {
+      id: `p-${Math.random()}`,
+      name: "Ana Test",
+      birthDate: "1990-01-02",
+      language: "es",
+    },
+    user: {
+      reference: "PractitionerRole/ma-1",
+      name: "Jo",
+      roles: ["medical-assistant", "medical assistant"],
+    },
+    encounterId: null,
+    needPatientBanner: false,
+    smartStyleUrl: null,
+    grantedScopes: [],
+    clinic,
+    ...overrides,
+  };
+  const onReferral = vi.fn();
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <SessionContext.Provider value={session}>
+        <CuesGuide onReferral={onReferral} />
+      </SessionContext.Provider>
+    </QueryClientProvider>,
+  );
+  return { onReferral };
+}
+
+const ok = {
+  body: { resourceType: "Bundle", type: "transaction-response" },
+  etag: null,
+  status: 200,
+};
+
+describe("CUES guide", () => {
+  it("a medical assistant lands on universal education, in the patient's language, with two cards", () => {
+    renderGuide({}, vi.fn());
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Universal education");
+    expect(screen.getByTestId("education-script")).toHaveAttribute("lang", "es");
+    expect(screen.getAllByRole("checkbox", { checked: true })).toHaveLength(2);
+  });
+
+  it("records education in one click: one labelled Procedure, conditional create; a failure keeps the identifier for the retry", async () => {
+    const user = userEvent.setup();
+    const request = vi
+      .fn()
+      .mockRejectedValueOnce(
+        new FailureError({ kind: "operation-outcome", status: 503, diagnostics: ["Busy"] }),
+      )
+      .mockResolvedValue(ok);
+    renderGuide({}, request);
+    await user.click(screen.getByRole("button", { name: "Record: education offered" }));
+    expect(await screen.findByTestId("write-failure")).toHaveTextContent("Busy");
+    await user.click(screen.getByRole("button", { name: "Record: education offered" }));
+    expect(await screen.findByTestId("education-recorded")).toBeInTheDocument();
+
+    expect(request).toHaveBeenCalledTimes(2);
+    const [first, second] = request.mock.calls as [unknown, string, { body: Bundle }][];
+    expect(first?.[1]).toBe("");
+    expect(second?.[2].body).toEqual(first?.[2].body);
+    const entry = first?.[2].body.entry?.[0];
+    const procedure = entry?.resource as Procedure;
+    expect(procedure.meta?.security?.map((c) => c.code)).toEqual(["R", "SDV", "NOPAT"]);
+    expect(procedure.performer?.[0]?.actor.reference).toBe("PractitionerRole/ma-1");
+    expect(entry?.request?.ifNoneExist).toMatch(/^identifier=/);
+    expect(procedure.extension).toHaveLength(2);
+  });
+
+  it("a provider goes C → UE → S and hands the patient's choices to the referral", async () => {
+    const user = userEvent.setup();
+    const { onReferral } = renderGuide(
+      { user: { reference: "Practitioner/dr", name: "Dr", roles: [] } },
+      vi.fn(),
+    );
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Confidentiality");
+    expect(screen.getByTestId("limits-text")).toHaveAttribute("data-audience", "adult");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(screen.getByRole("button", { name: /shared something/ }));
+    await user.click(screen.getByLabelText(/In danger right now/));
+    expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "now");
+    await user.click(screen.getByRole("button", { name: "Continue to referral" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Choose at least one service");
+    await user.click(screen.getByLabelText("24-hour hotline"));
+    await user.click(screen.getByRole("button", { name: "Continue to referral" }));
+    expect(onReferral).toHaveBeenCalledWith(
+      expect.objectContaining({
+        language: "es",
+        needs: ["hotline-24h"],
+        urgency: "now",
+        educationRecorded: false,
+        education: expect.objectContaining({ cards: expect.any(Array) }),
+      }),
+    );
+  });
+});

@@ -1,0 +1,222 @@
+// @vitest-environment node
+import type { Bundle, Resource } from "fhir/r4";
+import { describe, expect, it } from "vitest";
+import { validateResource } from "../../../fhir-profiles/validator";
+import { CODE_SYSTEM, V3_ACT_CODE } from "../canonical";
+import { buildEducationBundle, buildUniversalEducation, type EducationInput } from "./education";
+import {
+  buildReferralBundle,
+  buildWarmReferral,
+  safeContactExtension,
+  type ReferralInput,
+} from "./referral";
+
+const education: EducationInput = {
+  clientId: "11111111-1111-4111-8111-111111111111",
+  patientId: "pat-maria",
+  encounterId: "enc-maria",
+  performer: "PractitionerRole/ma-chen-role",
+  performedAt: "2026-11-22T10:00:00.000Z",
+  cards: [
+    { id: "general", type: "general", language: "es" },
+    { id: "reproductive", type: "reproductive-health", language: "es" },
+  ],
+  labelPolicy: { nopat: true },
+};
+
+const referral: ReferralInput = {
+  ids: {
+    consent: "22222222-2222-4222-8222-222222222222",
+    serviceRequest: "33333333-3333-4333-8333-333333333333",
+    task: "44444444-4444-4444-8444-444444444444",
+  },
+  patientId: "pat-maria",
+  encounterId: "enc-maria",
+  requester: "Practitioner/prov-rivera",
+  clinicOrganization: "Organization/clinic",
+  partnerOrganizationId: "org-safe-harbor",
+  partnerServiceId: "hs-safe-harbor-advocacy",
+  services: ["drop-in-safety-planning", "legal-advocacy"],
+  priority: "urgent",
+  handoff: "call-together",
+  safeContact: {
+    noContact: false,
+    safePhone: "503-555-0199",
+    safeTimes: "Weekdays 9-11",
+    voicemailOk: false,
+    mayNameAgency: false,
+    coverStory: "Calling from the clinic about your appointment",
+  },
+  authoredAt: "2026-11-22T10:20:00.000Z",
+  consentEnd: "2027-02-20T10:20:00.000Z",
+  followUpDue: "2026-12-22T10:20:00.000Z",
+  labelPolicy: { nopat: true },
+  education: {
+    clientId: education.clientId,
+    performer: "Practitioner/prov-rivera",
+    performedAt: education.performedAt,
+    cards: education.cards,
+  },
+};
+
+/** What the server validates: urn:uuid references resolved to Type/id, as in a transaction. */
+function resolved(bundle: Bundle): Resource[] {
+  const map = new Map<string, string>();
+  for (const e of bundle.entry ?? [])
+    map.set(e.fullUrl ?? "", `${e.resource?.resourceType}/${e.fullUrl?.slice(-12)}`);
+  return (bundle.entry ?? []).map((e) =>
+    JSON.parse(
+      JSON.stringify(e.resource).replace(/urn:uuid:[0-9a-f-]{36}/g, (u) => map.get(u) ?? u),
+    ),
+  );
+}
+
+function expectValid(resource: Resource) {
+  const result = validateResource(resource as never);
+  expect(result.issues, JSON.stringify(result.issues)).toEqual([]);
+}
+
+const labels = (r: Resource) => (r.meta?.security ?? []).map((c) => c.code);
+
+describe("universal education", () => {
+  it("is a valid, labelled Procedure with one card extension per type and language", () => {
+    const p = buildUniversalEducation(education);
+    expectValid(p);
+    expect(labels(p)).toEqual(["R", "SDV", "NOPAT"]);
+    expect(p.extension).toHaveLength(2);
+    expect(JSON.stringify(p)).not.toMatch(/violence|abuse|reason|note/i);
+  });
+
+  it("merges repeated cards into a count and leaves NOPAT out when the policy says so", () => {
+    const p = buildUniversalEducation({
+      ...education,
+      labelPolicy: { nopat: false },
+      encounterId: null,
+      cards: [
+        { id: "general", type: "general", language: "en" },
+        { id: "native", type: "native", language: "en" },
+      ],
+    });
+    expectValid(p);
+    expect(labels(p)).toEqual(["R", "SDV"]);
+    expect(p.extension).toHaveLength(1);
+    expect(p.extension?.[0]?.extension?.[2]?.valuePositiveInt).toBe(2);
+    expect(p.encounter).toBeUndefined();
+  });
+
+  it("is sent as a one-entry transaction with a conditional create", () => {
+    const b = buildEducationBundle(education);
+    expect(b.type).toBe("transaction");
+    expect(b.entry?.[0]?.request).toEqual({
+      method: "POST",
+      url: "Procedure",
+      ifNoneExist: `identifier=${encodeURIComponent(`${CODE_SYSTEM.identifier}|${education.clientId}`)}`,
+    });
+  });
+
+  it("refuses to record education without a card", () => {
+    expect(() => buildUniversalEducation({ ...education, cards: [] })).toThrow();
+  });
+});
+
+describe("warm referral bundle", () => {
+  const bundle = buildReferralBundle(referral);
+
+  it("holds Consent, ServiceRequest, Task and the education Procedure, each valid and labelled", () => {
+    expect(bundle.type).toBe("transaction");
+    expect(bundle.entry?.map((e) => e.resource?.resourceType)).toEqual([
+      "Consent",
+      "ServiceRequest",
+      "Task",
+      "Procedure",
+    ]);
+    for (const resource of resolved(bundle)) {
+      expectValid(resource);
+      expect(labels(resource)).toEqual(["R", "SDV", "NOPAT"]);
+      expect(resource.meta?.profile?.[0]).toMatch(/^https:\/\/warm-referral\.org\/fhir\//);
+    }
+  });
+
+  it("makes every entry a conditional create on its own client identifier", () => {
+    for (const entry of bundle.entry ?? []) {
+      const id = (entry.resource as { identifier?: { system?: string; value?: string }[] })
+        .identifier?.[0];
+      expect(id?.system).toBe(CODE_SYSTEM.identifier);
+      expect(entry.fullUrl).toBe(`urn:uuid:${id?.value}`);
+      expect(entry.request?.method).toBe("POST");
+      expect(entry.request?.ifNoneExist).toContain(encodeURIComponent(`|${id?.value}`));
+    }
+  });
+
+  it("is the same bundle when built again from the same draft (retries reuse identifiers)", () => {
+    expect(buildReferralBundle(referral)).toEqual(bundle);
+  });
+
+  it("links the records: consent → referral → consent, task → referral, follow-up period", () => {
+    const [consent, sr, task] = (bundle.entry ?? []).map((e) => e.resource) as [
+      import("fhir/r4").Consent,
+      import("fhir/r4").ServiceRequest,
+      import("fhir/r4").Task,
+    ];
+    expect(consent.provision?.data?.[0]?.reference.reference).toBe(bundle.entry?.[1]?.fullUrl);
+    expect(sr.supportingInfo?.[0]?.reference).toBe(bundle.entry?.[0]?.fullUrl);
+    expect(task.focus?.reference).toBe(bundle.entry?.[1]?.fullUrl);
+    expect(task.owner?.reference).toBe("Organization/org-safe-harbor");
+    expect(task.restriction?.period?.end).toBe(referral.followUpDue);
+    expect(consent.provision?.period).toEqual({
+      start: referral.authoredAt,
+      end: referral.consentEnd,
+    });
+    expect(consent.provision?.actor).toHaveLength(1);
+  });
+
+  it("puts no DSV words where patients look and writes no Condition or DocumentReference", () => {
+    const sr = buildWarmReferral(referral);
+    expect(sr.patientInstruction).toBeUndefined();
+    expect(sr.reasonCode).toBeUndefined();
+    const types = bundle.entry?.map((e) => e.resource?.resourceType) ?? [];
+    expect(types).not.toContain("Condition");
+    expect(types).not.toContain("DocumentReference");
+    const task = bundle.entry?.[2]?.resource as import("fhir/r4").Task;
+    expect(task.description).toBeUndefined();
+    expect(task.note).toBeUndefined();
+  });
+
+  it("without education, NOPAT, encounter or service: still valid", () => {
+    const b = buildReferralBundle({
+      ...referral,
+      education: undefined,
+      encounterId: null,
+      partnerServiceId: undefined,
+      labelPolicy: { nopat: false },
+      handoff: "hotline",
+      priority: "asap",
+    });
+    expect(b.entry).toHaveLength(3);
+    for (const resource of resolved(b)) {
+      expectValid(resource);
+      expect(labels(resource)).toEqual(["R", "SDV"]);
+      expect(
+        resource.meta?.security?.some((c) => c.system === V3_ACT_CODE && c.code === "NOPAT"),
+      ).toBe(false);
+    }
+  });
+
+  it("no contact at all: no phone, times or voicemail, and still valid", () => {
+    const noContact = { noContact: true, safePhone: "555", safeTimes: "x", voicemailOk: true };
+    const ext = safeContactExtension(noContact);
+    expect(ext.extension?.map((e) => e.url)).toEqual(["noContact"]);
+    const b = buildReferralBundle({ ...referral, safeContact: noContact, education: undefined });
+    for (const resource of resolved(b)) expectValid(resource);
+  });
+
+  it("drops the cover story when the agency may be named", () => {
+    const ext = safeContactExtension({
+      noContact: false,
+      mayNameAgency: true,
+      coverStory: "x",
+      safePhone: " ",
+    });
+    expect(ext.extension?.map((e) => e.url)).toEqual(["mayNameAgency"]);
+  });
+});

@@ -1,0 +1,204 @@
+import type { Bundle, Consent, Extension, ServiceRequest, Task } from "fhir/r4";
+import {
+  CODE_SYSTEM,
+  CONSENT_ACTION_SYSTEM,
+  CONSENT_SCOPE_SYSTEM,
+  EXTENSION,
+  PROFILE,
+  SAFE_CONTACT_PART,
+  SDOHCC_TEMP,
+  TASK_CODE_SYSTEM,
+  V3_ACT_CODE,
+  V3_PARTICIPATION_TYPE,
+} from "../canonical";
+import type { HandoffMethod, SafeContact } from "../../domain/journey";
+import { buildUniversalEducation, type EducationInput } from "./education";
+import {
+  clientIdentifier,
+  createEntry,
+  dsvSecurity,
+  fullUrl,
+  ref,
+  type LabelPolicy,
+} from "./common";
+
+// The warm referral as ONE transaction Bundle: Consent + ServiceRequest + Task (+ the
+// universal-education Procedure when not recorded yet). Every entry is a conditional create on
+// its client-made identifier, so a retry of the same draft never duplicates anything.
+// Minimum necessary: services, priority, handoff and safe contact — never what was disclosed.
+
+export interface ReferralIds {
+  consent: string;
+  serviceRequest: string;
+  task: string;
+}
+
+export interface ReferralInput {
+  ids: ReferralIds;
+  patientId: string;
+  encounterId: string | null;
+  /** The referring user ("Practitioner/…", "PractitionerRole/…") or the clinic Organization. */
+  requester: string;
+  /** The clinic ("Organization/…"): consent custodian. */
+  clinicOrganization: string;
+  partnerOrganizationId: string;
+  partnerServiceId?: string;
+  services: string[];
+  priority: "routine" | "urgent" | "asap" | "stat";
+  handoff: HandoffMethod;
+  safeContact: SafeContact;
+  /** ISO date-times. */
+  authoredAt: string;
+  consentEnd: string;
+  /** When the clinic follows up (the Task's restriction period ends). */
+  followUpDue: string;
+  labelPolicy: LabelPolicy;
+  /** Universal education to record in the same transaction (not recorded yet). */
+  education?: Omit<EducationInput, "labelPolicy" | "patientId" | "encounterId">;
+}
+
+export function safeContactExtension(contact: SafeContact): Extension {
+  const parts: Extension[] = [];
+  if (contact.noContact) {
+    parts.push({ url: SAFE_CONTACT_PART.noContact, valueBoolean: true });
+    if (contact.mayNameAgency !== undefined)
+      parts.push({ url: SAFE_CONTACT_PART.mayNameAgency, valueBoolean: contact.mayNameAgency });
+    return { url: EXTENSION.safeContact, extension: parts };
+  }
+  const phone = contact.safePhone?.trim();
+  if (phone)
+    parts.push({
+      url: SAFE_CONTACT_PART.safePhone,
+      valueContactPoint: { system: "phone", value: phone },
+    });
+  const times = contact.safeTimes?.trim();
+  if (times) parts.push({ url: SAFE_CONTACT_PART.safeTimes, valueString: times });
+  if (contact.voicemailOk !== undefined)
+    parts.push({ url: SAFE_CONTACT_PART.voicemailOk, valueBoolean: contact.voicemailOk });
+  if (contact.mayNameAgency !== undefined)
+    parts.push({ url: SAFE_CONTACT_PART.mayNameAgency, valueBoolean: contact.mayNameAgency });
+  const cover = contact.coverStory?.trim();
+  if (contact.mayNameAgency === false && cover)
+    parts.push({ url: SAFE_CONTACT_PART.coverStory, valueString: cover });
+  return { url: EXTENSION.safeContact, extension: parts };
+}
+
+export function buildReferralConsent(input: ReferralInput): Consent {
+  const patient = ref("Patient", input.patientId);
+  return {
+    resourceType: "Consent",
+    meta: { profile: [PROFILE.referralConsent], security: dsvSecurity(input.labelPolicy) },
+    identifier: [clientIdentifier(input.ids.consent)],
+    status: "active",
+    scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: "patient-privacy" }] },
+    category: [{ coding: [{ system: V3_ACT_CODE, code: "IDSCL" }] }],
+    patient: { reference: patient },
+    dateTime: input.authoredAt,
+    performer: [{ reference: patient }],
+    organization: [{ reference: ref("Organization", input.clinicOrganization) }],
+    policyRule: { coding: [{ system: V3_ACT_CODE, code: "OPTIN" }] },
+    provision: {
+      type: "permit",
+      period: { start: input.authoredAt, end: input.consentEnd },
+      actor: [
+        {
+          role: { coding: [{ system: V3_PARTICIPATION_TYPE, code: "IRCP" }] },
+          reference: { reference: `Organization/${input.partnerOrganizationId}` },
+        },
+      ],
+      action: [{ coding: [{ system: CONSENT_ACTION_SYSTEM, code: "disclose" }] }],
+      data: [{ meaning: "related", reference: { reference: fullUrl(input.ids.serviceRequest) } }],
+    },
+  };
+}
+
+export function buildWarmReferral(input: ReferralInput): ServiceRequest {
+  return {
+    resourceType: "ServiceRequest",
+    meta: { profile: [PROFILE.warmReferral], security: dsvSecurity(input.labelPolicy) },
+    extension: [
+      {
+        url: EXTENSION.handoffMethod,
+        valueCoding: { system: CODE_SYSTEM.handoffMethod, code: input.handoff },
+      },
+      safeContactExtension(input.safeContact),
+    ],
+    identifier: [clientIdentifier(input.ids.serviceRequest)],
+    status: "active",
+    intent: "order",
+    category: [
+      {
+        coding: [
+          {
+            system: SDOHCC_TEMP,
+            code: "intimate-partner-violence",
+            display: "Intimate Partner Violence",
+          },
+        ],
+      },
+    ],
+    code: { coding: [{ system: CODE_SYSTEM.activity, code: "dsv-advocacy-referral" }] },
+    ...(input.services.length
+      ? {
+          orderDetail: input.services.map((code) => ({
+            coding: [{ system: CODE_SYSTEM.dsvServices, code }],
+          })),
+        }
+      : {}),
+    subject: { reference: ref("Patient", input.patientId) },
+    ...(input.encounterId ? { encounter: { reference: ref("Encounter", input.encounterId) } } : {}),
+    authoredOn: input.authoredAt,
+    priority: input.priority,
+    requester: { reference: input.requester },
+    performer: [
+      { reference: `Organization/${input.partnerOrganizationId}` },
+      ...(input.partnerServiceId
+        ? [{ reference: `HealthcareService/${input.partnerServiceId}` }]
+        : []),
+    ],
+    supportingInfo: [{ reference: fullUrl(input.ids.consent) }],
+  };
+}
+
+export function buildReferralTask(input: ReferralInput): Task {
+  return {
+    resourceType: "Task",
+    meta: { profile: [PROFILE.referralTask], security: dsvSecurity(input.labelPolicy) },
+    identifier: [clientIdentifier(input.ids.task)],
+    status: "requested",
+    businessStatus: { coding: [{ system: CODE_SYSTEM.referralOutcome, code: "created" }] },
+    intent: "order",
+    priority: input.priority,
+    code: { coding: [{ system: TASK_CODE_SYSTEM, code: "fulfill" }] },
+    focus: { reference: fullUrl(input.ids.serviceRequest) },
+    for: { reference: ref("Patient", input.patientId) },
+    authoredOn: input.authoredAt,
+    lastModified: input.authoredAt,
+    requester: { reference: input.requester },
+    owner: { reference: `Organization/${input.partnerOrganizationId}` },
+    // The follow-up: the clinic checks on the referral by the end of this period.
+    restriction: { period: { start: input.authoredAt, end: input.followUpDue } },
+  };
+}
+
+export function buildReferralBundle(input: ReferralInput): Bundle {
+  const entry = [
+    createEntry(buildReferralConsent(input), input.ids.consent),
+    createEntry(buildWarmReferral(input), input.ids.serviceRequest),
+    createEntry(buildReferralTask(input), input.ids.task),
+  ];
+  if (input.education) {
+    entry.push(
+      createEntry(
+        buildUniversalEducation({
+          ...input.education,
+          patientId: input.patientId,
+          encounterId: input.encounterId,
+          labelPolicy: input.labelPolicy,
+        }),
+        input.education.clientId,
+      ),
+    );
+  }
+  return { resourceType: "Bundle", type: "transaction", entry };
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import { buildReferralBundle } from "./builders/referral";
+import { CODE_SYSTEM } from "./canonical";
+import type { FhirHttp } from "./http";
+import { createdReferences, fetchPatientHistory, historyPaths, withdrawConsent } from "./referrals";
+
+const bundle = buildReferralBundle({
+  ids: { consent: "c-1", serviceRequest: "s-1", task: "t-1" },
+  patientId: "pat-james",
+  encounterId: null,
+  requester: "Practitioner/prov-rivera",
+  clinicOrganization: "Organization/clinic",
+  partnerOrganizationId: "org-safe-harbor",
+  services: ["legal-advocacy"],
+  priority: "urgent",
+  handoff: "hotline",
+  safeContact: { noContact: true },
+  authoredAt: "2026-11-20T10:00:00.000Z",
+  consentEnd: "2027-02-18T10:00:00.000Z",
+  followUpDue: "2026-12-20T10:00:00.000Z",
+  labelPolicy: { nopat: true },
+});
+const [, sr, task] = (bundle.entry ?? []).map((e) => e.resource) as unknown as Record<
+  string,
+  unknown
+>[];
+
+function fakeHttp(answers: Record<string, unknown>): FhirHttp & { paths: string[] } {
+  const paths: string[] = [];
+  return {
+    serverUrl: "https://ehr.example/fhir",
+    paths,
+    async request(schema, path) {
+      paths.push(path);
+      const key = Object.keys(answers).find((k) => path.startsWith(k));
+      const parsed = schema.safeParse(key ? answers[key] : undefined);
+      if (!parsed.success) throw new Error(`unexpected ${path}`);
+      return { body: parsed.data, etag: null, status: 200 };
+    },
+  };
+}
+
+describe("patient history", () => {
+  it("searches the patient's labelled records, with the Task and the partner included", () => {
+    const paths = historyPaths("pat-james");
+    expect(paths.procedures).toContain("subject=Patient%2Fpat-james");
+    expect(paths.procedures).toContain("_security=");
+    expect(paths.referrals).toContain("_revinclude=Task:focus");
+    expect(paths.referrals).toContain("_include=ServiceRequest:performer");
+  });
+
+  it("maps referrals with their Task status and follow-up, and education with its cards", async () => {
+    const http = fakeHttp({
+      "ServiceRequest?": {
+        resourceType: "Bundle",
+        entry: [
+          { resource: { ...sr, id: "sr1", supportingInfo: [{ reference: "Consent/c1" }] } },
+          {
+            resource: {
+              ...task,
+              id: "task1",
+              status: "accepted",
+              focus: { reference: "ServiceRequest/sr1" },
+            },
+          },
+          {
+            resource: { resourceType: "Organization", id: "org-safe-harbor", name: "Safe Harbor" },
+          },
+          // Someone else's ServiceRequest type is ignored.
+          { resource: { resourceType: "ServiceRequest", id: "x", code: { text: "Lab" } } },
+        ],
+      },
+      "Consent?": {
+        resourceType: "Bundle",
+        entry: [
+          {
+            resource: {
+              resourceType: "Consent",
+              id: "c1",
+              status: "active",
+              provision: { period: { start: "2026-11-20", end: "2027-02-18T10:00:00.000Z" } },
+            },
+          },
+        ],
+      },
+      "Procedure?": {
+        resourceType: "Bundle",
+        entry: [
+          {
+            resource: {
+              resourceType: "Procedure",
+              id: "p1",
+              performedDateTime: "2026-11-01T10:00:00Z",
+              code: { coding: [{ system: CODE_SYSTEM.activity, code: "universal-education" }] },
+              extension: [
+                {
+                  url: "https://warm-referral.org/fhir/StructureDefinition/wr-safety-card-types",
+                  extension: [
+                    {
+                      url: "type",
+                      valueCoding: {
+                        system: CODE_SYSTEM.safetyCardType,
+                        code: "teen-relationships",
+                      },
+                    },
+                    { url: "language", valueCode: "en" },
+                    { url: "count", valuePositiveInt: 2 },
+                  ],
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    const history = await fetchPatientHistory(http, "pat-james");
+    expect(history.referrals).toEqual([
+      {
+        id: "sr1",
+        authoredOn: "2026-11-20T10:00:00.000Z",
+        status: "active",
+        priority: "urgent",
+        partner: "Safe Harbor",
+        services: ["legal-advocacy"],
+        handoff: "hotline",
+        consent: { id: "c1", status: "active", end: "2027-02-18T10:00:00.000Z" },
+        task: {
+          id: "task1",
+          status: "accepted",
+          businessStatus: "created",
+          followUpDue: "2026-12-20T10:00:00.000Z",
+          lastModified: "2026-11-20T10:00:00.000Z",
+        },
+      },
+    ]);
+    expect(history.education).toEqual([
+      {
+        id: "p1",
+        date: "2026-11-01T10:00:00Z",
+        what: "universal-education",
+        cards: [{ type: "teen-relationships", language: "en", count: 2 }],
+      },
+    ]);
+  });
+});
+
+describe("createdReferences", () => {
+  it("reads the transaction response's locations", () => {
+    expect(
+      createdReferences({
+        resourceType: "Bundle",
+        entry: [
+          { response: { status: "201 Created", location: "Consent/a/_history/1" } },
+          { response: { status: "200 OK" }, resource: { resourceType: "Task", id: "b" } },
+        ],
+      }),
+    ).toEqual(["Consent/a", "Task/b"]);
+  });
+});
+
+describe("withdrawConsent", () => {
+  it("sets the consent inactive, ends its period now, and updates with If-Match", async () => {
+    const calls: {
+      path: string;
+      init?: { method?: string; body?: unknown; headers?: Record<string, string> };
+    }[] = [];
+    const http: FhirHttp = {
+      serverUrl: "https://ehr.example/fhir",
+      async request(schema, path, init) {
+        calls.push({ path, ...(init ? { init } : {}) });
+        const body =
+          init?.method === "PUT"
+            ? init.body
+            : {
+                resourceType: "Consent",
+                id: "c1",
+                status: "active",
+                provision: {
+                  type: "permit",
+                  period: { start: "2026-11-01T00:00:00.000Z", end: "2027-01-30T00:00:00.000Z" },
+                },
+              };
+        const parsed = schema.safeParse(body);
+        if (!parsed.success) throw new Error("bad");
+        return { body: parsed.data, etag: 'W/"3"', status: 200 };
+      },
+    };
+    await withdrawConsent(http, "c1", new Date("2026-11-22T12:00:00.000Z"));
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.init?.method).toBe("PUT");
+    expect(calls[1]?.init?.headers).toEqual({ "If-Match": 'W/"3"' });
+    expect(calls[1]?.init?.body).toMatchObject({
+      status: "inactive",
+      provision: {
+        type: "permit",
+        period: { start: "2026-11-01T00:00:00.000Z", end: "2026-11-22T12:00:00.000Z" },
+      },
+    });
+  });
+});

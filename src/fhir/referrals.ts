@@ -1,0 +1,343 @@
+import * as z from "zod/mini";
+import { CARD_TYPES_PART, CODE_SYSTEM, EXTENSION, V3_ACT_CODE } from "./canonical";
+import type { FhirHttp } from "./http";
+
+// Reading back what the journey wrote, for the patient's history: the transaction response,
+// universal-education Procedures and warm referrals with their Tasks. FHIR JSON → zod → the
+// domain types below; the UI never sees raw FHIR.
+
+const str = () => z.optional(z.string());
+const coding = z.looseObject({ system: str(), code: str(), display: str() });
+const codeableConcept = z.looseObject({ coding: z.optional(z.array(coding)), text: str() });
+const reference = z.looseObject({ reference: str(), display: str() });
+const identifier = z.looseObject({ system: str(), value: str() });
+const meta = z.optional(
+  z.looseObject({
+    profile: z.optional(z.array(z.string())),
+    security: z.optional(z.array(coding)),
+  }),
+);
+type Ext = { url: string; extension?: Ext[]; [key: string]: unknown };
+const extension: z.ZodMiniType<Ext> = z.looseObject({
+  url: z.string(),
+  get extension() {
+    return z.optional(z.array(extension));
+  },
+}) as unknown as z.ZodMiniType<Ext>;
+
+/** The answer to a transaction: one response per entry, in order. */
+export const bundleResponseSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  type: str(),
+  entry: z.optional(
+    z.array(
+      z.looseObject({
+        response: z.optional(z.looseObject({ status: z.string(), location: str() })),
+        resource: z.optional(z.looseObject({ resourceType: z.string(), id: str() })),
+      }),
+    ),
+  ),
+});
+export type BundleResponseJson = z.infer<typeof bundleResponseSchema>;
+
+/** "Procedure/abc/_history/1" → "Procedure/abc" for each entry of a transaction response. */
+export function createdReferences(response: BundleResponseJson): string[] {
+  return (response.entry ?? []).map((e) => {
+    const location = e.response?.location ?? "";
+    const [type, id] = location.split("/");
+    if (type && id) return `${type}/${id}`;
+    return e.resource?.id ? `${e.resource.resourceType}/${e.resource.id}` : "";
+  });
+}
+
+const procedureSchema = z.looseObject({
+  resourceType: z.literal("Procedure"),
+  id: z.string(),
+  meta,
+  status: str(),
+  code: z.optional(codeableConcept),
+  performedDateTime: str(),
+  performer: z.optional(z.array(z.looseObject({ actor: z.optional(reference) }))),
+  extension: z.optional(z.array(extension)),
+});
+
+const serviceRequestSchema = z.looseObject({
+  resourceType: z.literal("ServiceRequest"),
+  id: z.string(),
+  meta,
+  identifier: z.optional(z.array(identifier)),
+  status: str(),
+  priority: str(),
+  code: z.optional(codeableConcept),
+  authoredOn: str(),
+  orderDetail: z.optional(z.array(codeableConcept)),
+  performer: z.optional(z.array(reference)),
+  supportingInfo: z.optional(z.array(reference)),
+  extension: z.optional(z.array(extension)),
+});
+
+const consentSchema = z.looseObject({
+  resourceType: z.literal("Consent"),
+  id: z.string(),
+  status: z.string(),
+  provision: z.optional(
+    z.looseObject({
+      period: z.optional(z.looseObject({ start: str(), end: str() })),
+    }),
+  ),
+});
+
+const taskSchema = z.looseObject({
+  resourceType: z.literal("Task"),
+  id: z.string(),
+  status: str(),
+  businessStatus: z.optional(codeableConcept),
+  statusReason: z.optional(codeableConcept),
+  focus: z.optional(reference),
+  lastModified: str(),
+  restriction: z.optional(z.looseObject({ period: z.optional(z.looseObject({ end: str() })) })),
+});
+
+const organizationSchema = z.looseObject({
+  resourceType: z.literal("Organization"),
+  id: z.string(),
+  name: str(),
+});
+
+const anyResource = z.looseObject({ resourceType: z.string() });
+
+export const historySearchSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  entry: z.optional(z.array(z.looseObject({ resource: z.optional(anyResource) }))),
+});
+
+export interface EducationHistory {
+  id: string;
+  date?: string;
+  what: string;
+  cards: { type: string; language: string; count: number }[];
+  performer?: string;
+}
+
+export interface ReferralHistory {
+  id: string;
+  authoredOn?: string;
+  status?: string;
+  priority?: string;
+  partner?: string;
+  services: string[];
+  handoff?: string;
+  consent?: { id: string; status?: string; end?: string };
+  task?: {
+    id: string;
+    status?: string;
+    businessStatus?: string;
+    statusReason?: string;
+    followUpDue?: string;
+    lastModified?: string;
+  };
+}
+
+export interface PatientHistoryData {
+  education: EducationHistory[];
+  referrals: ReferralHistory[];
+}
+
+const SDV = encodeURIComponent(`${V3_ACT_CODE}|SDV`);
+
+export function historyPaths(patientId: string): {
+  procedures: string;
+  referrals: string;
+  consents: string;
+} {
+  const subject = encodeURIComponent(`Patient/${patientId}`);
+  return {
+    consents: `Consent?patient=${subject}&_security=${SDV}&_count=50`,
+    procedures: `Procedure?subject=${subject}&_security=${SDV}&_count=50`,
+    referrals: `ServiceRequest?subject=${subject}&_security=${SDV}&_revinclude=Task:focus&_include=ServiceRequest:performer&_count=50`,
+  };
+}
+
+const codeOf = (c: z.infer<typeof codeableConcept> | undefined, system?: string) =>
+  c?.coding?.find((x) => !system || x.system === system)?.code;
+
+function parseAll<S extends z.ZodMiniType>(
+  schema: S,
+  entries: z.infer<typeof historySearchSchema>["entry"],
+  type: string,
+): z.output<S>[] {
+  const out: z.output<S>[] = [];
+  for (const e of entries ?? []) {
+    if (e.resource?.resourceType !== type) continue;
+    const parsed = schema.safeParse(e.resource);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+export function toEducationHistory(
+  procedures: z.infer<typeof procedureSchema>[],
+): EducationHistory[] {
+  return procedures
+    .map((p) => ({
+      id: p.id,
+      ...(p.performedDateTime ? { date: p.performedDateTime } : {}),
+      what: codeOf(p.code, CODE_SYSTEM.activity) ?? p.code?.text ?? "",
+      cards: (p.extension ?? [])
+        .filter((e) => e.url === EXTENSION.cardTypes)
+        .map((e) => {
+          const part = (name: string) => e.extension?.find((x) => x.url === name);
+          const type = part(CARD_TYPES_PART.type)?.valueCoding as { code?: string } | undefined;
+          return {
+            type: type?.code ?? "",
+            language: String(part(CARD_TYPES_PART.language)?.valueCode ?? ""),
+            count: Number(part(CARD_TYPES_PART.count)?.valuePositiveInt ?? 1),
+          };
+        }),
+      ...(p.performer?.[0]?.actor?.reference ? { performer: p.performer[0].actor.reference } : {}),
+    }))
+    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
+}
+
+export function toReferralHistory(
+  entries: z.infer<typeof historySearchSchema>["entry"],
+  consentEntries: z.infer<typeof historySearchSchema>["entry"] = [],
+) {
+  const consents = new Map(
+    parseAll(consentSchema, consentEntries, "Consent").map((c) => [`Consent/${c.id}`, c]),
+  );
+  const requests = parseAll(serviceRequestSchema, entries, "ServiceRequest").filter(
+    (sr) => codeOf(sr.code, CODE_SYSTEM.activity) === "dsv-advocacy-referral",
+  );
+  const tasks = parseAll(taskSchema, entries, "Task");
+  const orgs = new Map(
+    parseAll(organizationSchema, entries, "Organization").map((o) => [`Organization/${o.id}`, o]),
+  );
+  return requests
+    .map((sr): ReferralHistory => {
+      const task = tasks.find((t) => t.focus?.reference === `ServiceRequest/${sr.id}`);
+      const orgRef = sr.performer?.find((p) => p.reference?.startsWith("Organization/"));
+      const handoff = sr.extension?.find((e) => e.url === EXTENSION.handoffMethod)?.valueCoding as
+        { code?: string } | undefined;
+      return {
+        id: sr.id,
+        ...(sr.authoredOn ? { authoredOn: sr.authoredOn } : {}),
+        ...(sr.status ? { status: sr.status } : {}),
+        ...(sr.priority ? { priority: sr.priority } : {}),
+        partner:
+          orgs.get(orgRef?.reference ?? "")?.name ?? orgRef?.display ?? orgRef?.reference ?? "",
+        services: (sr.orderDetail ?? [])
+          .map((c) => codeOf(c, CODE_SYSTEM.dsvServices))
+          .filter((c): c is string => Boolean(c)),
+        ...(handoff?.code ? { handoff: handoff.code } : {}),
+        ...consentOf(sr.supportingInfo, consents),
+        ...(task
+          ? {
+              task: {
+                id: task.id,
+                ...(task.status ? { status: task.status } : {}),
+                ...(codeOf(task.businessStatus)
+                  ? { businessStatus: codeOf(task.businessStatus) }
+                  : {}),
+                ...(codeOf(task.statusReason) ? { statusReason: codeOf(task.statusReason) } : {}),
+                ...(task.restriction?.period?.end
+                  ? { followUpDue: task.restriction.period.end }
+                  : {}),
+                ...(task.lastModified ? { lastModified: task.lastModified } : {}),
+              },
+            }
+          : {}),
+      };
+    })
+    .sort((a, b) => (b.authoredOn ?? "").localeCompare(a.authoredOn ?? ""));
+}
+
+function consentOf(
+  supportingInfo: { reference?: string }[] | undefined,
+  consents: Map<string, z.infer<typeof consentSchema>>,
+): { consent?: ReferralHistory["consent"] } {
+  const ref = supportingInfo?.find((r) => r.reference?.startsWith("Consent/"))?.reference;
+  if (!ref) return {};
+  const c = consents.get(ref);
+  return {
+    consent: {
+      id: ref.slice("Consent/".length),
+      ...(c?.status ? { status: c.status } : {}),
+      ...(c?.provision?.period?.end ? { end: c.provision.period.end } : {}),
+    },
+  };
+}
+
+/** The patient's labelled education and referral records (three searches, in parallel). */
+export async function fetchPatientHistory(
+  http: FhirHttp,
+  patientId: string,
+): Promise<PatientHistoryData> {
+  const paths = historyPaths(patientId);
+  const [procedures, referrals, consents] = await Promise.all([
+    http.request(historySearchSchema, paths.procedures),
+    http.request(historySearchSchema, paths.referrals),
+    http.request(historySearchSchema, paths.consents),
+  ]);
+  return {
+    education: toEducationHistory(parseAll(procedureSchema, procedures.body.entry, "Procedure")),
+    referrals: toReferralHistory(referrals.body.entry, consents.body.entry),
+  };
+}
+
+const consentForUpdateSchema = z.looseObject({
+  resourceType: z.literal("Consent"),
+  id: z.string(),
+  status: z.string(),
+  provision: z.optional(
+    z.looseObject({ period: z.optional(z.looseObject({ start: str(), end: str() })) }),
+  ),
+});
+
+/**
+ * The patient withdraws a consent to share: status inactive and the period ends now. A
+ * versioned update (If-Match), so a concurrent change is never overwritten silently.
+ */
+export async function withdrawConsent(
+  http: FhirHttp,
+  consentId: string,
+  now: Date = new Date(),
+): Promise<void> {
+  const path = `Consent/${encodeURIComponent(consentId)}`;
+  const current = await http.request(consentForUpdateSchema, path);
+  const period = current.body.provision?.period ?? {};
+  const end = now.toISOString();
+  const updated = {
+    ...current.body,
+    status: "inactive",
+    provision: {
+      ...current.body.provision,
+      period: {
+        ...period,
+        end: period.end && period.end < end ? period.end : end,
+      },
+    },
+  };
+  await http.request(consentForUpdateSchema, path, {
+    method: "PUT",
+    body: updated,
+    headers: current.etag ? { "If-Match": current.etag } : {},
+  });
+}
+
+// ---- the visit in context: its class tells in-person (AMB) from telehealth (VR) -----------
+
+export const encounterSchema = z.looseObject({
+  resourceType: z.literal("Encounter"),
+  id: z.string(),
+  class: z.optional(coding),
+});
+
+/** "VR" (virtual) → telehealth video; anything else → in person. */
+export async function fetchVisitIsVirtual(http: FhirHttp, encounterId: string): Promise<boolean> {
+  const response = await http.request(
+    encounterSchema,
+    `Encounter/${encodeURIComponent(encounterId)}`,
+  );
+  return response.body.class?.code === "VR";
+}

@@ -1,0 +1,84 @@
+import { render, screen } from "@testing-library/react";
+import type { ClinicConfig } from "../config/clinicConfig";
+import type { Partner } from "../fhir/partners";
+import {
+  cardHotlines,
+  cardLanguages,
+  cardWording,
+  NATIONAL_DV_HOTLINE,
+  ResourceCard,
+} from "./ResourceCard";
+
+const hotline = (phone: string, languages: string[], active = true) => ({
+  id: phone,
+  name: "Hotline",
+  services: ["hotline-24h"],
+  languages,
+  open24x7: true,
+  hours: [],
+  walkIn: false,
+  phone,
+  active,
+});
+const partners: Partner[] = [
+  {
+    id: "a",
+    name: "Safe Harbor Family Violence Program",
+    aliases: ["Safe Harbor"],
+    active: true,
+    types: [],
+    services: [
+      hotline("503-555-0151", ["en", "es"]),
+      { ...hotline("503-555-0152", ["en"]), services: ["support-groups"] },
+    ],
+  },
+  {
+    id: "b",
+    name: "Bridges",
+    active: true,
+    types: [],
+    services: [hotline("503-555-0171", ["en"])],
+  },
+  {
+    id: "c",
+    name: "Closed",
+    active: false,
+    types: [],
+    services: [hotline("503-555-0199", ["es"])],
+  },
+];
+const config = {
+  resourceCard: {
+    title: { en: "Support", es: "Apoyo", vi: "Hỗ trợ" },
+    intro: { en: "Free.", es: "Gratis.", vi: "Miễn phí." },
+    nationalHotline: { en: "National line", es: "Línea nacional", vi: "Đường dây quốc gia" },
+  },
+} as unknown as ClinicConfig;
+
+describe("the local resource card", () => {
+  it("lists active partners' hotlines that serve the card's language, by short name", () => {
+    expect(cardHotlines(partners, "es")).toEqual([{ name: "Safe Harbor", phone: "503-555-0151" }]);
+    expect(cardHotlines(partners, "en").map((h) => h.phone)).toEqual([
+      "503-555-0151",
+      "503-555-0171",
+    ]);
+  });
+  it("takes its wording from the clinic config, per language", () => {
+    expect(cardLanguages(config)).toEqual(["en", "es", "vi"]);
+    expect(cardWording(config, "vi").title).toBe("Hỗ trợ");
+    expect(cardWording({} as ClinicConfig, "es").title).toBe("Apoyo, a cualquier hora");
+  });
+  it("always shows the National DV Hotline and takes no patient data", () => {
+    render(
+      <ResourceCard
+        lang="es"
+        wording={cardWording(config, "es")}
+        hotlines={cardHotlines(partners, "es")}
+      />,
+    );
+    const card = screen.getByRole("article", { name: "Apoyo" });
+    expect(card).toHaveTextContent(NATIONAL_DV_HOTLINE);
+    expect(card).toHaveTextContent("Línea nacional");
+    expect(card).toHaveAttribute("lang", "es");
+  });
+});

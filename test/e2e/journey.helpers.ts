@@ -1,0 +1,188 @@
+import { createRequire } from "node:module";
+import type { Frame, Page } from "playwright-core";
+import type { E2eUrls } from "./globalSetup";
+
+// Shared helpers of the CUES / referral browser tests (cues*.e2e.ts, referral*.e2e.ts).
+
+export const ENCOUNTERS: Record<string, string | undefined> = {
+  "pat-maria": "enc-maria",
+  "pat-james": "enc-james",
+  "pat-linh": "enc-linh",
+  "pat-aaliyah": "enc-aaliyah",
+  "pat-sofia": "enc-sofia",
+  "pat-carlos": "enc-carlos",
+  "pat-emily": "enc-emily",
+  "pat-amina": "enc-amina",
+};
+
+export async function resetSandbox(urls: E2eUrls): Promise<void> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/reset`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+  });
+  if (!r.ok) throw new Error(`reset: ${r.status}`);
+}
+
+export async function injectFault(
+  urls: E2eUrls,
+  kind: "503" | "drop-after-commit",
+  count = 1,
+): Promise<void> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ match: "transaction", kind, count }),
+  });
+  if (!r.ok) throw new Error(`fault: ${r.status}`);
+}
+
+export async function clearFaults(urls: E2eUrls): Promise<void> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/faults`, { method: "DELETE" });
+  if (!r.ok) throw new Error(`clear faults: ${r.status}`);
+}
+
+/** Launches the app in its own window (as the EHR's "new window" launch) and waits for it. */
+export async function launchApp(
+  page: Page,
+  urls: E2eUrls,
+  user: "prov-rivera" | "ma-chen",
+  patient: string,
+): Promise<void> {
+  const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      display: "window",
+      user,
+      patient,
+      ...(ENCOUNTERS[patient] ? { encounter: ENCOUNTERS[patient] } : {}),
+    }),
+  });
+  if (!response.ok) throw new Error(`launch: ${response.status} ${await response.text()}`);
+  const { url } = (await response.json()) as { url: string };
+  await page.goto(url);
+  await page.locator(`[data-testid=app-ready][data-patient-id=${patient}]`).waitFor({
+    timeout: 20_000,
+  });
+}
+
+/** A FHIR search with the app's own token (read from fhirclient's sessionStorage state). */
+export async function fhirSearch(
+  target: Page | Frame,
+  path: string,
+): Promise<{ status: number; resources: Record<string, unknown>[] }> {
+  return target.evaluate(async (p) => {
+    const key = JSON.parse(sessionStorage.getItem("SMART_KEY") ?? '""') as string;
+    const state = JSON.parse(sessionStorage.getItem(key) ?? "{}") as {
+      serverUrl: string;
+      tokenResponse: { access_token: string };
+    };
+    const r = await fetch(`${state.serverUrl}/${p}`, {
+      headers: {
+        Authorization: `Bearer ${state.tokenResponse.access_token}`,
+        Accept: "application/fhir+json",
+      },
+    });
+    const body = (await r.json()) as { entry?: { resource: Record<string, unknown> }[] };
+    return { status: r.status, resources: (body.entry ?? []).map((e) => e.resource) };
+  }, path);
+}
+
+/** What the FHIR server holds for one patient (test-only read endpoint: no auth, no label filter). */
+export async function patientRecords(urls: E2eUrls, patient: string) {
+  const search = async (type: string, param: string) => {
+    const r = await fetch(
+      `${urls.ehrUrl}sandbox/resources/${type}?${param}=${encodeURIComponent(`Patient/${patient}`)}`,
+    );
+    if (!r.ok) throw new Error(`${type}: ${r.status}`);
+    return (await r.json()) as Record<string, unknown>[];
+  };
+  return {
+    ServiceRequest: await search("ServiceRequest", "subject"),
+    Task: await search("Task", "subject"),
+    Consent: await search("Consent", "patient"),
+    Procedure: await search("Procedure", "subject"),
+    Condition: await search("Condition", "subject"),
+    DocumentReference: await search("DocumentReference", "subject"),
+  };
+}
+
+export function securityCodes(resource: Record<string, unknown>): string[] {
+  const meta = resource.meta as { security?: { code?: string }[] } | undefined;
+  return (meta?.security ?? []).map((c) => c.code ?? "");
+}
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve("axe-core/axe.min.js");
+
+/** axe-core on the current page; returns the violations (id: nodes). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown,
+          ) => Promise<{
+            violations: { id: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+  });
+}
+
+/** Counts the user's clicks: every click in the journey goes through here. */
+export class ClickCounter {
+  count = 0;
+  constructor(private readonly page: Page) {}
+  async click(selector: Parameters<Page["getByRole"]>[0], name: string | RegExp, exact = false) {
+    this.count++;
+    await this.page.getByRole(selector, { name, exact }).click();
+  }
+  async check(name: string | RegExp, exact = false) {
+    this.count++;
+    await this.page.getByLabel(name, { exact }).check();
+  }
+  async fill(label: string | RegExp, value: string) {
+    // Clicking into the field counts; typing does not.
+    this.count++;
+    await this.page.getByLabel(label).fill(value);
+  }
+}
+
+/** Opens the patient-portal simulator for a patient and returns the result page's counts. */
+export async function portalCounts(
+  page: Page,
+  urls: E2eUrls,
+  patient: string,
+  mode: "labels" | "label-blind",
+): Promise<Record<string, number>> {
+  await page.goto(`${urls.ehrUrl}portal`);
+  await page.locator("#portal-patient").selectOption(patient);
+  await page.locator(mode === "labels" ? "#mode-labels" : "#mode-label-blind").check();
+  await page.locator("#portal-open").click();
+  await page.locator("[data-testid=portal-results]").waitFor({ timeout: 20_000 });
+  const counts: Record<string, number> = {};
+  for (const type of [
+    "ServiceRequest",
+    "Task",
+    "Consent",
+    "Procedure",
+    "Condition",
+    "DocumentReference",
+  ]) {
+    counts[type] = Number(
+      await page.locator(`[data-testid=portal-section-${type}]`).getAttribute("data-count"),
+    );
+  }
+  return counts;
+}

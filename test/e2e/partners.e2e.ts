@@ -1,0 +1,347 @@
+import type { Resource } from "fhir/r4";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { validateResource } from "../../fhir-profiles/validator";
+import { launchBrowser, recordFhirRequests } from "./browser";
+import { axeViolations, resetSandbox } from "./journey.helpers";
+
+// The partner directory through real launches: a read-only provider, and the clinic admin
+// (admin-okafor) adding, editing and deactivating partners, two tabs editing the same partner,
+// importing a bundle with a bad entry, and printing the resource card.
+
+const urls = inject("urls");
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  await resetSandbox(urls);
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+async function launch(target: Page, user: "prov-rivera" | "admin-okafor"): Promise<void> {
+  const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ display: "window", user, patient: "pat-maria" }),
+  });
+  if (!response.ok) throw new Error(`launch: ${response.status} ${await response.text()}`);
+  const { url } = (await response.json()) as { url: string };
+  await target.goto(url);
+  await target.locator("[data-testid=app-ready]").waitFor({ timeout: 20_000 });
+  await target.getByRole("navigation").getByRole("button", { name: "Partners" }).click();
+  await target.getByRole("heading", { name: "Partner directory" }).waitFor();
+}
+
+/** What the FHIR server holds (test-only read endpoint of the sandbox: no auth). */
+async function held(type: string, params: Record<string, string> = {}): Promise<Resource[]> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/resources/${type}?${new URLSearchParams(params)}`);
+  if (!r.ok) throw new Error(`${type}: ${r.status}`);
+  return (await r.json()) as Resource[];
+}
+
+/** The partner's four kinds of resources on the server, each valid against its profile. */
+async function partnerOnServer(name: string) {
+  const org = (await held("Organization", { name })).find(
+    (o) => (o as { name?: string }).name === name,
+  );
+  expect(org, `Organization "${name}" on the server`).toBeDefined();
+  const ref = `Organization/${org?.id ?? ""}`;
+  const services = await held("HealthcareService", { organization: ref });
+  const affiliations = await held("OrganizationAffiliation", { "participating-organization": ref });
+  const endpoints = await held("Endpoint", { organization: ref });
+  for (const resource of [org as Resource, ...services, ...affiliations, ...endpoints]) {
+    const result = validateResource(resource as Parameters<typeof validateResource>[0]);
+    expect(result.issues, `${resource.resourceType}/${resource.id}`).toEqual([]);
+  }
+  return { org: org as unknown as Record<string, unknown>, services, affiliations, endpoints };
+}
+
+describe("partner directory", () => {
+  it("a read-only launch browses and filters, but sees no edit controls", async () => {
+    const requests = recordFhirRequests(page, urls.fhirBaseUrl);
+    await launch(page, "prov-rivera");
+    await expect(page.getByTestId("partners-read-only").textContent()).resolves.toContain(
+      "user/Organization.cruds",
+    );
+    await expect(page.getByRole("button", { name: "Add partner" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Import a bundle" }).count()).resolves.toBe(0);
+    await expect(page.getByTestId("partner-count").textContent()).resolves.toMatch(/^5 of 5/);
+
+    await page.getByLabel("Language").selectOption("vi");
+    await expect.poll(() => page.getByTestId("partner-count").textContent()).toMatch(/^2 of 5/);
+    await page.getByLabel("Language").selectOption("");
+    // Tier and collaboration level also go to the server (role token search).
+    await page.getByLabel("Participation tier").selectOption("2");
+    await expect.poll(() => page.getByTestId("partner-count").textContent()).toMatch(/^2 of 5/);
+    await expect
+      .poll(() => requests.some((r) => r.url().includes("role=") && r.url().includes("%7C2")))
+      .toBe(true);
+    await page.getByLabel("Participation tier").selectOption("");
+    await page.getByLabel("Search").fill("protective order");
+    await expect.poll(() => page.getByTestId("partner-count").textContent()).toMatch(/^1 of 5/);
+    await expect(page.getByTestId("partner-list").textContent()).resolves.toContain("Eastside");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Eastside Legal Advocacy Project" }).click();
+    await page.getByTestId("partner-page").waitFor();
+    await expect(page.getByTestId("mou-status").textContent()).resolves.toContain("MOU review due");
+    await expect(page.getByTestId("referral-routes").textContent()).resolves.toContain(
+      "503-555-0161",
+    );
+    await expect(page.getByRole("button", { name: "Edit" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Deactivate" }).count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("the admin adds, edits and deactivates a partner; the server holds valid profiled resources after each", async () => {
+    const requests = recordFhirRequests(page, urls.fhirBaseUrl);
+    await launch(page, "admin-okafor");
+    await page.getByRole("button", { name: "Add partner" }).click();
+    await page.getByRole("heading", { name: "Add a partner" }).waitFor();
+
+    // Field-level errors before anything is sent.
+    await page.getByRole("button", { name: "Save partner" }).click();
+    await expect(page.getByRole("alert").first().textContent()).resolves.toMatch(
+      /fields need attention/,
+    );
+    await expect(
+      page.getByLabel("Name", { exact: true }).getAttribute("aria-invalid"),
+    ).resolves.toBe("true");
+    expect(requests.filter((r) => r.method() === "POST")).toHaveLength(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel("Name", { exact: true }).fill("Harbor Light Center");
+    await page.getByLabel("Domestic violence program").check();
+    await page.getByLabel("Phone", { exact: true }).first().fill("503-555-0300");
+    await page.getByLabel("Participation tier").selectOption("2");
+    await page.getByLabel("Collaboration level").selectOption("collaborative");
+    await page.getByLabel("MOU start").fill("2026-01-01");
+    await page.getByLabel("MOU end").fill("2028-12-31");
+    await page.getByLabel("MOU review date").fill("2027-12-01");
+    await page.getByLabel("FHIR base URL").fill("https://fhir.harbor-light.example.org/r4");
+    await page.getByLabel("Service name").fill("Harbor Light hotline");
+    await page.getByLabel("24-hour hotline").check();
+    await page.getByLabel("Languages (codes").fill("en, es");
+    await page.getByLabel("Open 24/7").check();
+    await page.getByRole("group", { name: "Service 1" }).getByLabel("Phone").fill("503-555-0301");
+    await page.getByRole("button", { name: "Save partner" }).click();
+    await page.getByTestId("partner-page").waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Harbor Light Center",
+    );
+
+    const added = await partnerOnServer("Harbor Light Center");
+    expect(added.services).toHaveLength(1);
+    expect(added.affiliations).toHaveLength(1);
+    expect(added.endpoints).toHaveLength(1);
+    // One transaction for the four resources.
+    const posts = requests.filter((r) => r.method() === "POST");
+    expect(posts).toHaveLength(1);
+    expect(JSON.parse(posts[0]?.postData() ?? "{}").type).toBe("transaction");
+
+    // Edit: If-Match on every update.
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("Harbor Light Family Center");
+    await page.getByRole("button", { name: "Save partner" }).click();
+    await page.getByRole("heading", { name: "Harbor Light Family Center" }).waitFor();
+    const edit = JSON.parse(
+      requests
+        .filter((r) => r.method() === "POST")
+        .at(-1)
+        ?.postData() ?? "{}",
+    );
+    for (const entry of edit.entry) {
+      expect(entry.request.method).toBe("PUT");
+      expect(entry.request.ifMatch).toMatch(/^W\/"\d+"$/);
+    }
+    const edited = await partnerOnServer("Harbor Light Family Center");
+    expect((edited.org.meta as { versionId: string }).versionId).toBe("2");
+
+    // Deactivate: nothing deleted, everything inactive.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    await page.getByText("Partner deactivated.").waitFor();
+    const deactivated = await partnerOnServer("Harbor Light Family Center");
+    expect(deactivated.org.active).toBe(false);
+    expect(deactivated.services.map((s) => (s as { active?: boolean }).active)).toEqual([false]);
+    expect(deactivated.affiliations.map((s) => (s as { active?: boolean }).active)).toEqual([
+      false,
+    ]);
+    expect(requests.some((r) => r.method() === "DELETE")).toBe(false);
+    await expect(page.getByTestId("partner-list").textContent()).resolves.not.toContain(
+      "Harbor Light",
+    );
+    await page.getByLabel("Show deactivated partners").check();
+    await expect(page.getByTestId("partner-list").textContent()).resolves.toContain(
+      "Harbor Light Family Center",
+    );
+
+    // Reactivate: the partner and its listed services are back.
+    await page.getByRole("button", { name: "Harbor Light Family Center" }).click();
+    await page.getByRole("button", { name: "Reactivate" }).click();
+    await page.getByText("Partner reactivated.").waitFor();
+    const reactivated = await partnerOnServer("Harbor Light Family Center");
+    expect(reactivated.org.active).toBe(true);
+    expect(reactivated.services.map((s) => (s as { active?: boolean }).active)).toEqual([true]);
+  });
+
+  it("two tabs edit the same partner: the second is told, nothing is lost", async () => {
+    const second = await context.newPage();
+    await launch(page, "admin-okafor");
+    await launch(second, "admin-okafor");
+    for (const tab of [page, second]) {
+      await tab.getByRole("button", { name: "Eastside Legal Advocacy Project" }).click();
+      await tab.getByRole("button", { name: "Edit" }).click();
+      await tab.getByLabel("Name", { exact: true }).waitFor();
+    }
+    await page.getByLabel("Phone", { exact: true }).first().fill("503-555-0401");
+    await page.getByRole("button", { name: "Save partner" }).click();
+    await page.getByTestId("partner-page").waitFor();
+
+    await second.getByLabel("Partnership point of contact").fill("legal-mou@eastside.example.org");
+    await second.getByRole("button", { name: "Save partner" }).click();
+    const conflict = second.getByTestId("edit-conflict");
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain("Someone else changed this partner");
+    // Nothing was overwritten; the edit is still in the form.
+    const [org] = await held("Organization", { _id: "org-eastside-legal" });
+    expect(JSON.stringify(org)).toContain("503-555-0401");
+    await expect(second.getByLabel("Partnership point of contact").inputValue()).resolves.toBe(
+      "legal-mou@eastside.example.org",
+    );
+
+    await second
+      .getByRole("button", { name: "Load their latest version and keep my edits" })
+      .click();
+    await second.getByText("Their latest version is loaded.", { exact: false }).waitFor();
+    // Their phone number underneath, my contact on top.
+    await expect
+      .poll(() => second.getByLabel("Phone", { exact: true }).first().inputValue())
+      .toBe("503-555-0401");
+    await expect(second.getByLabel("Partnership point of contact").inputValue()).resolves.toBe(
+      "legal-mou@eastside.example.org",
+    );
+    await second.getByRole("button", { name: "Save partner" }).click();
+    await second.getByTestId("partner-page").waitFor();
+    const after = await partnerOnServer("Eastside Legal Advocacy Project");
+    expect(JSON.stringify(after.org)).toContain("503-555-0401");
+    expect(JSON.stringify(after.affiliations[0])).toContain("legal-mou@eastside.example.org");
+  });
+
+  it("an imported bundle with one bad entry is refused, naming it, and nothing is written", async () => {
+    await launch(page, "admin-okafor");
+    const before = (await held("Organization")).length;
+    const bundle = {
+      resourceType: "Bundle",
+      type: "collection",
+      entry: [
+        {
+          fullUrl: "urn:uuid:org-1",
+          resource: {
+            resourceType: "Organization",
+            name: "Northside Housing Justice",
+            type: [
+              {
+                coding: [
+                  {
+                    system: "https://warm-referral.org/fhir/CodeSystem/wr-partner-type",
+                    code: "legal-services",
+                  },
+                ],
+              },
+            ],
+          },
+        },
+        {
+          fullUrl: "urn:uuid:hs-1",
+          resource: {
+            resourceType: "HealthcareService",
+            name: "Tenant advocacy",
+            providedBy: { reference: "urn:uuid:org-1" },
+            type: [
+              {
+                coding: [
+                  {
+                    system: "https://warm-referral.org/fhir/CodeSystem/wr-dsv-services",
+                    code: "knitting-circle",
+                  },
+                ],
+              },
+            ],
+            communication: [{ coding: [{ system: "urn:ietf:bcp:47", code: "en" }] }],
+          },
+        },
+      ],
+    };
+    await page.getByRole("button", { name: "Import a bundle" }).click();
+    await page.getByLabel("Bundle file (.json)").setInputFiles({
+      name: "coalition.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(bundle)),
+    });
+    const refused = page.getByTestId("import-refused");
+    await refused.waitFor();
+    const text = (await refused.textContent()) ?? "";
+    expect(text).toContain("Nothing was written");
+    expect(text).toContain('Entry 2: HealthcareService "Tenant advocacy"');
+    expect(text).toContain('"knitting-circle" is not a wr-dsv-services code');
+    await expect(page.getByRole("button", { name: /^Import \d/ }).count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await held("Organization")).toHaveLength(before);
+
+    // Fixed, the same bundle previews one add and imports in one transaction.
+    bundle.entry[1]!.resource.type[0]!.coding[0]!.code = "housing-advocacy";
+    await page.getByLabel("Bundle file (.json)").setInputFiles({
+      name: "coalition.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(bundle)),
+    });
+    await page.getByTestId("import-preview").waitFor();
+    await expect(page.getByTestId("import-preview").textContent()).resolves.toContain(
+      "Northside Housing Justice",
+    );
+    await page.getByRole("button", { name: "Import 1 partner" }).click();
+    await page.getByText("Imported 1 partner.").waitFor();
+    const imported = await partnerOnServer("Northside Housing Justice");
+    expect(imported.services).toHaveLength(1);
+    expect(imported.affiliations).toHaveLength(1);
+  });
+
+  it("prints the wallet card: partners' hotlines and the national hotline, no patient", async () => {
+    await launch(page, "prov-rivera");
+    await page.getByRole("button", { name: "Resource card" }).click();
+    await page.getByLabel("Card language").selectOption("es");
+    await expect(
+      page.getByRole("article", { name: "Apoyo, a cualquier hora" }).count(),
+    ).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const pdf = await page.pdf({ width: "4in", height: "3in", printBackground: false });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    // One page: the card and nothing else.
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+
+    // What the printout holds: the print-media rendering of the page.
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => document.body.innerText);
+    expect(printed).toContain("Apoyo, a cualquier hora");
+    expect(printed).toContain("1-800-799-7233");
+    expect(printed).toContain("Safe Harbor");
+    expect(printed).toContain("503-555-0151");
+    expect(printed).toContain("503-555-0171");
+    expect(printed).not.toContain("María");
+    expect(printed).not.toContain("Hernández");
+    expect(printed).not.toContain("Partner directory");
+  });
+});

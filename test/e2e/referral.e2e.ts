@@ -223,11 +223,11 @@ describe("warm referral", () => {
   it("a 503 on submit keeps the draft; the retry sends the same identifiers: still one of each", async () => {
     const clicks = new ClickCounter(page);
     await journeyToReview("pat-emily", clicks);
-    // Switching tabs and back keeps the draft (in memory, never storage).
+    // Switching tabs and back returns to the open referral with the draft kept (in memory,
+    // never storage).
     await page.getByRole("button", { name: "History", exact: true }).click();
     await page.getByTestId("history").waitFor();
     await page.getByRole("button", { name: "Guide", exact: true }).click();
-    await page.getByRole("button", { name: "Continue to referral" }).click();
     await atStep("review");
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toBe("{}");
     // Leaving with an unsaved referral asks first.

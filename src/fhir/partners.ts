@@ -367,7 +367,8 @@ const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 const TIERS = [1, 2, 3, 4] as const;
 const LEVELS = ["informed", "collaborative", "integrated"] as const;
 
-function codesOf(
+/** The codes of `system` in a list of CodeableConcepts. */
+export function codesOf(
   concepts: { coding?: { system?: string; code?: string }[] }[] | undefined,
   system: string,
 ) {

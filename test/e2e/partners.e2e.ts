@@ -179,13 +179,11 @@ describe("partner directory", () => {
       false,
     ]);
     expect(requests.some((r) => r.method() === "DELETE")).toBe(false);
-    await expect(page.getByTestId("partner-list").textContent()).resolves.not.toContain(
-      "Harbor Light",
-    );
+    // The list re-filters after render: poll rather than read once.
+    const listText = () => page.getByTestId("partner-list").textContent();
+    await expect.poll(listText).not.toContain("Harbor Light");
     await page.getByLabel("Show deactivated partners").check();
-    await expect(page.getByTestId("partner-list").textContent()).resolves.toContain(
-      "Harbor Light Family Center",
-    );
+    await expect.poll(listText).toContain("Harbor Light Family Center");
 
     // Reactivate: the partner and its listed services are back.
     await page.getByRole("button", { name: "Harbor Light Family Center" }).click();

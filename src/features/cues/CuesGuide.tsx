@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useState, type RefObject } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "../../app/session";
-import { describeFailure } from "../../content/failures";
 import { pickUiLanguage } from "../../content/lang";
 import { hasPack, languageName, PACKS, packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
@@ -26,7 +25,9 @@ import { FailureError, type Failure } from "../../fhir/failures";
 import { ageOn } from "../../fhir/mappers";
 import { queryKeys } from "../../fhir/queryKeys";
 import { bundleResponseSchema, fetchVisitIsVirtual } from "../../fhir/referrals";
-import { useRemembered } from "./memory";
+import { useRemembered } from "../../ui/useRemembered";
+import { useStepFocus } from "../../ui/useStepFocus";
+import { FailureAlert } from "../../ui/FailureAlert";
 
 // The CUES guide: C (confidentiality) → UE (universal education) → S (support). A medical
 // assistant lands on universal education; a provider on the full guide. Nothing sensitive is
@@ -61,7 +62,7 @@ export default function CuesGuide({
   const t = packFor(staffLang).staff;
   const isMa = user?.roles.includes("medical-assistant") ?? false;
 
-  const [state, update] = useRemembered<GuideState>(`guide:${patient.id}`, () => ({
+  const [state, update] = useRemembered<GuideState>("guide", patient.id, () => ({
     mode: isMa ? "education" : "full",
     step: isMa ? "ue" : "c",
     setting: null,
@@ -83,15 +84,7 @@ export default function CuesGuide({
   });
   const setting: Setting = state.setting ?? (visit.data ? "telehealth-video" : "in-person");
 
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [state.step, state.mode]);
+  const headingRef = useStepFocus(`${state.step}:${state.mode}`);
 
   const go = (step: Step) => update((s) => ({ ...s, step }));
   const setMode = (mode: Mode) =>
@@ -516,8 +509,6 @@ function EducationStep({
     }
   }
 
-  const failureText = failure ? describeFailure(failure, staffLang === "es" ? "es" : "en") : null;
-
   return (
     <section aria-labelledby="step-heading" className="step" data-step="ue">
       <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
@@ -605,21 +596,7 @@ function EducationStep({
           {problem}
         </p>
       )}
-      {failureText && (
-        <div role="alert" className="error" data-testid="write-failure">
-          <p>
-            <strong>{failureText.title}</strong> {failureText.message}
-          </p>
-          {failureText.details.length > 0 && (
-            <ul>
-              {failureText.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          )}
-          <p>{failureText.fix}</p>
-        </div>
-      )}
+      {failure && <FailureAlert failure={failure} lang={staffLang === "es" ? "es" : "en"} />}
       {!onNext && <p className="hint">{t.maEscalate}</p>}
       <div className="actions">
         {onBack && (

@@ -7,6 +7,7 @@ import type {
   OrganizationJson,
   PartnerRecord,
 } from "../../fhir/partners";
+import { codesOf } from "../../fhir/partners";
 
 // The partner editor's model: a flat form ⇄ the four partner resources. Validated with zod
 // (field-level errors, as message keys the UI translates) before anything is sent; saved as
@@ -301,16 +302,6 @@ const KNOWN_ERRORS = new Set<string>([
 
 // ---- resources → form ----------------------------------------------------------------------
 
-function codes(
-  concepts: { coding?: { system?: string; code?: string }[] }[] | undefined,
-  system: string,
-) {
-  return (concepts ?? [])
-    .flatMap((c) => c.coding ?? [])
-    .filter((c) => c.system === system && c.code)
-    .map((c) => c.code as string);
-}
-
 function telecom(list: { system?: string; value?: string }[] | undefined, system: string) {
   return list?.find((t) => t.system === system)?.value ?? "";
 }
@@ -321,7 +312,7 @@ export function formFromRecord(record: Omit<PartnerRecord, "partner">): PartnerF
   const affContact = aff?.telecom?.find((t) => t.value)?.value ?? "";
   return {
     name: org.name ?? "",
-    types: codes(org.type, CODE_SYSTEM.partnerType),
+    types: codesOf(org.type, CODE_SYSTEM.partnerType),
     phone: telecom(org.telecom, "phone"),
     email: telecom(org.telecom, "email"),
     website: telecom(org.telecom, "url"),
@@ -329,8 +320,8 @@ export function formFromRecord(record: Omit<PartnerRecord, "partner">): PartnerF
       contact?.name?.text ??
       [...(contact?.name?.given ?? []), contact?.name?.family].filter(Boolean).join(" "),
     contactPhone: telecom(contact?.telecom, "phone"),
-    tier: codes(aff?.code, CODE_SYSTEM.participationTier)[0] ?? "1",
-    collaboration: codes(aff?.code, CODE_SYSTEM.collaborationLevel)[0] ?? "informed",
+    tier: codesOf(aff?.code, CODE_SYSTEM.participationTier)[0] ?? "1",
+    collaboration: codesOf(aff?.code, CODE_SYSTEM.collaborationLevel)[0] ?? "informed",
     mouStart: aff?.period?.start?.slice(0, 10) ?? "",
     mouEnd: aff?.period?.end?.slice(0, 10) ?? "",
     mouReview: aff?.extension?.find((e) => e.url === EXTENSION.mouReviewDate)?.valueDate ?? "",
@@ -349,7 +340,7 @@ function serviceFormFrom(s: HealthcareServiceJson): ServiceForm {
   return {
     id: s.id,
     name: s.name ?? "",
-    services: codes(s.type, CODE_SYSTEM.dsvServices),
+    services: codesOf(s.type, CODE_SYSTEM.dsvServices),
     languages: (s.communication ?? [])
       .map((c) => c.coding?.find((x) => x.code)?.code)
       .filter(Boolean)

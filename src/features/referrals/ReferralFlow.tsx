@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "../../app/session";
 import { describeFailure } from "../../content/failures";
@@ -21,7 +21,9 @@ import { FailureError, type Failure } from "../../fhir/failures";
 import { fetchPartners, isOpenAt, type Partner } from "../../fhir/partners";
 import { queryKeys } from "../../fhir/queryKeys";
 import { bundleResponseSchema, createdReferences } from "../../fhir/referrals";
-import { useRemembered } from "./memory";
+import { useRemembered } from "../../ui/useRemembered";
+import { useStepFocus } from "../../ui/useStepFocus";
+import { FailureAlert } from "../../ui/FailureAlert";
 
 // The warm referral: partner match + handoff → consent + safe contact → review → ONE
 // transaction (Consent + ServiceRequest + Task [+ education Procedure]), each entry a
@@ -89,7 +91,7 @@ export default function ReferralFlow({
     authoredAt: null,
     sent: null,
   });
-  const [draft, update] = useRemembered<Draft>(`referral:${patient.id}`, freshDraft);
+  const [draft, update] = useRemembered<Draft>("referral", patient.id, freshDraft);
 
   const partners = useQuery({
     queryKey: queryKeys.partners(),
@@ -120,17 +122,9 @@ export default function ReferralFlow({
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [unsaved]);
 
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [draft.step]);
+  const headingRef = useStepFocus(draft.step);
   // The referral step takes over from the guide: focus its heading on arrival.
-  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => headingRef.current?.focus(), [headingRef]);
 
   const [openedAt] = useState(() => new Date());
   const [problem, setProblem] = useState<string | null>(null);
@@ -204,7 +198,6 @@ export default function ReferralFlow({
     { id: "review", label: t.steps.review },
     { id: "done", label: t.steps.done },
   ];
-  const failureText = failure ? describeFailure(failure, staffLang === "es" ? "es" : "en") : null;
   const partnerName = chosen?.partner.name ?? "";
 
   return (
@@ -445,21 +438,10 @@ export default function ReferralFlow({
               </dl>
             </section>
           </div>
-          {failureText && (
-            <div role="alert" className="error" data-testid="write-failure">
-              <p>
-                <strong>{failureText.title}</strong> {failureText.message}
-              </p>
-              {failureText.details.length > 0 && (
-                <ul>
-                  {failureText.details.map((d) => (
-                    <li key={d}>{d}</li>
-                  ))}
-                </ul>
-              )}
-              <p>{failureText.fix}</p>
+          {failure && (
+            <FailureAlert failure={failure} lang={staffLang === "es" ? "es" : "en"}>
               <p>{t.failedKeep}</p>
-            </div>
+            </FailureAlert>
           )}
           <div className="actions">
             <button type="button" onClick={() => go("consent")} disabled={busy}>

@@ -1,15 +1,17 @@
 import { useCallback, useState } from "react";
 
-// The referral draft survives switching tabs (the feature unmounts) but lives in memory only:
-// never storage, gone on reload. Keyed by patient id, so one patient's answers can never show
-// for another.
+// Feature state (the guide, a referral draft) survives switching tabs, when the feature
+// unmounts, but lives in memory only: never storage, gone on reload. It is keyed by the
+// patient id, so one patient's answers can never show for another.
 
 const memory = new Map<string, unknown>();
 
 export function useRemembered<T>(
-  key: string,
+  scope: string,
+  patientId: string,
   initial: () => T,
 ): [T, (update: (s: T) => T) => void] {
+  const key = `${scope}:${patientId}`;
   const [state, setState] = useState<T>(() => (memory.get(key) as T | undefined) ?? initial());
   const update = useCallback(
     (fn: (s: T) => T) =>

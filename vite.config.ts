@@ -42,7 +42,11 @@ function prefetchAppFromLaunch(): Plugin {
             }
           };
           const entry = entryOf(page);
-          if (entry) visit(entry.fileName);
+          if (entry && entry.type === "chunk") {
+            visit(entry.fileName);
+            // index.html imports React and the app dynamically, in parallel with the launch.
+            if (page === "index.html") entry.dynamicImports.forEach(visit);
+          }
           return files;
         };
         const launchFiles = filesOf("launch.html");

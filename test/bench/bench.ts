@@ -19,11 +19,26 @@ const LATENCY_MS = 50;
 const root = resolve(import.meta.dirname, "../..");
 
 interface Manifest {
-  [key: string]: { file: string; imports?: string[]; isEntry?: boolean; css?: string[] };
+  [key: string]: {
+    file: string;
+    imports?: string[];
+    dynamicImports?: string[];
+    isEntry?: boolean;
+    css?: string[];
+  };
 }
 
-/** Gzipped size (KB) of the JS an HTML entry loads before anything dynamic. */
-function initialJsGzKB(manifest: Manifest, entry: string, outDir: string): number {
+/**
+ * Gzipped size (KB) of the JS an HTML entry loads before its first screen: its static graph,
+ * plus, with `withRender`, the graph of the chunks the entry itself imports dynamically
+ * (index.html loads React and the app that way, in parallel with the launch).
+ */
+function initialJsGzKB(
+  manifest: Manifest,
+  entry: string,
+  outDir: string,
+  withRender = false,
+): number {
   const seen = new Set<string>();
   const visit = (key: string) => {
     if (seen.has(key)) return;
@@ -31,6 +46,7 @@ function initialJsGzKB(manifest: Manifest, entry: string, outDir: string): numbe
     for (const imported of manifest[key]?.imports ?? []) visit(imported);
   };
   visit(entry);
+  if (withRender) for (const dynamic of manifest[entry]?.dynamicImports ?? []) visit(dynamic);
   let bytes = 0;
   for (const key of seen) {
     const file = manifest[key]?.file;
@@ -99,11 +115,18 @@ async function main() {
     readFileSync(resolve(root, "dist/.vite/manifest.json"), "utf8"),
   ) as Manifest;
   const launchJsGzKB = initialJsGzKB(manifest, "launch.html", resolve(root, "dist"));
-  const indexJsGzKB = initialJsGzKB(manifest, "index.html", resolve(root, "dist"));
+  const indexJsGzKB = initialJsGzKB(manifest, "index.html", resolve(root, "dist"), true);
 
   const web = express();
-  web.use(express.static(resolve(root, "dist")));
-  web.use(express.static(resolve(root, "dist-bench")));
+  // As a production host should: hashed assets are immutable, everything else revalidates.
+  const immutableAssets = {
+    setHeaders: (res: express.Response, path: string) => {
+      if (/[\\/]assets[\\/]/.test(path))
+        res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    },
+  };
+  web.use(express.static(resolve(root, "dist"), immutableAssets));
+  web.use(express.static(resolve(root, "dist-bench"), immutableAssets));
   const server = web.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -152,7 +175,7 @@ async function main() {
   const partnerFilter = timePartnerFilter(1000);
   const rows: [string, string, string][] = [
     ["launch.html initial JS (gz)", `${launchJsGzKB} KB`, "≤ 25 KB"],
-    ["index.html initial JS (gz)", `${indexJsGzKB} KB`, "≤ 110 KB"],
+    ["index.html JS before the first screen (gz)", `${indexJsGzKB} KB`, "≤ 110 KB"],
     [`app EHR launch → interactive (median of ${RUNS})`, `${appMs} ms`, ""],
     [`bare fhirclient launch → Patient read (median of ${RUNS})`, `${bareMs} ms`, ""],
     ["ratio app / bare", `${ratio}`, "≤ 1.10"],

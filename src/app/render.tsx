@@ -1,24 +1,19 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App, preloadFirstScreen } from "./App";
-import { boot } from "./boot";
+import type { BootResult } from "./boot";
 import { FailureScreen } from "../ui/FailureScreen";
 import { pickUiLanguage } from "../content/lang";
 import "../ui/styles.css";
 
-const container = document.getElementById("root") as HTMLElement;
-const root = createRoot(container);
-
-// A page restored from the back/forward cache could show an earlier launch's patient:
-// reload so the current launch decides what is shown.
-window.addEventListener("pageshow", (event) => {
-  if (event.persisted) location.reload();
-});
-
+// The first screen's code starts loading as soon as this module runs, alongside the launch.
 preloadFirstScreen();
-void boot().then((result) => {
+
+/** Renders the app for a completed launch, or the failure's own screen. */
+export function render(result: BootResult): void {
+  const container = document.getElementById("root") as HTMLElement;
   container.setAttribute("aria-busy", "false");
-  root.render(
+  createRoot(container).render(
     <StrictMode>
       {result.ok ? (
         <App session={result.session} />
@@ -27,4 +22,4 @@ void boot().then((result) => {
       )}
     </StrictMode>,
   );
-});
+}

@@ -1,4 +1,12 @@
-import { chromium, type Browser, type Page, type Request } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+  type Request,
+} from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 export function chromePath(): string {
   return process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -37,4 +45,38 @@ export interface LaunchOptions {
   encounter?: string;
   error?: string;
   needPatientBanner?: boolean;
+}
+
+export interface PlaywrightSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * One browser per test file, a fresh context and page per test, as vitest hooks. `expose`
+ * hands each new session to the file's own variables; `beforeEachTest` runs before the page
+ * opens (a sandbox reset, say).
+ */
+export function usePlaywright(
+  expose: (session: PlaywrightSession) => void,
+  options: { beforeEachTest?: () => Promise<unknown>; context?: BrowserContextOptions } = {},
+): void {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error("no browser");
+    await options.beforeEachTest?.();
+    context = await browser.newContext(options.context);
+    expose({ browser, context, page: await context.newPage() });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
 }

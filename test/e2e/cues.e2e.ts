@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { validateResource } from "../../fhir-profiles/validator";
-import { launchBrowser } from "./browser";
+import { usePlaywright } from "./browser";
 import {
   axeViolations,
   launchApp,
@@ -18,20 +18,12 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  await resetSandbox(urls);
-  context = await browser.newContext({ locale: "en-US" });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+usePlaywright(
+  (session) => {
+    ({ browser, context, page } = session);
+  },
+  { beforeEachTest: () => resetSandbox(urls), context: { locale: "en-US" } },
+);
 
 const atStep = (name: string) => page.locator(`[data-step=${name}]`).waitFor();
 

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server";
-import { launchBrowser } from "./browser";
+import { usePlaywright } from "./browser";
 import { axeViolations } from "./journey.helpers";
 
 // IT diagnostics through real launches: against the sandbox (everything required passes, the
@@ -9,13 +9,14 @@ import { axeViolations } from "./journey.helpers";
 // create (that check fails, with its fix).
 
 const urls = inject("urls");
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let lesser: Sandbox | undefined;
 
+usePlaywright((session) => {
+  ({ page } = session);
+});
+
 beforeAll(async () => {
-  browser = await launchBrowser();
   lesser = await startSandbox({
     port: Number(process.env.E2E_SANDBOX_PORT ?? 4110) + 7,
     appUrl: urls.appUrl,
@@ -24,15 +25,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await browser.close();
   await lesser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
 });
 
 async function openDiagnostics(launchUrl: string): Promise<void> {

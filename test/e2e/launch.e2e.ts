@@ -1,26 +1,14 @@
-import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, recordFhirRequests } from "./browser";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { recordFhirRequests, usePlaywright } from "./browser";
 
 // The SMART launch through the sandbox EHR, as a user meets it.
 
 const urls = inject("urls");
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
+usePlaywright((session) => {
+  ({ page } = session);
 });
 
 interface LaunchRequest {

@@ -1,8 +1,8 @@
 import type { Resource } from "fhir/r4";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { validateResource } from "../../fhir-profiles/validator";
-import { launchBrowser, recordFhirRequests } from "./browser";
+import { recordFhirRequests, usePlaywright } from "./browser";
 import { axeViolations, resetSandbox } from "./journey.helpers";
 
 // The partner directory through real launches: a read-only provider, and the clinic admin
@@ -10,24 +10,15 @@ import { axeViolations, resetSandbox } from "./journey.helpers";
 // importing a bundle with a bad entry, and printing the resource card.
 
 const urls = inject("urls");
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  await resetSandbox(urls);
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+usePlaywright(
+  (session) => {
+    ({ context, page } = session);
+  },
+  { beforeEachTest: () => resetSandbox(urls) },
+);
 
 async function launch(target: Page, user: "prov-rivera" | "admin-okafor"): Promise<void> {
   const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {

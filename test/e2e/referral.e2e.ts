@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { validateResource } from "../../fhir-profiles/validator";
-import { launchBrowser } from "./browser";
+import { usePlaywright } from "./browser";
 import {
   axeViolations,
   ClickCounter,
@@ -20,24 +20,14 @@ import {
 // them; the whole journey works from the keyboard alone.
 
 const urls = inject("urls");
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  await resetSandbox(urls);
-  context = await browser.newContext({ locale: "en-US" });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+usePlaywright(
+  (session) => {
+    ({ page } = session);
+  },
+  { beforeEachTest: () => resetSandbox(urls), context: { locale: "en-US" } },
+);
 
 const DSV_WORDS =
   /violen|abus|assault|traffick|domestic|intimate|advoca|shelter|sexual|\bdsv\b|\bipv\b|safe harbor|exploitation|hotline/i;

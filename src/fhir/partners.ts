@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { codeableConcept, reference, str } from "./schemas";
 import { CODE_SYSTEM, EXTENSION } from "./canonical";
 import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
@@ -69,10 +70,6 @@ export interface PartnerService {
 
 // ---- zod schemas: only what the app reads; everything else passes through -----------------
 
-const str = () => z.optional(z.string());
-const coding = z.looseObject({ system: str(), code: str(), display: str() });
-const codeableConcept = z.looseObject({ coding: z.optional(z.array(coding)), text: str() });
-const reference = z.looseObject({ reference: str(), display: str() });
 const contactPoint = z.looseObject({ system: str(), value: str(), use: str() });
 const meta = z.optional(
   z.looseObject({ versionId: str(), lastUpdated: str(), profile: z.optional(z.array(z.string())) }),

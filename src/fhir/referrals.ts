@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { codeableConcept, coding, reference, str } from "./schemas";
 import { CARD_TYPES_PART, CODE_SYSTEM, EXTENSION, V3_ACT_CODE } from "./canonical";
 import type { FhirHttp } from "./http";
 
@@ -6,10 +7,6 @@ import type { FhirHttp } from "./http";
 // universal-education Procedures and warm referrals with their Tasks. FHIR JSON → zod → the
 // domain types below; the UI never sees raw FHIR.
 
-const str = () => z.optional(z.string());
-const coding = z.looseObject({ system: str(), code: str(), display: str() });
-const codeableConcept = z.looseObject({ coding: z.optional(z.array(coding)), text: str() });
-const reference = z.looseObject({ reference: str(), display: str() });
 const identifier = z.looseObject({ system: str(), value: str() });
 const meta = z.optional(
   z.looseObject({

@@ -3,9 +3,13 @@ import * as z from "zod/mini";
 // zod schemas at the FHIR boundary: only the elements the app reads, everything else passes
 // through untouched. A response that does not match is a "bad-response" failure, not a crash.
 
-const str = () => z.optional(z.string());
-const coding = z.looseObject({ system: str(), code: str(), display: str() });
-const codeableConcept = z.looseObject({ coding: z.optional(z.array(coding)), text: str() });
+// FHIR datatypes shared by every resource schema in src/fhir.
+export const str = () => z.optional(z.string());
+export const coding = z.looseObject({ system: str(), code: str(), display: str() });
+export const codeableConcept = z.looseObject({
+  coding: z.optional(z.array(coding)),
+  text: str(),
+});
 const humanName = z.looseObject({
   use: str(),
   text: str(),
@@ -13,7 +17,7 @@ const humanName = z.looseObject({
   given: z.optional(z.array(z.string())),
   prefix: z.optional(z.array(z.string())),
 });
-const reference = z.looseObject({ reference: str(), display: str() });
+export const reference = z.looseObject({ reference: str(), display: str() });
 
 export const patientSchema = z.looseObject({
   resourceType: z.literal("Patient"),

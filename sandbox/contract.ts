@@ -73,6 +73,14 @@ export const SANDBOX_USERS = [
     allowedScopes: ["patient/*.cruds", "user/*.rs", "user/Procedure.c"],
   },
   {
+    // A medical assistant whose fhirUser is the Practitioner (her role is found by search).
+    id: "ma-lopez",
+    label: "Casey Lopez (medical assistant)",
+    fhirUser: "Practitioner/ma-lopez",
+    role: "medical-assistant",
+    allowedScopes: ["patient/*.cruds", "user/*.rs", "user/Procedure.c"],
+  },
+  {
     id: "admin-okafor",
     label: "Sam Okafor (clinic admin)",
     fhirUser: "Practitioner/admin-okafor",

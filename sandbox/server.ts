@@ -4,7 +4,7 @@
 //   /fhir        the FHIR R4 server                               sandbox/fhir
 //   /auth        the SMART authorization server (oidc-provider)  sandbox/auth/provider.ts
 //   /portal      the patient-portal simulator                     sandbox/ehr/portal.ts
-//   /sandbox/*   control endpoints for tests (faults, reset, launch)
+//   /sandbox/*   control endpoints for tests (faults, reset, launch, FHIR request log)
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -192,6 +192,14 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
   app.set("etag", false);
 
   app.use("/auth", auth.router);
+  // The FHIR request log (test-only, synthetic data): which requests reached the server since
+  // the last reset, so a browser test can prove that a screen read nothing it should not.
+  const fhirLog: { method: string; url: string }[] = [];
+  app.use("/fhir", (req, _res, next) => {
+    if (req.method !== "OPTIONS") fhirLog.push({ method: req.method, url: req.url });
+    if (fhirLog.length > 5000) fhirLog.shift();
+    next();
+  });
   app.use("/fhir", fhirHandle.router);
 
   // ---- control endpoints for tests ----------------------------------------------------
@@ -226,6 +234,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       const body = (req.body ?? {}) as { auth?: boolean };
       fhirHandle.clearFaults();
       await fhirHandle.reset();
+      fhirLog.length = 0;
       if (body.auth) auth.reset();
       res.status(204).end();
     } catch (err) {
@@ -257,6 +266,13 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       next(err);
     }
   });
+  control.get("/requests", (_req, res) => {
+    res.json(fhirLog);
+  });
+  control.delete("/requests", (_req, res) => {
+    fhirLog.length = 0;
+    res.status(204).end();
+  });
   control.get("/info", (_req, res) => {
     res.json({ ehrUrl, fhirBaseUrl, authIssuer, appLaunchUrl, registration });
   });
@@ -269,6 +285,11 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       auth,
       fhirBaseUrl,
       callbackUrl: portalCallback,
+      launchAppAsPatient: (patient) =>
+        createEhrLaunch(auth, fhirBaseUrl, appLaunchUrl, {
+          user: `Patient/${patient}`,
+          display: "window",
+        }).url,
       honoursLabels: clients[2] as SandboxClient,
       labelBlind: clients[3] as SandboxClient,
     }),

@@ -479,7 +479,9 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
       const scopes = String(params.scope ?? "").split(" ");
       const client = clientsById.get(String(params.client_id));
       const wantsPatient = scopes.includes("launch/patient") && !client?.patientFacing;
-      const patients = wantsPatient || client?.patientFacing ? await opts.listPatients() : [];
+      // Patients are offered as users to every client: a patient may sign in to any app with
+      // its client id, as on real launchers (the app must refuse them, not the sandbox).
+      const patients = await opts.listPatients();
       res
         .type("html")
         .send(
@@ -633,7 +635,11 @@ function standalonePage(
     <fieldset>
       <legend>Who are you?</legend>
       <label for="user">User</label>
-      <select id="user" name="user" required>${patientFacing ? patientUsers : users}</select>
+      <select id="user" name="user" required>${
+        patientFacing
+          ? patientUsers
+          : `<optgroup label="Staff">${users}</optgroup><optgroup label="Patients">${patientUsers}</optgroup>`
+      }</select>
     </fieldset>
     ${
       wantsPatient

@@ -72,7 +72,13 @@ export function createEhrLaunch(
   r: EhrLaunchRequest,
 ): EhrLaunch {
   const user = r.user ?? "prov-rivera";
-  if (!SANDBOX_USERS.some((u) => u.id === user)) throw new Error(`unknown user "${user}"`);
+  // A patient may launch any app too (a portal's app gallery does): "Patient/<id>", bound to
+  // their own record, as real launchers allow with any client id.
+  const patientUser = /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(user)?.[1];
+  if (!patientUser && !SANDBOX_USERS.some((u) => u.id === user))
+    throw new Error(`unknown user "${user}"`);
+  if (patientUser && r.patient && r.patient !== patientUser)
+    throw new Error("a patient's launch is bound to their own record");
   const error = (r.error ?? "none") as LaunchError;
   if (!(LAUNCH_ERRORS as readonly string[]).includes(error))
     throw new Error(`unknown error simulation "${String(r.error)}"`);
@@ -89,7 +95,7 @@ export function createEhrLaunch(
     throw new Error("launchUrl must be a loopback URL");
   const launch = auth.createLaunch({
     userId: user,
-    patient: r.patient || undefined,
+    patient: patientUser ?? (r.patient || undefined),
     encounter: r.encounter || undefined,
     error,
     needPatientBanner: r.needPatientBanner ?? display === "window",

@@ -27,6 +27,8 @@ export const PORTAL_TYPES = [
 export const PORTAL_SCOPE = "openid fhirUser launch launch/patient patient/*.rs";
 
 export interface PortalOptions {
+  /** A patient's launch of the clinic's app with its own client id (as a portal's app gallery does). */
+  launchAppAsPatient: (patient: string) => string;
   fhir: FhirServerHandle;
   auth: AuthServer;
   fhirBaseUrl: string;
@@ -79,6 +81,7 @@ export function createPortalRouter(opts: PortalOptions): Router {
       <label><input type="radio" name="mode" value="label-blind" id="mode-label-blind"> Label-blind (ignores security labels)</label>
     </fieldset>
     <button type="submit" id="portal-open">Open the portal</button>
+    <button type="submit" id="portal-launch-app" formaction="/portal/launch-app" class="secondary">Open the clinic's app as this patient</button>
   </form>
   <p><a href="/">Back to the EHR</a></p>
 </main>`,
@@ -87,6 +90,23 @@ export function createPortalRouter(opts: PortalOptions): Router {
     } catch (err) {
       next(err);
     }
+  });
+
+  router.post("/launch-app", express.urlencoded({ extended: false }), (req, res) => {
+    const patient = ((req.body ?? {}) as Record<string, string | undefined>).patient ?? "";
+    if (!ID_RE.test(patient)) {
+      res
+        .status(400)
+        .type("html")
+        .send(
+          page(
+            "Portal error",
+            `<main><h1>Portal error</h1><p role="alert">Choose a patient.</p></main>`,
+          ),
+        );
+      return;
+    }
+    res.redirect(303, opts.launchAppAsPatient(patient));
   });
 
   router.post("/start", express.urlencoded({ extended: false }), (req, res) => {

@@ -203,6 +203,9 @@ const practitioners: Practitioner[] = [
     ],
     communication: [language("en")],
   }),
+  practitioner("ma-lopez", "Lopez", "Casey", undefined, {
+    communication: [language("en"), language("es")],
+  }),
   practitioner("admin-okafor", "Okafor", "Sam", undefined, { telecom: [phone("503-555-0112")] }),
   practitioner("adv-santos", "Santos", "Rosa", undefined, {
     telecom: [phone("503-555-0150")],
@@ -236,6 +239,15 @@ const practitionerRoles: PractitionerRole[] = [
     id: "ma-chen-role",
     active: true,
     practitioner: { reference: "Practitioner/ma-chen", display: "Jordan Chen" },
+    organization: { reference: "Organization/clinic" },
+    code: [sandboxRole("medical-assistant", "Medical assistant")],
+    location: [{ reference: "Location/loc-clinic-main" }],
+  },
+  {
+    resourceType: "PractitionerRole",
+    id: "ma-lopez-role",
+    active: true,
+    practitioner: { reference: "Practitioner/ma-lopez", display: "Casey Lopez" },
     organization: { reference: "Organization/clinic" },
     code: [sandboxRole("medical-assistant", "Medical assistant")],
     location: [{ reference: "Location/loc-clinic-main" }],

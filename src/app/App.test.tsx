@@ -1,26 +1,21 @@
-import { render, screen } from "@testing-library/react";
-import { readFileSync } from "node:fs";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { App } from "./App";
-import type { Session } from "./boot";
-import type { ClinicConfig } from "../config/clinicConfig";
-import type { FhirHttp } from "../fhir/http";
+import type { ChartSession } from "./session";
 import { FailureScreen } from "../ui/FailureScreen";
+import { chartSession, clinic, workspaceSession } from "../../test/unit/session";
 
-const clinic = JSON.parse(readFileSync("public/clinic-config.json", "utf8")) as ClinicConfig;
-
-function session(overrides: Partial<Session> = {}): Session {
-  return {
-    http: { serverUrl: "https://ehr.test/fhir", request: vi.fn() } as unknown as FhirHttp,
+function session(overrides: Partial<ChartSession> = {}): ChartSession {
+  return chartSession(["provider"], {
     patient: { id: "p1", name: "Ana Test", birthDate: "1990-01-02", language: "es" },
-    user: { reference: "Practitioner/x", name: "Dr. Who", roles: [] },
-    encounterId: null,
-    needPatientBanner: true,
-    smartStyleUrl: null,
-    grantedScopes: ["patient/Patient.rs"],
-    clinic,
     ...overrides,
-  };
+  });
 }
+
+const tabNames = () =>
+  within(screen.getByRole("navigation"))
+    .getAllByRole("button")
+    .map((b) => b.textContent);
 
 describe("the app shell", () => {
   it("shows the patient in context with our banner when the EHR asks for it", () => {
@@ -39,6 +34,35 @@ describe("the app shell", () => {
     render(<App session={session()} />);
     expect(document.title).toBe(clinic.displayName);
     expect(document.title).not.toContain("Ana");
+  });
+
+  it("gives each role its tabs: a provider's chart, a medical assistant's, an admin's", () => {
+    const { unmount } = render(<App session={session()} />);
+    expect(tabNames()).toEqual(["Guide", "History", "Partners", "Settings", "Diagnostics"]);
+    unmount();
+    const ma = render(<App session={chartSession(["medical-assistant"])} />);
+    expect(tabNames()).toEqual(["Guide", "Partners"]);
+    ma.unmount();
+    // An admin launched from a chart never sees the patient's guide or history.
+    render(<App session={chartSession(["admin"])} />);
+    expect(tabNames()).toEqual(["Partners", "Settings", "Diagnostics"]);
+  });
+
+  it("a workspace has no patient: no banner, no patient tabs", () => {
+    render(<App session={workspaceSession(["admin"])} />);
+    expect(screen.queryByRole("region", { name: "Patient" })).not.toBeInTheDocument();
+    expect(screen.queryByTestId("context-patient")).not.toBeInTheDocument();
+    expect(screen.getByTestId("app-ready")).toHaveAttribute("data-session", "workspace");
+    expect(tabNames()).toEqual(["Partners", "Settings", "Diagnostics"]);
+  });
+
+  it("switches the staff language in the header, in memory only", async () => {
+    const user = userEvent.setup();
+    render(<App session={workspaceSession(["admin"])} />);
+    await user.selectOptions(screen.getByLabelText("App language"), "es");
+    expect(tabNames()).toEqual(["Aliados", "Configuración", "Diagnóstico"]);
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
   });
 });
 

@@ -1,16 +1,18 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { Session } from "./boot";
-import { SessionContext } from "./session";
+import { SessionContext, type Session } from "./session";
 import { applySmartStyle } from "./smartStyle";
 import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
+import { StaffLanguageContext } from "../ui/staffLanguage";
 import { UI, type UiStrings } from "../content/ui";
-import { pickUiLanguage } from "../content/lang";
+import { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from "../content/lang";
 import type { SupportSummary } from "../domain/journey";
+import { can, type Capability, type SessionKind } from "../domain/roles";
 
 // Features load on demand so the first screen stays small. This is the composition root:
-// features never import each other; they hand over through props set here.
+// features never import each other; they hand over through props set here. One shell per
+// session kind: its tabs are the ones the user's role may use (src/domain/roles.ts).
 const loadGuide = () => import("../features/cues/CuesGuide");
 const CuesGuide = lazy(loadGuide);
 const ReferralFlow = lazy(() => import("../features/referrals/ReferralFlow"));
@@ -19,7 +21,7 @@ const PartnerDirectory = lazy(() => import("../features/partners/PartnerDirector
 const ClinicSettings = lazy(() => import("../features/partners/ClinicSettings"));
 const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
 
-/** Starts loading the first screen's code while the launch completes (called from main.tsx). */
+/** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
   void loadGuide();
 }
@@ -27,22 +29,46 @@ export function preloadFirstScreen(): void {
 type Tab = "guide" | "history" | "partners" | "settings" | "diagnostics";
 type View = { tab: Tab; referral?: SupportSummary; resourceCard?: boolean };
 
-const TABS: { tab: Tab; label: (t: UiStrings) => string }[] = [
-  { tab: "guide", label: (t) => t.tabGuide },
-  { tab: "history", label: (t) => t.tabHistory },
-  { tab: "partners", label: (t) => t.tabPartners },
-  { tab: "settings", label: (t) => t.tabSettings },
-  { tab: "diagnostics", label: (t) => t.tabDiagnostics },
-];
+const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: SessionKind[] }[] =
+  [
+    { tab: "guide", label: (t) => t.tabGuide, needs: "record-education", in: ["chart"] },
+    { tab: "history", label: (t) => t.tabHistory, needs: "view-patient-history", in: ["chart"] },
+    {
+      tab: "partners",
+      label: (t) => t.tabPartners,
+      needs: "view-directory",
+      in: ["chart", "workspace"],
+    },
+    {
+      tab: "settings",
+      label: (t) => t.tabSettings,
+      needs: "view-settings",
+      in: ["chart", "workspace"],
+    },
+    {
+      tab: "diagnostics",
+      label: (t) => t.tabDiagnostics,
+      needs: "run-diagnostics",
+      in: ["chart", "workspace"],
+    },
+  ];
+
+/** The tabs this session's user may open, in the order shown. */
+export function tabsFor(session: Session): Tab[] {
+  return TABS.filter((x) => x.in.includes(session.kind) && can(session.access, x.needs)).map(
+    (x) => x.tab,
+  );
+}
 
 export function App({ session }: { session: Session }) {
   const queryClient = useMemo(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 } } }),
     [],
   );
-  const lang = pickUiLanguage();
+  const [lang, setLang] = useState<UiLanguage>(() => pickUiLanguage());
   const t = UI[lang];
-  const [view, setView] = useState<View>({ tab: "guide" });
+  const tabs = tabsFor(session);
+  const [view, setView] = useState<View | null>(() => (tabs[0] ? { tab: tabs[0] } : null));
 
   useEffect(() => {
     // Discreet: the window title is the configured display name, never patient data.
@@ -53,61 +79,98 @@ export function App({ session }: { session: Session }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionContext.Provider value={session}>
-        <PrivacyShield t={t} displayName={session.clinic.displayName}>
-          <div className="app">
-            <header className="app-header">
-              <span className="app-name">{session.clinic.displayName}</span>
-              <span className="app-user" data-testid="signed-in-as">
-                {t.signedInAs} {session.user?.name ?? t.unknownUser}
-              </span>
-              <ShieldButton t={t} />
-            </header>
-            {session.needPatientBanner && <PatientBanner patient={session.patient} t={t} />}
-            <nav className="app-nav" aria-label={t.navLabel}>
-              {TABS.map(({ tab, label }) => (
-                <button
-                  key={tab}
-                  type="button"
-                  aria-current={view.tab === tab ? "page" : undefined}
-                  // An unfinished referral stays open when staff look at another tab.
-                  onClick={() =>
-                    setView((v) => ({ tab, ...(v.referral ? { referral: v.referral } : {}) }))
-                  }
-                >
-                  {label(t)}
-                </button>
-              ))}
-            </nav>
-            <main className="app-main" data-testid="app-ready" data-patient-id={session.patient.id}>
-              <p className="visually-hidden" data-testid="context-patient">
-                {session.patient.name}
-              </p>
-              <Suspense fallback={<p role="status">{t.loading}</p>}>
-                {view.tab === "guide" && !view.referral && (
-                  <CuesGuide
-                    onReferral={(support) => setView({ tab: "guide", referral: support })}
-                  />
+        <StaffLanguageContext.Provider value={lang}>
+          <PrivacyShield t={t} displayName={session.clinic.displayName}>
+            <div className="app" lang={lang}>
+              <header className="app-header">
+                <span className="app-name">{session.clinic.displayName}</span>
+                <span className="app-user" data-testid="signed-in-as">
+                  {t.signedInAs} {session.user.name ?? t.unknownUser}
+                </span>
+                <label className="app-lang">
+                  {t.staffLanguage}{" "}
+                  <select value={lang} onChange={(e) => setLang(e.target.value as UiLanguage)}>
+                    {UI_LANGUAGES.map((l) => (
+                      <option key={l} value={l} lang={l}>
+                        {l === "en" ? "English" : "Español"}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <ShieldButton t={t} />
+              </header>
+              {session.kind === "chart" && session.needPatientBanner && (
+                <PatientBanner patient={session.patient} t={t} />
+              )}
+              {tabs.length > 1 && (
+                <nav className="app-nav" aria-label={t.navLabel}>
+                  {tabs.map((tab) => (
+                    <button
+                      key={tab}
+                      type="button"
+                      aria-current={view?.tab === tab ? "page" : undefined}
+                      // An unfinished referral stays open when staff look at another tab.
+                      onClick={() =>
+                        setView((v) => ({ tab, ...(v?.referral ? { referral: v.referral } : {}) }))
+                      }
+                    >
+                      {TABS.find((x) => x.tab === tab)?.label(t)}
+                    </button>
+                  ))}
+                </nav>
+              )}
+              <main
+                className="app-main"
+                data-testid="app-ready"
+                data-session={session.kind}
+                data-patient-id={session.kind === "chart" ? session.patient.id : undefined}
+              >
+                {session.kind === "chart" && (
+                  <p className="visually-hidden" data-testid="context-patient">
+                    {session.patient.name}
+                  </p>
                 )}
-                {view.tab === "guide" && view.referral && (
-                  <ReferralFlow
-                    support={view.referral}
-                    onDone={() => setView({ tab: "history" })}
-                    onOpenResourceCard={() =>
-                      setView({ tab: "partners", resourceCard: true, referral: view.referral })
-                    }
-                  />
+                {!view ? (
+                  <p data-testid="nothing-for-role">{t.nothingForRole}</p>
+                ) : (
+                  <Suspense fallback={<p role="status">{t.loading}</p>}>
+                    <Screen view={view} setView={setView} />
+                  </Suspense>
                 )}
-                {view.tab === "history" && <PatientHistory />}
-                {view.tab === "partners" && (
-                  <PartnerDirectory initialView={view.resourceCard ? "card" : "list"} />
-                )}
-                {view.tab === "settings" && <ClinicSettings />}
-                {view.tab === "diagnostics" && <Diagnostics />}
-              </Suspense>
-            </main>
-          </div>
-        </PrivacyShield>
+              </main>
+            </div>
+          </PrivacyShield>
+        </StaffLanguageContext.Provider>
       </SessionContext.Provider>
     </QueryClientProvider>
   );
+}
+
+function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
+  switch (view.tab) {
+    case "guide":
+      return view.referral ? (
+        <ReferralFlow
+          support={view.referral}
+          onDone={() => setView({ tab: "history" })}
+          onOpenResourceCard={() =>
+            setView({
+              tab: "partners",
+              resourceCard: true,
+              ...(view.referral ? { referral: view.referral } : {}),
+            })
+          }
+        />
+      ) : (
+        <CuesGuide onReferral={(support) => setView({ tab: "guide", referral: support })} />
+      );
+    case "history":
+      return <PatientHistory />;
+    case "partners":
+      return <PartnerDirectory initialView={view.resourceCard ? "card" : "list"} />;
+    case "settings":
+      return <ClinicSettings />;
+    case "diagnostics":
+      return <Diagnostics />;
+  }
 }

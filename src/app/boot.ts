@@ -1,38 +1,34 @@
 import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
-import { clinicConfigSchema, type ClinicConfig } from "../config/clinicConfig";
+import { clinicConfigSchema, roleMappingOf, type ClinicConfig } from "../config/clinicConfig";
 import { loadConfig } from "../config/loadConfig";
+import type { UserSummary } from "../domain/people";
+import { accessFor, rolesFromCodes, type Role } from "../domain/roles";
 import { FailureError, serverLabel, tokenFailureFromMessage, type Failure } from "../fhir/failures";
 import { createFhirHttp, type FhirHttp } from "../fhir/http";
-import {
-  toPatientSummary,
-  toUserSummary,
-  type PatientSummary,
-  type UserSummary,
-} from "../fhir/mappers";
+import { formatName, toPatientSummary, toUserSummary } from "../fhir/mappers";
 import { missingScopes, splitScopes } from "../fhir/scopes";
-import { patientSchema, practitionerSchema, userSchema } from "../fhir/schemas";
+import {
+  patientSchema,
+  practitionerRoleSchema,
+  practitionerSchema,
+  practitionerWithRolesSchema,
+  type PractitionerRoleJson,
+} from "../fhir/schemas";
+import type { ChartSession, Session, WorkspaceSession } from "./session";
 
 // The boot sequence of index.html, run once, outside React: complete the SMART launch
-// (FHIR.oauth2.ready), load the clinic's configuration, and read the two resources the first
-// screen needs (the patient and the signed-in user) in parallel.
-
-export interface Session {
-  http: FhirHttp;
-  patient: PatientSummary;
-  user: UserSummary | null;
-  encounterId: string | null;
-  /** Show our own compact patient banner: the EHR asked for it, or did not say. */
-  needPatientBanner: boolean;
-  smartStyleUrl: string | null;
-  grantedScopes: string[];
-  clinic: ClinicConfig;
-}
+// (FHIR.oauth2.ready), load the clinic's configuration, decide the kind of session, and read
+// what the first screen needs (the patient, and the signed-in user with their roles) in
+// parallel: two requests. Only staff get a session (docs/ARCHITECTURE.md, "Sessions").
 
 export type BootResult = { ok: true; session: Session } | { ok: false; failure: Failure };
 
-/** The resource scopes without which the first screen cannot work. */
-export const REQUIRED_SCOPES = ["patient/Patient.rs"];
+/** The resource scopes without which a chart session cannot open. */
+export const CHART_REQUIRED_SCOPES = ["patient/Patient.rs"];
+
+/** Roles whose work happens in a patient's chart; other roles get the workspace. */
+const CHART_ROLES: readonly Role[] = ["provider", "medical-assistant"];
 
 export async function boot(): Promise<BootResult> {
   const authError = readAuthError();
@@ -44,42 +40,88 @@ export async function boot(): Promise<BootResult> {
   ]);
   if (!clientResult.ok) return clientResult;
   if (!clinicResult.ok) return clinicResult;
-  const client = clientResult.value;
-
-  const patientId = client.patient.id;
-  if (!patientId) return { ok: false, failure: { kind: "no-patient" } };
-
-  const tokenResponse = client.state.tokenResponse ?? {};
-  const grantedScopes = splitScopes(tokenResponse.scope);
-  const missing = missingScopes(REQUIRED_SCOPES, grantedScopes);
-  if (missing.length > 0) return { ok: false, failure: { kind: "scopes", missing } };
-
-  const http = createFhirHttp(client);
-  const fhirUser = client.user.fhirUser;
   try {
-    const [patient, user] = await Promise.all([
-      http.request(patientSchema, `Patient/${encodeURIComponent(patientId)}`),
-      fhirUser ? readUser(http, fhirUser) : Promise.resolve(null),
-    ]);
-    // Wrong-patient guard: what we show must be the patient this launch is bound to.
-    if (patient.body.id !== patientId) return { ok: false, failure: { kind: "wrong-patient" } };
-    return {
-      ok: true,
-      session: {
-        http,
-        patient: toPatientSummary(patient.body),
-        user,
-        encounterId: client.encounter.id ? String(client.encounter.id) : null,
-        needPatientBanner: tokenResponse.need_patient_banner !== false,
-        smartStyleUrl:
-          typeof tokenResponse.smart_style_url === "string" ? tokenResponse.smart_style_url : null,
-        grantedScopes,
-        clinic: clinicResult.value,
-      },
-    };
+    return await openSession(clientResult.value, clinicResult.value);
   } catch (error) {
     return { ok: false, failure: toFailure(error) };
   }
+}
+
+/** A SMART client after the launch, narrowed to what boot reads (tests pass a fake). */
+export type LaunchedClient = Pick<
+  Client,
+  "getAuthorizationHeader" | "refreshIfNeeded" | "refresh" | "state" | "patient" | "encounter"
+> & { user: { fhirUser?: string | null; resourceType?: string | null } };
+
+export async function openSession(
+  client: LaunchedClient,
+  clinic: ClinicConfig,
+): Promise<BootResult> {
+  // Staff only. A patient or related person signing in with this client id (a portal launch)
+  // gets one neutral screen and nothing is read: no Patient, no referral, nothing.
+  const fhirUser = client.user.fhirUser ?? "";
+  const userType = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/.exec(fhirUser)?.[1];
+  if (!userType) return { ok: false, failure: { kind: "not-staff" } };
+
+  const tokenResponse = client.state.tokenResponse ?? {};
+  const grantedScopes = splitScopes(tokenResponse.scope);
+  const patientId = client.patient.id ? String(client.patient.id) : null;
+  // A standalone launch that asked the server to pick a patient must come back with one.
+  const askedForPatient = splitScopes(client.state.scope).includes("launch/patient");
+  if (!patientId && askedForPatient) return { ok: false, failure: { kind: "no-patient" } };
+  const patientReadable = missingScopes(CHART_REQUIRED_SCOPES, grantedScopes).length === 0;
+
+  const http = createFhirHttp(client);
+  const [user, patient] = await Promise.all([
+    readUser(http, fhirUser, userType as "Practitioner" | "PractitionerRole"),
+    patientId && patientReadable
+      ? http.request(patientSchema, `Patient/${encodeURIComponent(patientId)}`)
+      : Promise.resolve(null),
+  ]);
+
+  const roles = rolesFromCodes(user.roleCodes, roleMappingOf(clinic));
+  if (roles.length === 0) return { ok: false, failure: { kind: "no-role", reason: "unmatched" } };
+  const partnerOrganization = roles.includes("partner-advocate")
+    ? (user.organizations.find((o) => o !== clinic.clinicOrganization) ?? null)
+    : null;
+  if (roles.includes("partner-advocate") && !partnerOrganization)
+    return { ok: false, failure: { kind: "no-role", reason: "advocate-without-program" } };
+
+  const common = {
+    http,
+    user,
+    partnerOrganization,
+    smartStyleUrl:
+      typeof tokenResponse.smart_style_url === "string" ? tokenResponse.smart_style_url : null,
+    grantedScopes,
+    clinic,
+  };
+  const chartRole = roles.some((r) => CHART_ROLES.includes(r));
+  if (!patientId || !chartRole) {
+    const session: WorkspaceSession = {
+      ...common,
+      kind: "workspace",
+      access: accessFor(roles, "workspace"),
+    };
+    return { ok: true, session };
+  }
+  if (!patient) {
+    return {
+      ok: false,
+      failure: { kind: "scopes", missing: missingScopes(CHART_REQUIRED_SCOPES, grantedScopes) },
+    };
+  }
+  // Wrong-patient guard: what we show must be the patient this launch is bound to.
+  if (patient.body.id !== patientId) return { ok: false, failure: { kind: "wrong-patient" } };
+  const session: ChartSession = {
+    ...common,
+    kind: "chart",
+    access: accessFor(roles, "chart"),
+    patient: toPatientSummary(patient.body),
+    encounterId: client.encounter.id ? String(client.encounter.id) : null,
+    needPatientBanner: tokenResponse.need_patient_banner !== false,
+  };
+  return { ok: true, session };
 }
 
 /** The authorization server's refusal, when it redirected back with `error`. */
@@ -126,28 +168,80 @@ function tokenServer(): string {
   }
 }
 
-async function readUser(http: FhirHttp, fhirUser: string): Promise<UserSummary | null> {
+/**
+ * The signed-in user with their PractitionerRole(s), in one request where the server allows:
+ * a Practitioner with `_revinclude` of its roles, or the PractitionerRole the EHR sent. Not
+ * being able to read them does not stop the app (the role mapping's `unmatched` applies), but
+ * an ended session does.
+ */
+async function readUser(
+  http: FhirHttp,
+  fhirUser: string,
+  type: "Practitioner" | "PractitionerRole",
+): Promise<UserSummary> {
+  const id = fhirUser.slice(type.length + 1);
   try {
-    const user = await http.request(userSchema, fhirUser);
-    if (
-      user.body.resourceType === "PractitionerRole" &&
-      !user.body.practitioner?.display &&
-      user.body.practitioner?.reference
-    ) {
-      const practitioner = await http
-        .request(practitionerSchema, user.body.practitioner.reference)
-        .catch(() => null);
-      return toUserSummary(
-        user.body,
-        practitioner ? toUserSummary(practitioner.body).name : undefined,
-      );
+    if (type === "PractitionerRole") {
+      const role = (await http.request(practitionerRoleSchema, fhirUser)).body;
+      const name =
+        role.practitioner?.display ??
+        (role.practitioner?.reference
+          ? await http
+              .request(practitionerSchema, role.practitioner.reference)
+              .then((p) => formatName(p.body.name))
+              .catch(rethrowEnded)
+          : undefined);
+      return toUserSummary(fhirUser, name, [role]);
     }
-    return toUserSummary(user.body);
+    const { name, roles } = await readPractitionerWithRoles(http, id);
+    return toUserSummary(fhirUser, name, roles);
   } catch (error) {
-    // Not being able to name the user does not stop the app, but an ended session does.
-    if (error instanceof FailureError && error.failure.kind === "session-expired") throw error;
-    return null;
+    rethrowEnded(error);
+    return toUserSummary(fhirUser, undefined, []);
   }
+}
+
+async function readPractitionerWithRoles(
+  http: FhirHttp,
+  id: string,
+): Promise<{ name: string | undefined; roles: PractitionerRoleJson[] }> {
+  const q = encodeURIComponent(id);
+  try {
+    const bundle = await http.request(
+      practitionerWithRolesSchema,
+      `Practitioner?_id=${q}&_revinclude=PractitionerRole:practitioner`,
+    );
+    const resources = (bundle.body.entry ?? []).map((e) => e.resource);
+    const practitioner = resources.find((r) => r?.resourceType === "Practitioner");
+    const roles = resources.filter(
+      (r): r is PractitionerRoleJson => r?.resourceType === "PractitionerRole",
+    );
+    if (practitioner) {
+      const parsed = practitionerSchema.safeParse(practitioner);
+      return { name: parsed.success ? formatName(parsed.data.name) : undefined, roles };
+    }
+  } catch (error) {
+    rethrowEnded(error);
+  }
+  // Servers without _revinclude: the Practitioner and a search of its roles, side by side.
+  const [practitioner, roles] = await Promise.all([
+    http.request(practitionerSchema, `Practitioner/${q}`).catch(rethrowEnded),
+    http
+      .request(practitionerWithRolesSchema, `PractitionerRole?practitioner=Practitioner/${q}`)
+      .catch(rethrowEnded),
+  ]);
+  return {
+    name: practitioner ? formatName(practitioner.body.name) : undefined,
+    roles: (roles?.body.entry ?? [])
+      .map((e) => e.resource)
+      .filter((r): r is PractitionerRoleJson => r?.resourceType === "PractitionerRole"),
+  };
+}
+
+/** Rethrows an ended session (it stops the app); swallows every other failure. */
+function rethrowEnded(error: unknown): undefined {
+  if (error instanceof FailureError && error.failure.kind === "session-expired") throw error;
+  return undefined;
 }
 
 export function toFailure(error: unknown): Failure {

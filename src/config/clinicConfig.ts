@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ROLES, type RoleMapping } from "../domain/roles";
 
 // public/clinic-config.json: the clinic's own settings, editable by IT without a rebuild.
 // Later features add to it; every field is documented in the README.
@@ -13,6 +14,10 @@ const reference = (type: string) =>
       message: `must look like "${type}/<id>"`,
     }),
   );
+const roleCode = () =>
+  z
+    .string()
+    .check(z.regex(/^([^|\s]+\|)?[^|\s]+$/, { message: 'must be "system|code" or "code"' }));
 const int = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 
 export const SAFETY_CARD_TYPES = [
@@ -74,6 +79,45 @@ export const clinicConfigSchema = z.strictObject({
     }),
   ),
   consent: z.strictObject({ defaultDays: int(1, 365) }),
+  /**
+   * Which PractitionerRole codes mean which role in this app (optional: DEFAULT_ROLE_MAPPING
+   * otherwise). Codes are "system|code" (exact) or "code" (any system).
+   */
+  roles: z.optional(
+    z.strictObject({
+      provider: z.optional(z.array(roleCode())),
+      "medical-assistant": z.optional(z.array(roleCode())),
+      admin: z.optional(z.array(roleCode())),
+      manager: z.optional(z.array(roleCode())),
+      "partner-advocate": z.optional(z.array(roleCode())),
+      unmatched: z.enum([...ROLES, "none"]),
+    }),
+  ),
 });
 
 export type ClinicConfig = z.infer<typeof clinicConfigSchema>;
+
+const SANDBOX_ROLES = "https://warm-referral.org/fhir/CodeSystem/wr-sandbox-user-role";
+const HL7_ROLES = "http://terminology.hl7.org/CodeSystem/practitioner-role";
+
+/**
+ * Used when clinic-config.json has no `roles`: HL7's practitioner-role codes and the sandbox's.
+ * A user whose codes match none is treated as a provider, as before roles existed; a clinic
+ * that wants least privilege sets `roles.unmatched` to "none".
+ */
+export const DEFAULT_ROLE_MAPPING: RoleMapping = {
+  codes: {
+    provider: [`${HL7_ROLES}|doctor`, `${HL7_ROLES}|nurse`, `${SANDBOX_ROLES}|provider`],
+    "medical-assistant": [`${SANDBOX_ROLES}|medical-assistant`],
+    admin: [`${SANDBOX_ROLES}|clinic-admin`],
+    manager: [`${SANDBOX_ROLES}|clinic-manager`],
+    "partner-advocate": [`${SANDBOX_ROLES}|partner-advocate`],
+  },
+  unmatched: "provider",
+};
+
+export function roleMappingOf(clinic: ClinicConfig): RoleMapping {
+  if (!clinic.roles) return DEFAULT_ROLE_MAPPING;
+  const { unmatched, ...codes } = clinic.roles;
+  return { codes, unmatched };
+}

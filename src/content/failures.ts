@@ -58,6 +58,30 @@ const en: Texts = {
         : "Launch the app again from the chart. If it keeps happening, give IT the message above.",
     details: [],
   }),
+  "not-staff": () => ({
+    title: "This tool is for clinic and partner staff",
+    message: "There is nothing to see here with this account.",
+    fix: "You can close this window. Staff: sign in with your staff account.",
+    details: [],
+  }),
+  "not-allowed": () => ({
+    title: "Your role cannot do this",
+    message: "This action is not part of your role in the app, so nothing was sent.",
+    fix: "Ask a provider on the care team to do it, or ask IT to check your role.",
+    details: [],
+  }),
+  "no-role": (f) => ({
+    title: "Your account has no role in this app",
+    message:
+      f.reason === "advocate-without-program"
+        ? "You signed in as a partner advocate, but your account is not linked to a partner program."
+        : "None of your account's roles is one this app knows.",
+    fix:
+      f.reason === "advocate-without-program"
+        ? "Ask the clinic's IT team to set the partner program as the Organization of your PractitionerRole, then launch again."
+        : 'Ask the clinic\'s IT team to add your PractitionerRole code to "roles" in public/clinic-config.json, then launch again.',
+    details: [],
+  }),
   "no-patient": () => ({
     title: "No patient is selected",
     message: "The EHR did not tell the app which patient is open.",
@@ -66,8 +90,8 @@ const en: Texts = {
   }),
   scopes: (f) => ({
     title: "The app was not given the access it needs",
-    message: "The EHR granted fewer permissions than the app needs.",
-    fix: "Ask IT to allow these scopes for the app (and your user), then launch again:",
+    message: "The EHR did not grant the scopes listed below, which the app needs.",
+    fix: "Ask IT to allow the listed scopes for the app (and your user), then launch again.",
     details: f.missing,
   }),
   "session-expired": () => ({
@@ -158,6 +182,30 @@ const es: Texts = {
         : "Vuelva a abrir la aplicación desde el expediente. Si sigue pasando, dé a TI el mensaje de arriba.",
     details: [],
   }),
+  "not-staff": () => ({
+    title: "Esta herramienta es para el personal de la clínica y de sus aliados",
+    message: "No hay nada que ver aquí con esta cuenta.",
+    fix: "Puede cerrar esta ventana. Personal: inicie sesión con su cuenta de trabajo.",
+    details: [],
+  }),
+  "not-allowed": () => ({
+    title: "Su rol no permite esta acción",
+    message: "Esta acción no forma parte de su rol en la aplicación, así que no se envió nada.",
+    fix: "Pida a un proveedor del equipo que lo haga, o pida a TI que revise su rol.",
+    details: [],
+  }),
+  "no-role": (f) => ({
+    title: "Su cuenta no tiene un rol en esta aplicación",
+    message:
+      f.reason === "advocate-without-program"
+        ? "Inició sesión como defensora de un programa aliado, pero su cuenta no está vinculada a ningún programa."
+        : "Ninguno de los roles de su cuenta es uno que esta aplicación conozca.",
+    fix:
+      f.reason === "advocate-without-program"
+        ? "Pida al equipo de TI de la clínica que ponga el programa aliado como Organization de su PractitionerRole y vuelva a abrir la aplicación."
+        : 'Pida al equipo de TI de la clínica que agregue el código de su PractitionerRole a "roles" en public/clinic-config.json y vuelva a abrir la aplicación.',
+    details: [],
+  }),
   "no-patient": () => ({
     title: "No hay un paciente seleccionado",
     message: "El EHR no indicó a la aplicación qué paciente está abierto.",
@@ -166,8 +214,8 @@ const es: Texts = {
   }),
   scopes: (f) => ({
     title: "La aplicación no recibió el acceso que necesita",
-    message: "El EHR otorgó menos permisos de los que la aplicación necesita.",
-    fix: "Pida a TI que permita estos scopes para la aplicación (y su usuario) y vuelva a abrirla:",
+    message: "El EHR no otorgó los scopes de la lista, que la aplicación necesita.",
+    fix: "Pida a TI que permita los scopes de la lista para la aplicación (y su usuario) y vuelva a abrirla.",
     details: f.missing,
   }),
   "session-expired": () => ({

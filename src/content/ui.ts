@@ -17,6 +17,10 @@ const en = {
   tabPartners: "Partners",
   tabSettings: "Settings",
   tabDiagnostics: "Diagnostics",
+  staffLanguage: "App language",
+  workspace: "Workspace",
+  nothingForRole:
+    "This version of the app has no screens for your role yet. The clinic's IT team can tell you when it will.",
   loading: "Loading…",
   shieldButton: "Hide screen (Esc)",
   shieldHint: "Replaces this screen with a neutral one at once",
@@ -41,6 +45,10 @@ const es: UiStrings = {
   tabPartners: "Aliados",
   tabSettings: "Configuración",
   tabDiagnostics: "Diagnóstico",
+  staffLanguage: "Idioma de la aplicación",
+  workspace: "Espacio de trabajo",
+  nothingForRole:
+    "Esta versión de la aplicación aún no tiene pantallas para su rol. El equipo de TI de la clínica puede decirle cuándo las tendrá.",
   loading: "Cargando…",
   shieldButton: "Ocultar pantalla (Esc)",
   shieldHint: "Cambia esta pantalla por una neutral de inmediato",

@@ -9,6 +9,9 @@ export type Failure =
   | { kind: "auth-denied"; error: string; description?: string }
   | { kind: "token-exchange"; status?: number; error?: string; description?: string }
   | { kind: "no-patient" }
+  | { kind: "not-staff" }
+  | { kind: "no-role"; reason: "unmatched" | "advocate-without-program" }
+  | { kind: "not-allowed" }
   | { kind: "scopes"; missing: string[] }
   | { kind: "session-expired" }
   | { kind: "unreachable"; server: string }

@@ -1,22 +1,7 @@
-import type { CodeableConcept, HumanName, PatientJson, UserJson } from "./schemas";
+import type { PatientSummary, UserSummary } from "../domain/people";
+import type { CodeableConcept, HumanName, PatientJson, PractitionerRoleJson } from "./schemas";
 
 // FHIR JSON → domain types. The UI only ever sees these.
-
-export interface PatientSummary {
-  id: string;
-  name: string;
-  birthDate?: string;
-  gender?: string;
-  /** BCP 47 base code of the preferred (or first) communication language, e.g. "es". */
-  language?: string;
-}
-
-export interface UserSummary {
-  reference: string;
-  name: string;
-  /** Role codes from PractitionerRole.code (codes and displays, lower-cased). */
-  roles: string[];
-}
 
 export function formatName(names: HumanName[] | undefined): string {
   const name =
@@ -44,30 +29,32 @@ function languageCode(concept: CodeableConcept | undefined): string | undefined 
   return code ? code.toLowerCase().split("-")[0] : undefined;
 }
 
-export function toUserSummary(user: UserJson, practitionerName?: string): UserSummary {
-  const reference = `${user.resourceType}/${user.id}`;
-  if (user.resourceType === "PractitionerRole") {
-    return {
-      reference,
-      name: practitionerName ?? user.practitioner?.display ?? "(unknown user)",
-      roles: (user.code ?? [])
-        .flatMap((c) => [
-          ...(c.coding ?? []).flatMap((coding) => [coding.code, coding.display]),
-          c.text,
-        ])
-        .filter((s): s is string => Boolean(s))
-        .map((s) => s.toLowerCase()),
-    };
-  }
-  return { reference, name: formatName(user.name), roles: [] };
-}
-
-/** Age in whole years on `today` (YYYY-MM-DD dates). */
-export function ageOn(birthDate: string, today: Date): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
-  if (!match) return undefined;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age -= 1;
-  return age;
+/**
+ * The signed-in staff member: `reference` is the launch's fhirUser, `name` what we could read,
+ * `roles` the user's active PractitionerRoles (the fhirUser itself when it is one).
+ */
+export function toUserSummary(
+  reference: string,
+  name: string | undefined,
+  roles: readonly PractitionerRoleJson[],
+): UserSummary {
+  const active = roles.filter((r) => r.active !== false);
+  return {
+    reference,
+    ...(name ? { name } : {}),
+    roleCodes: active.flatMap((r) =>
+      (r.code ?? []).flatMap((c) =>
+        (c.coding ?? []).map((coding) => ({ system: coding.system, code: coding.code })),
+      ),
+    ),
+    organizations: [
+      ...new Set(
+        active
+          .map((r) => r.organization?.reference)
+          .filter(
+            (ref): ref is string => typeof ref === "string" && ref.startsWith("Organization/"),
+          ),
+      ),
+    ],
+  };
 }

@@ -40,6 +40,7 @@ export const practitionerSchema = z.looseObject({
 export const practitionerRoleSchema = z.looseObject({
   resourceType: z.literal("PractitionerRole"),
   id: z.string(),
+  active: z.optional(z.boolean()),
   practitioner: z.optional(reference),
   organization: z.optional(reference),
   code: z.optional(z.array(codeableConcept)),
@@ -51,6 +52,25 @@ export const userSchema = z.discriminatedUnion("resourceType", [
   patientSchema,
 ]);
 export type UserJson = z.infer<typeof userSchema>;
+export type PractitionerRoleJson = z.infer<typeof practitionerRoleSchema>;
 
 export type HumanName = z.infer<typeof humanName>;
 export type CodeableConcept = z.infer<typeof codeableConcept>;
+
+/** Practitioner?_id=…&_revinclude=PractitionerRole:practitioner: the user and their roles. */
+export const practitionerWithRolesSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  entry: z.optional(
+    z.array(
+      z.looseObject({
+        resource: z.optional(
+          z.union([
+            practitionerSchema,
+            practitionerRoleSchema,
+            z.looseObject({ resourceType: z.string() }),
+          ]),
+        ),
+      }),
+    ),
+  ),
+});

@@ -3,7 +3,7 @@ import { findIssuer, smartConfigSchema, type IssuerEntry } from "../config/smart
 import { loadConfig } from "../config/loadConfig";
 import { serverLabel, type Failure } from "../fhir/failures";
 import { pickUiLanguage } from "../content/lang";
-import { chooseScopes } from "./scopes";
+import { chooseScopes, launchContextOf } from "./scopes";
 
 // launch.html: the SMART authorize step, for EHR launches (iss + launch) and standalone
 // launches (iss only, or a chooser of configured servers). Kept tiny: no React.
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       iss,
       ...(launch ? { launch } : {}),
       clientId: entry.clientId,
-      scope: await chooseScopes(entry, iss, Boolean(launch)),
+      scope: await chooseScopes(entry, iss, launchContextOf(params)),
       redirectUri: entry.redirectUri,
       pkceMode: entry.pkceMode,
       // Inside an EHR's iframe the whole flow stays in the frame.
@@ -60,13 +60,23 @@ async function showFailure(failure: Failure): Promise<void> {
 async function showChooser(entries: IssuerEntry[]): Promise<void> {
   await showFailure({ kind: "missing-iss" });
   if (entries.length === 0) return;
-  const links = entries.map((entry) => {
-    const a = el("a", entry.label);
-    (a as HTMLAnchorElement).href = `launch.html?iss=${encodeURIComponent(entry.iss ?? "")}`;
-    return a;
-  });
+  const text = CHOOSER_TEXT[lang];
+  const links = entries.flatMap((entry) =>
+    (["workspace", "patient"] as const).map((context) => {
+      const a = el("a", `${entry.label}: ${text[context]}`);
+      const iss = encodeURIComponent(entry.iss ?? "");
+      (a as HTMLAnchorElement).href =
+        context === "patient" ? `launch.html?iss=${iss}&context=patient` : `launch.html?iss=${iss}`;
+      return a;
+    }),
+  );
   root.append(list(links));
 }
+
+const CHOOSER_TEXT = {
+  en: { workspace: "workspace", patient: "choose a patient" },
+  es: { workspace: "espacio de trabajo", patient: "elegir un paciente" },
+};
 
 function el(tag: string, text: string, className?: string): HTMLElement {
   const node = document.createElement(tag);

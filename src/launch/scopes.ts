@@ -1,21 +1,33 @@
 import type { IssuerEntry } from "../config/smartConfig";
 
 /**
- * The scope string to request. EHR launches ask for `launch`; standalone launches ask the
- * server to pick a patient with `launch/patient` instead. With scopeVersion "auto" the server's
- * SMART configuration decides between v2 and v1 scopes (v1 when it does not advertise v2).
+ * How the app was opened: from the EHR (`launch`), standalone to a patient's chart (the server
+ * picks the patient: `launch/patient`), or standalone to the workspace (no patient context).
+ */
+export type LaunchContext = "ehr" | "patient" | "workspace";
+
+/**
+ * The scope string to request for that context. With scopeVersion "auto" the server's SMART
+ * configuration decides between v2 and v1 scopes (v1 when it does not advertise v2).
  */
 export async function chooseScopes(
   entry: IssuerEntry,
   iss: string,
-  ehrLaunch: boolean,
+  context: LaunchContext,
   fetchImpl: typeof fetch = fetch,
 ): Promise<string> {
   const version =
     entry.scopeVersion === "auto" ? await detectVersion(iss, fetchImpl) : entry.scopeVersion;
   const scopes = entry.scopes[version].split(/\s+/).filter(Boolean);
   const withoutLaunch = scopes.filter((s) => s !== "launch" && s !== "launch/patient");
-  return [...withoutLaunch, ehrLaunch ? "launch" : "launch/patient"].join(" ");
+  const launchScope = { ehr: ["launch"], patient: ["launch/patient"], workspace: [] }[context];
+  return [...withoutLaunch, ...launchScope].join(" ");
+}
+
+/** `launch.html?iss=…&context=patient` opens a patient's chart; without it, the workspace. */
+export function launchContextOf(params: URLSearchParams): LaunchContext {
+  if (params.get("launch")) return "ehr";
+  return params.get("context") === "patient" ? "patient" : "workspace";
 }
 
 async function detectVersion(iss: string, fetchImpl: typeof fetch): Promise<"v1" | "v2"> {

@@ -1,4 +1,4 @@
-import type { PatientSummary } from "../fhir/mappers";
+import type { PatientSummary } from "../domain/people";
 import type { UiStrings } from "../content/ui";
 
 /** Our own compact banner, shown only when the EHR does not show one around the app. */

@@ -46,7 +46,7 @@ export async function clearFaults(urls: E2eUrls): Promise<void> {
 export async function launchApp(
   page: Page,
   urls: E2eUrls,
-  user: "prov-rivera" | "ma-chen",
+  user: "prov-rivera" | "ma-chen" | "ma-lopez",
   patient: string,
 ): Promise<void> {
   const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {

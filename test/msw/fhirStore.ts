@@ -41,10 +41,14 @@ export class FhirStore {
     return [...this.resources.values()].filter((r) => !type || r.resourceType === type);
   }
 
-  /** Equality search on top-level string/reference fields, e.g. { subject: "Patient/1" }. */
+  /**
+   * Equality search on top-level string/reference fields, e.g. { subject: "Patient/1" }, plus
+   * `_id` and `_revinclude=Type:field` (resources whose top-level reference points at a match).
+   */
   search(type: string, params: URLSearchParams): Bundle {
     const matches = this.all(type).filter((resource) =>
       [...params.entries()].every(([name, value]) => {
+        if (name === "_id") return resource.id === value;
         if (name.startsWith("_")) return true;
         const field = (resource as unknown as Record<string, unknown>)[name];
         if (typeof field === "string") return field === value;
@@ -53,11 +57,23 @@ export class FhirStore {
         return false;
       }),
     );
+    const included = params.getAll("_revinclude").flatMap((spec) => {
+      const [sourceType, field] = spec.split(":");
+      if (!sourceType || !field) return [];
+      const targets = new Set(matches.map((m) => `${m.resourceType}/${m.id}`));
+      return this.all(sourceType).filter((r) => {
+        const ref = (r as unknown as Record<string, { reference?: string } | undefined>)[field];
+        return typeof ref?.reference === "string" && targets.has(ref.reference);
+      });
+    });
     return {
       resourceType: "Bundle",
       type: "searchset",
       total: matches.length,
-      entry: matches.map((resource) => ({ resource, search: { mode: "match" } })),
+      entry: [
+        ...matches.map((resource) => ({ resource, search: { mode: "match" as const } })),
+        ...included.map((resource) => ({ resource, search: { mode: "include" as const } })),
+      ],
     };
   }
 }

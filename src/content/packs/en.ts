@@ -10,6 +10,8 @@ export const en: ContentPack = {
     modeLegend: "Guide mode",
     modeFull: "Full guide",
     modeEducation: "Universal education only",
+    modeRoleEducationOnly:
+      "Your role records universal education; a provider does the rest of the guide.",
     steps: {
       c: "Confidentiality",
       ue: "Universal education",

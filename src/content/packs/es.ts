@@ -10,6 +10,8 @@ export const es: ContentPack = {
     modeLegend: "Modo de la guía",
     modeFull: "Guía completa",
     modeEducation: "Solo educación universal",
+    modeRoleEducationOnly:
+      "Su rol registra la educación universal; el resto de la guía lo hace un proveedor.",
     steps: {
       c: "Confidencialidad",
       ue: "Educación universal",

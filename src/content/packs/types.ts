@@ -11,6 +11,8 @@ export interface StaffText {
   modeLegend: string;
   modeFull: string;
   modeEducation: string;
+  /** Why the full guide is not offered to this role. */
+  modeRoleEducationOnly: string;
   steps: {
     c: string;
     ue: string;

@@ -1,38 +1,26 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { readFileSync } from "node:fs";
 import type { Bundle, Procedure } from "fhir/r4";
-import type { Session } from "../../app/boot";
-import { SessionContext } from "../../app/session";
-import type { ClinicConfig } from "../../config/clinicConfig";
+import { SessionContext, type ChartSession } from "../../app/session";
+import type { Role } from "../../domain/roles";
 import { FailureError } from "../../fhir/failures";
 import type { FhirHttp } from "../../fhir/http";
+import { chartSession } from "../../../test/unit/session";
 import CuesGuide from "./CuesGuide";
 
-const clinic = JSON.parse(readFileSync("public/clinic-config.json", "utf8")) as ClinicConfig;
-
-function renderGuide(overrides: Partial<Session>, request: ReturnType<typeof vi.fn>) {
-  const session: Session = {
+function renderGuide(
+  overrides: Partial<ChartSession>,
+  request: ReturnType<typeof vi.fn>,
+  roles: Role[] = ["medical-assistant"],
+) {
+  const session = chartSession(roles, {
     http: { serverUrl: "https://ehr.test/fhir", request } as unknown as FhirHttp,
-    patient: {
-      id: `p-${Math.random()}`,
-      name: "Ana Test",
-      birthDate: "1990-01-02",
-      language: "es",
-    },
-    user: {
-      reference: "PractitionerRole/ma-1",
-      name: "Jo",
-      roles: ["medical-assistant", "medical assistant"],
-    },
-    encounterId: null,
+    user: { reference: "PractitionerRole/ma-1", name: "Jo", roleCodes: [], organizations: [] },
     needPatientBanner: false,
-    smartStyleUrl: null,
     grantedScopes: [],
-    clinic,
     ...overrides,
-  };
+  });
   const onReferral = vi.fn();
   render(
     <QueryClientProvider client={new QueryClient()}>
@@ -56,6 +44,17 @@ describe("CUES guide", () => {
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Universal education");
     expect(screen.getByTestId("education-script")).toHaveAttribute("lang", "es");
     expect(screen.getAllByRole("checkbox", { checked: true })).toHaveLength(2);
+  });
+
+  it("a medical assistant cannot open the full guide: the switch is disabled and says why", async () => {
+    const user = userEvent.setup();
+    renderGuide({}, vi.fn());
+    const full = screen.getByRole("radio", { name: "Full guide" });
+    expect(full).toBeDisabled();
+    expect(full).toHaveAccessibleDescription(/Your role records universal education/);
+    await user.click(full);
+    expect(screen.getByRole("radio", { name: "Universal education only" })).toBeChecked();
+    expect(screen.queryByRole("button", { name: /shared something/ })).not.toBeInTheDocument();
   });
 
   it("records education in one click: one labelled Procedure, conditional create; a failure keeps the identifier for the retry", async () => {
@@ -87,8 +86,9 @@ describe("CUES guide", () => {
   it("a provider goes C → UE → S and hands the patient's choices to the referral", async () => {
     const user = userEvent.setup();
     const { onReferral } = renderGuide(
-      { user: { reference: "Practitioner/dr", name: "Dr", roles: [] } },
+      { user: { reference: "Practitioner/dr", name: "Dr", roleCodes: [], organizations: [] } },
       vi.fn(),
+      ["provider"],
     );
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Confidentiality");
     expect(screen.getByTestId("limits-text")).toHaveAttribute("data-audience", "adult");

@@ -1,7 +1,7 @@
 import { useEffect, useState, type RefObject } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSession } from "../../app/session";
-import { pickUiLanguage } from "../../content/lang";
+import { requireCapability, useChartSession } from "../../app/session";
+import { useStaffLanguage } from "../../ui/staffLanguage";
 import { hasPack, languageName, PACKS, packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 import {
@@ -22,7 +22,8 @@ import {
 import { buildEducationBundle } from "../../fhir/builders/education";
 import { CODES } from "../../fhir/canonical";
 import { FailureError, type Failure } from "../../fhir/failures";
-import { ageOn } from "../../fhir/mappers";
+import { ageOn } from "../../domain/people";
+import { can } from "../../domain/roles";
 import { queryKeys } from "../../fhir/queryKeys";
 import { bundleResponseSchema, fetchVisitIsVirtual } from "../../fhir/referrals";
 import { useRemembered } from "../../ui/useRemembered";
@@ -56,11 +57,13 @@ export default function CuesGuide({
 }: {
   onReferral: (support: SupportSummary) => void;
 }) {
-  const session = useSession();
-  const { patient, clinic, user } = session;
-  const staffLang = pickUiLanguage();
+  const session = useChartSession();
+  const { patient, clinic } = session;
+  const staffLang = useStaffLanguage();
   const t = packFor(staffLang).staff;
-  const isMa = user?.roles.includes("medical-assistant") ?? false;
+  // A role without the full guide (a medical assistant) stays on universal education.
+  const fullGuide = can(session.access, "use-full-guide");
+  const isMa = !fullGuide;
 
   const [state, update] = useRemembered<GuideState>("guide", patient.id, () => ({
     mode: isMa ? "education" : "full",
@@ -90,8 +93,8 @@ export default function CuesGuide({
   const setMode = (mode: Mode) =>
     update((s) => ({
       ...s,
-      mode,
-      step: mode === "education" ? "ue" : s.step === "ue" ? "ue" : "c",
+      mode: fullGuide ? mode : "education",
+      step: !fullGuide || mode === "education" ? "ue" : s.step === "ue" ? "ue" : "c",
     }));
 
   const steps: { id: Step; label: string }[] =
@@ -117,11 +120,19 @@ export default function CuesGuide({
                 type="radio"
                 name="guide-mode"
                 checked={state.mode === m}
+                // The full guide (support, referral) is not this role's to open.
+                disabled={m === "full" && !fullGuide}
+                aria-describedby={m === "full" && !fullGuide ? "guide-mode-role" : undefined}
                 onChange={() => setMode(m)}
               />
               {m === "full" ? t.modeFull : t.modeEducation}
             </label>
           ))}
+          {!fullGuide && (
+            <p id="guide-mode-role" className="hint">
+              {t.modeRoleEducationOnly}
+            </p>
+          )}
         </fieldset>
       </div>
       {steps.length > 1 && (
@@ -445,7 +456,7 @@ function EducationStep({
   onBack: (() => void) | undefined;
   onNext: (() => void) | undefined;
 }) {
-  const session = useSession();
+  const session = useChartSession();
   const queryClient = useQueryClient();
   const { patient, clinic, user } = session;
   const catalog = clinic.safetyCards as CatalogCard[];
@@ -483,9 +494,9 @@ function EducationStep({
     setFailure(null);
     const cards = chosenCards({ ...state, cards: selected }, catalog);
     if (cards.length === 0) return setProblem(t.needCard);
-    if (!user) return setProblem(t.noUser);
     setBusy(true);
     try {
+      requireCapability(session, "record-education");
       const bundle = buildEducationBundle({
         clientId: state.education.clientId,
         patientId: patient.id,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import * as z from "zod/mini";
 import { useSession } from "../../app/session";
-import { pickUiLanguage } from "../../content/lang";
+import { useStaffLanguage } from "../../ui/staffLanguage";
 import { FailureError } from "../../fhir/failures";
 import type { FhirHttp } from "../../fhir/http";
 import { isAllowed } from "../../fhir/scopes";
@@ -122,7 +122,7 @@ async function roundTrip(http: FhirHttp, granted: readonly string[]): Promise<Di
 
 export default function Diagnostics() {
   const session = useSession();
-  const t = DIAGNOSTICS_TEXT[pickUiLanguage()];
+  const t = DIAGNOSTICS_TEXT[useStaffLanguage()];
   const id = useId();
   const [result, setResult] = useState<
     { checks: DiagnosticCheck[]; sandbox: boolean } | "running" | { error: string }

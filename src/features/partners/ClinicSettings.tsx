@@ -3,7 +3,8 @@ import type * as z from "zod/mini";
 import { clinicConfigSchema } from "../../config/clinicConfig";
 import { parseConfig } from "../../config/loadConfig";
 import { smartConfigSchema } from "../../config/smartConfig";
-import { pickUiLanguage, type UiLanguage } from "../../content/lang";
+import type { UiLanguage } from "../../content/lang";
+import { useStaffLanguage } from "../../ui/staffLanguage";
 import { CLINIC_FIELDS, docKey, flatten, SMART_FIELDS } from "./settingsFields";
 
 // Clinic configuration: the effective clinic-config.json and smart-config.json as deployed
@@ -60,7 +61,7 @@ async function readJson(file: string): Promise<Loaded> {
 }
 
 export default function ClinicSettings() {
-  const lang = pickUiLanguage();
+  const lang = useStaffLanguage();
   const t = TEXT[lang];
   const [files, setFiles] = useState<{ clinic: Loaded; smart: Loaded } | null>(null);
 

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useSession } from "../../app/session";
 import type { PartnerRecord } from "../../fhir/partners";
 import { planImport, type ImportResult } from "./bundleIo";
+import { useStaffLanguage } from "../../ui/staffLanguage";
 import { describeError, diagnosticsOf, sendTransaction } from "./errors";
 import type { PartnerStrings } from "./strings";
 
@@ -21,6 +22,7 @@ export function ImportPanel({
   onImported: (count: number) => void | Promise<void>;
 }) {
   const session = useSession();
+  const lang = useStaffLanguage();
   const id = useId();
   const [plan, setPlan] = useState<ImportResult | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
@@ -60,7 +62,7 @@ export function ImportPanel({
               const name = typeof resource?.name === "string" ? ` "${resource.name}"` : "";
               return resource ? `${resource.resourceType}${name}: ${d}` : d;
             })
-          : [describeError(e)],
+          : [describeError(e, lang)],
       );
     } finally {
       setBusy(false);

@@ -1,18 +1,15 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { readFileSync } from "node:fs";
-import type { Session } from "../../app/boot";
 import { SessionContext } from "../../app/session";
-import type { ClinicConfig } from "../../config/clinicConfig";
+import type { Role } from "../../domain/roles";
 import { CODE_SYSTEM } from "../../fhir/canonical";
 import type { FhirHttp } from "../../fhir/http";
+import { workspaceSession } from "../../../test/unit/session";
 import PartnerDirectory, { canEditPartners } from "./PartnerDirectory";
 
 // The directory screen in jsdom with a fake FHIR door: what a read-only launch and an admin
 // launch see, and that nothing is sent while the form has errors.
-
-const clinic = JSON.parse(readFileSync("public/clinic-config.json", "utf8")) as ClinicConfig;
 
 const bundle = {
   resourceType: "Bundle",
@@ -55,7 +52,7 @@ const bundle = {
   ],
 };
 
-function renderDirectory(grantedScopes: string[]) {
+function renderDirectory(grantedScopes: string[], roles: Role[] = ["admin"]) {
   const request = vi.fn(
     async (schema: { parse: (v: unknown) => unknown }, ..._rest: unknown[]) => ({
       body: schema.parse(bundle),
@@ -63,16 +60,10 @@ function renderDirectory(grantedScopes: string[]) {
       status: 200,
     }),
   );
-  const session: Session = {
+  const session = workspaceSession(roles, {
     http: { serverUrl: "https://ehr.test/fhir", request } as unknown as FhirHttp,
-    patient: { id: "p1", name: "Ana Test" },
-    user: null,
-    encounterId: null,
-    needPatientBanner: false,
-    smartStyleUrl: null,
     grantedScopes,
-    clinic,
-  };
+  });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
@@ -112,6 +103,21 @@ describe("the partner directory screen", () => {
     );
     expect(screen.queryByRole("button", { name: "Add partner" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Import a bundle" })).not.toBeInTheDocument();
+  });
+
+  it("a provider's launch never edits the directory, even when the scopes would allow it", async () => {
+    renderDirectory(
+      [
+        "user/Organization.cruds",
+        "user/HealthcareService.cruds",
+        "user/OrganizationAffiliation.cruds",
+        "user/Endpoint.cruds",
+      ],
+      ["provider"],
+    );
+    await screen.findByTestId("partner-list");
+    expect(screen.getByTestId("partners-read-only")).toHaveTextContent("Clinic administrators");
+    expect(screen.queryByRole("button", { name: "Add partner" })).not.toBeInTheDocument();
   });
 
   it("an admin gets field-level errors and nothing is sent", async () => {

@@ -1,7 +1,8 @@
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "../../app/session";
-import { pickUiLanguage } from "../../content/lang";
+import { useStaffLanguage } from "../../ui/staffLanguage";
+import { can } from "../../domain/roles";
 import { CODES } from "../../fhir/canonical";
 import { describeError } from "./errors";
 import { fetchPartnerRecords, isPartnerOpenAt, type PartnerRecord } from "../../fhir/partners";
@@ -52,12 +53,14 @@ export default function PartnerDirectory({
   initialView?: "list" | "card";
 }) {
   const session = useSession();
-  const lang = pickUiLanguage();
+  const lang = useStaffLanguage();
   const t = PARTNER_TEXT[lang];
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>({ kind: initialView });
   const [notice, setNotice] = useState<string | null>(null);
-  const canEdit = canEditPartners(session.grantedScopes);
+  // Editing needs the admin role and the launch's write scopes: either alone is not enough.
+  const editRole = can(session.access, "edit-directory");
+  const canEdit = editRole && canEditPartners(session.grantedScopes);
   const clinic = session.clinic.clinicOrganization;
 
   const query = useQuery({
@@ -78,7 +81,7 @@ export default function PartnerDirectory({
         <h1 id="partners-title">{t.title}</h1>
         <div role="alert">
           <p>{t.loadFailed}</p>
-          <p>{describeError(query.error)}</p>
+          <p>{describeError(query.error, lang)}</p>
           <button type="button" onClick={() => void query.refetch()}>
             {t.retry}
           </button>
@@ -147,6 +150,7 @@ export default function PartnerDirectory({
       t={t}
       lang={lang}
       canEdit={canEdit}
+      editRole={editRole}
       notice={notice}
       serverUrl={session.http.serverUrl}
       onOpen={(id) => go({ kind: "partner", id })}
@@ -162,6 +166,7 @@ function DirectoryList({
   t,
   lang,
   canEdit,
+  editRole,
   notice,
   serverUrl,
   onOpen,
@@ -173,6 +178,8 @@ function DirectoryList({
   t: PartnerStrings;
   lang: "en" | "es";
   canEdit: boolean;
+  /** The user's role edits the directory (the scopes may still be missing). */
+  editRole: boolean;
   notice: string | null;
   serverUrl: string;
   onOpen: (id: string) => void;
@@ -233,7 +240,14 @@ function DirectoryList({
       )}
       {!canEdit && (
         <p className="note" data-testid="partners-read-only">
-          <strong>{t.readOnly}</strong> {t.readOnlyScopes} <code>{ADMIN_SCOPES.join(" ")}</code>
+          <strong>{t.readOnly}</strong>{" "}
+          {editRole ? (
+            <>
+              {t.readOnlyScopes} <code>{ADMIN_SCOPES.join(" ")}</code>
+            </>
+          ) : (
+            t.readOnlyRole
+          )}
         </p>
       )}
       <div className="toolbar">

@@ -50,6 +50,11 @@ export function PartnerEditor({
   const [submitted, setSubmitted] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const id = useId();
+  // The load below must not rerun (and reset the form) when staff switch the app's language.
+  const langRef = useRef(lang);
+  useEffect(() => {
+    langRef.current = lang;
+  }, [lang]);
 
   useEffect(() => {
     if (!partnerId) return;
@@ -64,7 +69,8 @@ export function PartnerEditor({
         }
         setStatus({ kind: "ready" });
       },
-      (e: unknown) => !cancelled && setStatus({ kind: "failed", message: describeError(e) }),
+      (e: unknown) =>
+        !cancelled && setStatus({ kind: "failed", message: describeError(e, langRef.current) }),
     );
     return () => {
       cancelled = true;
@@ -97,7 +103,7 @@ export function PartnerEditor({
       await onSaved(partnerId ?? newId);
     } catch (e) {
       if (isConflict(e)) setStatus({ kind: "conflict", reloaded: false, differs: [] });
-      else setStatus({ kind: "failed", message: describeError(e) });
+      else setStatus({ kind: "failed", message: describeError(e, lang) });
     }
   };
 
@@ -114,7 +120,7 @@ export function PartnerEditor({
       setForm(merged);
       setStatus({ kind: "conflict", reloaded: true, differs: clashes });
     } catch (e) {
-      setStatus({ kind: "failed", message: describeError(e) });
+      setStatus({ kind: "failed", message: describeError(e, lang) });
     }
   };
 

@@ -53,7 +53,7 @@ export function PartnerPage({
       await sendTransaction(session.http, buildActiveTransaction(fresh, active));
       onChanged(active ? t.reactivated : t.deactivated);
     } catch (e) {
-      setError(isConflict(e) ? t.conflictText : describeError(e));
+      setError(isConflict(e) ? t.conflictText : describeError(e, lang));
     } finally {
       setBusy(false);
     }

@@ -1,14 +1,14 @@
 import * as z from "zod/mini";
 import { describeFailure } from "../../content/failures";
-import { pickUiLanguage } from "../../content/lang";
+import type { UiLanguage } from "../../content/lang";
 import { FailureError } from "../../fhir/failures";
 import type { FhirHttp } from "../../fhir/http";
 import type { TransactionJson } from "./form";
 
 /** One line for an error: the failure screen's title, message and server details. */
-export function describeError(error: unknown): string {
+export function describeError(error: unknown, lang: UiLanguage): string {
   if (error instanceof FailureError) {
-    const text = describeFailure(error.failure, pickUiLanguage());
+    const text = describeFailure(error.failure, lang);
     return [text.title, text.message, ...text.details].join(" ");
   }
   return error instanceof Error ? error.message : String(error);

@@ -9,6 +9,7 @@ const en = {
   title: "Partner directory",
   intro: "Programs the clinic refers to and works with. Everyone can browse; clinic admins edit.",
   readOnly: "Read-only.",
+  readOnlyRole: "Clinic administrators keep the partner directory.",
   readOnlyScopes:
     "Editing needs an admin launch granted write access to the partner records; ask IT for a launch with these scopes:",
   filters: "Filter partners",
@@ -179,6 +180,7 @@ const es: PartnerStrings = {
   intro:
     "Programas a los que la clínica refiere y con los que colabora. Todos pueden consultarlo; la administración lo edita.",
   readOnly: "Solo lectura.",
+  readOnlyRole: "El directorio de aliados lo mantienen los administradores de la clínica.",
   readOnlyScopes:
     "Para editar hace falta un inicio de sesión de administración con permiso de escritura en los registros de aliados; pida a TI un inicio con estos permisos (scopes):",
   filters: "Filtrar aliados",

@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSession } from "../../app/session";
+import { requireCapability, useChartSession } from "../../app/session";
+import { can } from "../../domain/roles";
 import { describeFailure } from "../../content/failures";
-import { pickUiLanguage } from "../../content/lang";
+import { useStaffLanguage } from "../../ui/staffLanguage";
 import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 import { FailureError } from "../../fhir/failures";
@@ -13,8 +14,8 @@ const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
 
 /** The patient's earlier universal education and referrals, with the referral Task's status. */
 export default function PatientHistory() {
-  const session = useSession();
-  const staffLang = pickUiLanguage();
+  const session = useChartSession();
+  const staffLang = useStaffLanguage();
   const t = packFor(staffLang).staff;
   const history = useQuery({
     queryKey: queryKeys.history(session.patient.id),
@@ -77,9 +78,9 @@ export default function PatientHistory() {
 }
 
 function ReferralItem({ r, t }: { r: ReferralHistory; t: StaffText }) {
-  const session = useSession();
+  const session = useChartSession();
   const queryClient = useQueryClient();
-  const staffLang = pickUiLanguage();
+  const staffLang = useStaffLanguage();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -90,6 +91,7 @@ function ReferralItem({ r, t }: { r: ReferralHistory; t: StaffText }) {
     setBusy(true);
     setError(null);
     try {
+      requireCapability(session, "withdraw-consent");
       await withdrawConsent(session.http, r.consent.id);
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: queryKeys.history(session.patient.id) });
@@ -131,7 +133,7 @@ function ReferralItem({ r, t }: { r: ReferralHistory; t: StaffText }) {
           {r.consent.status === "active" && r.consent.end ? ` (${date(r.consent.end)})` : ""}
         </span>
       )}
-      {r.consent?.status === "active" && (
+      {r.consent?.status === "active" && can(session.access, "withdraw-consent") && (
         <div className="actions">
           {!confirming ? (
             <button type="button" onClick={() => setConfirming(true)}>

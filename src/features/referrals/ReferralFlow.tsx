@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSession } from "../../app/session";
+import { requireCapability, useChartSession } from "../../app/session";
 import { describeFailure } from "../../content/failures";
-import { pickUiLanguage } from "../../content/lang";
+import { useStaffLanguage } from "../../ui/staffLanguage";
 import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 import {
@@ -68,10 +68,10 @@ export default function ReferralFlow({
   /** Opens the clinic's local resource card (the partner directory's printable card). */
   onOpenResourceCard: () => void;
 }) {
-  const session = useSession();
+  const session = useChartSession();
   const queryClient = useQueryClient();
   const { patient, clinic, user } = session;
-  const staffLang = pickUiLanguage();
+  const staffLang = useStaffLanguage();
   const t = packFor(staffLang).staff;
   const patientText = packFor(support.language).patient;
 
@@ -148,11 +148,12 @@ export default function ReferralFlow({
     const authoredAt = draft.authoredAt ?? new Date().toISOString();
     if (!draft.authoredAt) update((d) => ({ ...d, authoredAt }));
     try {
+      requireCapability(session, "send-referral");
       const bundle = buildReferralBundle({
         ids: draft.ids,
         patientId: patient.id,
         encounterId: session.encounterId,
-        requester: user?.reference ?? clinic.clinicOrganization,
+        requester: user.reference,
         clinicOrganization: clinic.clinicOrganization,
         partnerOrganizationId: chosen.partner.id,
         ...(chosen.services[0] ? { partnerServiceId: chosen.services[0].id } : {}),
@@ -164,7 +165,7 @@ export default function ReferralFlow({
         consentEnd: new Date(`${draft.consentEnd}T23:59:59`).toISOString(),
         followUpDue: addDays(new Date(authoredAt), clinic.followUp.intervalDays).toISOString(),
         labelPolicy: clinic.labelPolicy,
-        ...(support.education && !support.educationRecorded && user
+        ...(support.education && !support.educationRecorded
           ? {
               education: {
                 clientId: support.education.clientId,
@@ -513,8 +514,8 @@ function partnerPhone(m: PartnerMatch): string | undefined {
 }
 
 function PartnerSummary({ m, t, language }: { m: PartnerMatch; t: StaffText; language: string }) {
-  const lang =
-    new Intl.DisplayNames([pickUiLanguage()], { type: "language" }).of(language) ?? language;
+  const staffLang = useStaffLanguage();
+  const lang = new Intl.DisplayNames([staffLang], { type: "language" }).of(language) ?? language;
   return (
     <span className="partner-summary">
       <strong>{m.partner.name}</strong>

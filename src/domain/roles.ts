@@ -1,0 +1,116 @@
+// Who may do what (docs/ARCHITECTURE.md, "Roles and capabilities"). One pure module: the shell
+// decides the tabs from it, components decide what controls to offer, and the data layer refuses
+// a write the role may not make. The roles come from the signed-in user's PractitionerRole
+// codes, mapped by the `roles` section of clinic-config.json.
+
+export const ROLES = [
+  "provider",
+  "medical-assistant",
+  "admin",
+  "manager",
+  "partner-advocate",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = [
+  /** Record that universal education was offered (a labelled Procedure). */
+  "record-education",
+  /** The whole CUES guide: confidentiality, support and the disclosure response. */
+  "use-full-guide",
+  /** Send a warm referral (ServiceRequest + Task + Consent). */
+  "send-referral",
+  /** See the patient's earlier education and referrals. */
+  "view-patient-history",
+  /** Withdraw a patient's consent to share. */
+  "withdraw-consent",
+  "view-directory",
+  /** Create, edit, deactivate and import partners (the launch's scopes must allow it too). */
+  "edit-directory",
+  "view-settings",
+  "run-diagnostics",
+  "view-reports",
+  /** A partner program's inbox of referrals addressed to it. */
+  "work-partner-inbox",
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const BY_ROLE: Record<Role, readonly Capability[]> = {
+  provider: [
+    "record-education",
+    "use-full-guide",
+    "send-referral",
+    "view-patient-history",
+    "withdraw-consent",
+    "view-directory",
+    "view-settings",
+    "run-diagnostics",
+  ],
+  "medical-assistant": ["record-education", "view-directory"],
+  admin: ["view-directory", "edit-directory", "view-settings", "run-diagnostics", "view-reports"],
+  manager: ["view-directory", "view-settings", "view-reports"],
+  // Minimum necessary: an advocate sees the referrals addressed to their program, nothing of
+  // the clinic's patients or records beyond that.
+  "partner-advocate": ["work-partner-inbox"],
+};
+
+/** Capabilities that only make sense with a patient in context (a chart session). */
+const CHART_ONLY: readonly Capability[] = [
+  "record-education",
+  "use-full-guide",
+  "send-referral",
+  "view-patient-history",
+  "withdraw-consent",
+];
+
+export type SessionKind = "chart" | "workspace";
+
+export interface Access {
+  roles: readonly Role[];
+  kind: SessionKind;
+  capabilities: ReadonlySet<Capability>;
+}
+
+/** The union of the roles' capabilities, less what needs a patient when there is none. */
+export function accessFor(roles: readonly Role[], kind: SessionKind): Access {
+  const capabilities = new Set<Capability>();
+  for (const role of roles)
+    for (const c of BY_ROLE[role])
+      if (kind === "chart" || !CHART_ONLY.includes(c)) capabilities.add(c);
+  return { roles, kind, capabilities };
+}
+
+export function can(access: Access, capability: Capability): boolean {
+  return access.capabilities.has(capability);
+}
+
+/** A role code as the EHR sends it in PractitionerRole.code. */
+export interface RoleCoding {
+  system?: string | undefined;
+  code?: string | undefined;
+}
+
+/**
+ * The `roles` section of clinic-config.json: per role, the codes that mean it, each written
+ * `system|code` (exact) or `code` (any system); and what a user whose codes match none gets.
+ */
+export interface RoleMapping {
+  codes: Partial<Record<Role, readonly string[]>>;
+  /** "none": such a user is told to ask an administrator; otherwise that role. */
+  unmatched: Role | "none";
+}
+
+/** The roles a user's PractitionerRole codes map to, in ROLES order, without repeats. */
+export function rolesFromCodes(codings: readonly RoleCoding[], mapping: RoleMapping): Role[] {
+  const matched = ROLES.filter((role) =>
+    (mapping.codes[role] ?? []).some((entry) => codings.some((c) => codeMatches(entry, c))),
+  );
+  if (matched.length > 0) return matched;
+  return mapping.unmatched === "none" ? [] : [mapping.unmatched];
+}
+
+function codeMatches(entry: string, coding: RoleCoding): boolean {
+  if (!coding.code) return false;
+  const bar = entry.lastIndexOf("|");
+  if (bar < 0) return entry === coding.code;
+  return entry.slice(0, bar) === (coding.system ?? "") && entry.slice(bar + 1) === coding.code;
+}

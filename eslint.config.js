@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
-// One feature never imports another (DESIGN.md): shared code lives in src/fhir, src/ui,
+// One feature never imports another (docs/ARCHITECTURE.md): shared code lives in src/fhir, src/ui,
 // src/content, src/config or src/app.
 const FEATURES = ["cues", "referrals", "partners", "diagnostics", "reports"];
 const featureBoundaries = FEATURES.map((feature) => ({
@@ -27,6 +27,31 @@ const featureBoundaries = FEATURES.map((feature) => ({
   },
 }));
 
+// The layers (docs/ARCHITECTURE.md, "Layers"): domain imports nothing of ours; fhir never
+// imports features, app or ui; ui never imports features or app.
+const layer = (files, groups, message) => ({
+  files: [files],
+  ignores: ["**/*.test.{ts,tsx}"],
+  rules: { "no-restricted-imports": ["error", { patterns: [{ group: groups, message }] }] },
+});
+const layerBoundaries = [
+  layer(
+    "src/domain/**/*.{ts,tsx}",
+    ["../*", "../**"],
+    "src/domain holds pure rules and read models: it imports nothing of ours (move FHIR mapping to src/fhir).",
+  ),
+  layer(
+    "src/fhir/**/*.{ts,tsx}",
+    ["**/features/**", "**/app/**", "**/ui/**", "../features", "../app", "../ui"],
+    "src/fhir never imports features, app or ui: it is the FHIR door and the mappers beneath them.",
+  ),
+  layer(
+    "src/ui/**/*.{ts,tsx}",
+    ["**/features/**", "**/app/**", "../features", "../app"],
+    "src/ui holds shared components: it never imports a feature or the app shell.",
+  ),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -46,7 +71,7 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // PHI must never reach the console (DESIGN.md invariant 4).
+      // PHI must never reach the console (docs/ARCHITECTURE.md, privacy invariant 4).
       "no-console": "error",
     },
   },
@@ -65,6 +90,7 @@ export default tseslint.config(
     languageOptions: { sourceType: "commonjs", globals: { ...globals.commonjs } },
   },
   ...featureBoundaries,
+  ...layerBoundaries,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": [

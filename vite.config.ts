@@ -102,5 +102,9 @@ export default defineConfig(({ mode }) => ({
       "fhir-profiles/**/*.test.ts",
     ],
     setupFiles: ["test/unit/setup.ts"],
+    // Limits, not budgets: a loaded 2-core machine starts a sandbox slowly. Timing budgets
+    // live in `npm run bench`.
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
   },
 }));

@@ -343,37 +343,19 @@ describe("the sandbox validates writes against the profiles (default)", () => {
     expect(buildSeedBundle().entry?.length).toBe(seedResources().length);
   });
 
-  it("validates a ~5-resource transaction quickly enough for every write", async () => {
-    // The validation itself (what every write pays), measured in process: < 200 ms for the
-    // referral's four records plus a partner Organization (measured ~30-45 ms warm).
+  it("validates the referral's records and a partner Organization, and accepts the transaction", async () => {
+    // What validation costs each write is measured in `npm run bench`, not here.
     const resources = [
       ...(referralTransaction("perf").entry ?? []),
       ...(partnerTransaction("perf").entry ?? []).slice(0, 1),
     ].map((e) => e.resource as Resource);
     expect(resources).toHaveLength(5);
-    const validation: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      for (const r of resources) expect(validateResource(r as never).issues).toEqual([]);
-      validation.push(performance.now() - started);
-    }
-    validation.sort((a, b) => a - b);
-    expect(validation[2]).toBeLessThan(200);
-
-    // And the whole round trip stays interactive (generous: shared CI machines).
-    const roundTrips: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      const res = await fhir(sb, provider, "", {
-        method: "POST",
-        body: JSON.stringify(referralTransaction(`perf-${i}`)),
-      });
-      expect(res.status).toBe(200);
-      await res.arrayBuffer();
-      roundTrips.push(performance.now() - started);
-    }
-    roundTrips.sort((a, b) => a - b);
-    expect(roundTrips[1]).toBeLessThan(1000);
+    for (const r of resources) expect(validateResource(r as never).issues).toEqual([]);
+    const res = await fhir(sb, provider, "", {
+      method: "POST",
+      body: JSON.stringify(referralTransaction("perf-0")),
+    });
+    expect(res.status).toBe(200);
   });
 });
 

@@ -181,13 +181,6 @@ describe("validateResource rules", () => {
     ]);
   });
 
-  it("is fast enough to run on every write", () => {
-    const r = sr();
-    const started = performance.now();
-    for (let i = 0; i < 50; i++) validateResource(r as never);
-    expect((performance.now() - started) / 50).toBeLessThan(50);
-  });
-
   it("does not modify the resource", () => {
     const r = sr();
     const before = JSON.stringify(r);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Partner, PartnerService } from "../fhir/partners";
+import type { Partner, PartnerService } from "./partner";
 import { matchPartners } from "./partnerMatch";
 
 function service(id: string, services: string[], extra: Partial<PartnerService> = {}) {

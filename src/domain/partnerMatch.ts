@@ -1,4 +1,4 @@
-import type { Partner, PartnerService } from "../fhir/partners";
+import type { Partner, PartnerService } from "./partner";
 
 // Partner match: which of the clinic's partners fit what the patient wants today. Pure; the
 // clock and the opening-hours rule are passed in, so tests are deterministic.

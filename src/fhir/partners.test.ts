@@ -16,12 +16,10 @@ import { createFhirHttp, type SmartClient } from "./http";
 import {
   fetchPartnerRecord,
   fetchPartners,
-  isOpenAt,
-  isPartnerOpenAt,
   partnersSearchPath,
   relativeToServer,
-  type PartnerService,
 } from "./partners";
+import { isOpenAt, isPartnerOpenAt, type PartnerService } from "../domain/partner";
 
 const org = (id: string, name: string, active = true): Organization => ({
   resourceType: "Organization",

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { codeableConcept, coding, reference, str } from "./schemas";
 import { CARD_TYPES_PART, CODE_SYSTEM, EXTENSION, V3_ACT_CODE } from "./canonical";
 import type { FhirHttp } from "./http";
+import type { EducationHistory, PatientHistoryData, ReferralHistory } from "../domain/history";
 
 // Reading back what the journey wrote, for the patient's history: the transaction response,
 // universal-education Procedures and warm referrals with their Tasks. FHIR JSON → zod → the
@@ -107,38 +108,6 @@ export const historySearchSchema = z.looseObject({
   resourceType: z.literal("Bundle"),
   entry: z.optional(z.array(z.looseObject({ resource: z.optional(anyResource) }))),
 });
-
-export interface EducationHistory {
-  id: string;
-  date?: string;
-  what: string;
-  cards: { type: string; language: string; count: number }[];
-  performer?: string;
-}
-
-export interface ReferralHistory {
-  id: string;
-  authoredOn?: string;
-  status?: string;
-  priority?: string;
-  partner?: string;
-  services: string[];
-  handoff?: string;
-  consent?: { id: string; status?: string; end?: string };
-  task?: {
-    id: string;
-    status?: string;
-    businessStatus?: string;
-    statusReason?: string;
-    followUpDue?: string;
-    lastModified?: string;
-  };
-}
-
-export interface PatientHistoryData {
-  education: EducationHistory[];
-  referrals: ReferralHistory[];
-}
 
 const SDV = encodeURIComponent(`${V3_ACT_CODE}|SDV`);
 

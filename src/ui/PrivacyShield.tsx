@@ -4,7 +4,7 @@ import type { UiStrings } from "../content/ui";
 const ShieldContext = createContext<() => void>(() => {});
 
 /**
- * The privacy shield (DESIGN.md invariant 5): Esc or the visible button swaps the whole screen
+ * The privacy shield (docs/ARCHITECTURE.md, privacy invariant 5): Esc or the visible button swaps the whole screen
  * for a neutral one at once. The app underneath is hidden, not unmounted, so nothing entered is
  * lost; coming back needs a deliberate click, never a key that could be pressed by accident.
  */

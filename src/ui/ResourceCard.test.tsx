@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import type { ClinicConfig } from "../config/clinicConfig";
-import type { Partner } from "../fhir/partners";
+import type { Partner } from "../domain/partner";
 import {
   cardHotlines,
   cardLanguages,

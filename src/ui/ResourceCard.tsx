@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import type { ClinicConfig } from "../config/clinicConfig";
-import type { Partner } from "../fhir/partners";
+import type { Partner } from "../domain/partner";
 
 // The discreet, wallet-size local resource card: the clinic's partners' hotline numbers and the
 // National Domestic Violence Hotline, in one language. It never names the patient: it takes no

@@ -13,6 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { startSandbox } from "../../sandbox/server";
 import { launchBrowser } from "../e2e/browser";
 import { timePartnerFilter } from "./partnerFilter";
+import { timeReferralValidation } from "./validation";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const LATENCY_MS = 50;
@@ -173,6 +174,7 @@ async function main() {
   const ratio = Math.round((appMs / bareMs) * 100) / 100;
   const requestsBeforeInteractive = Math.max(...app.map((r) => r.restRequests));
   const partnerFilter = timePartnerFilter(1000);
+  const validation = timeReferralValidation();
   const rows: [string, string, string][] = [
     ["launch.html initial JS (gz)", `${launchJsGzKB} KB`, "≤ 25 KB"],
     ["index.html JS before the first screen (gz)", `${indexJsGzKB} KB`, "≤ 110 KB"],
@@ -182,6 +184,11 @@ async function main() {
     ["FHIR REST requests before interactive", `${requestsBeforeInteractive}`, "≤ 2"],
     ["1,000-partner directory: index once", `${partnerFilter.indexMs} ms`, ""],
     ["1,000-partner directory: filter (median)", `${partnerFilter.filterMs} ms`, "≤ 16 ms"],
+    [
+      `profile validation of a referral (${validation.resources} resources, median)`,
+      `${validation.medianMs} ms`,
+      "≤ 200 ms",
+    ],
     [
       "SMART discovery requests (app / bare)",
       `${Math.max(...app.map((r) => r.discovery))} / ${Math.max(...bare.map((r) => r.discovery))}`,
@@ -199,6 +206,7 @@ async function main() {
       ratio,
       requestsBeforeInteractive,
       partnerFilterMs: partnerFilter.filterMs,
+      referralValidationMs: validation.medianMs,
     }),
   );
 }

@@ -3,7 +3,7 @@
 // the median of a mix of filters (free text, service, language, open now, tier + level).
 import { performance } from "node:perf_hooks";
 import { CODES } from "../../src/fhir/canonical";
-import type { Partner, PartnerService } from "../../src/fhir/partners";
+import type { Partner, PartnerService } from "../../src/domain/partner";
 import {
   EMPTY_FILTER,
   filterPartners,

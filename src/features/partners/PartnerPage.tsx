@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { useSession } from "../../app/session";
-import { isOpenAt, type PartnerRecord, type PartnerService } from "../../fhir/partners";
+import { type PartnerRecord } from "../../fhir/partners";
+import { isOpenAt, type PartnerService } from "../../domain/partner";
 import { describeError, isConflict, sendTransaction } from "./errors";
 import { buildActiveTransaction } from "./form";
 import { fetchPartnerRecord } from "../../fhir/partners";

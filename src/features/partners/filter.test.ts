@@ -1,4 +1,4 @@
-import type { Partner, PartnerService } from "../../fhir/partners";
+import type { Partner, PartnerService } from "../../domain/partner";
 import { EMPTY_FILTER, filterPartners, fold, indexPartners, languagesOf } from "./filter";
 
 const service = (s: Partial<PartnerService>): PartnerService => ({

@@ -1,4 +1,4 @@
-import { isOpenAt, type Partner } from "../../fhir/partners";
+import { isOpenAt, type Partner } from "../../domain/partner";
 
 // The directory's in-browser filter. Pure and fast: every partner gets a pre-computed search
 // text once (indexPartners), so a keystroke over 1,000 partners is a few string scans.

@@ -1,4 +1,4 @@
-import type { Partner } from "../../fhir/partners";
+import type { Partner } from "../../domain/partner";
 
 // MOU status of a partnership, from the affiliation's period and review date. Pure.
 

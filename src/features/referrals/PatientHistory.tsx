@@ -8,7 +8,8 @@ import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 import { FailureError } from "../../fhir/failures";
 import { queryKeys } from "../../fhir/queryKeys";
-import { fetchPatientHistory, withdrawConsent, type ReferralHistory } from "../../fhir/referrals";
+import { fetchPatientHistory, withdrawConsent } from "../../fhir/referrals";
+import type { ReferralHistory } from "../../domain/history";
 
 const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
 

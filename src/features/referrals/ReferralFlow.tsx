@@ -18,7 +18,8 @@ import {
 import { matchPartners, type PartnerMatch } from "../../domain/partnerMatch";
 import { buildReferralBundle, type ReferralIds } from "../../fhir/builders/referral";
 import { FailureError, type Failure } from "../../fhir/failures";
-import { fetchPartners, isOpenAt, type Partner } from "../../fhir/partners";
+import { fetchPartners } from "../../fhir/partners";
+import { isOpenAt, type Partner } from "../../domain/partner";
 import { queryKeys } from "../../fhir/queryKeys";
 import { bundleResponseSchema, createdReferences } from "../../fhir/referrals";
 import { useRemembered } from "../../ui/useRemembered";

@@ -1,7 +1,7 @@
 import type { BundleEntry, Coding, Identifier, Resource } from "fhir/r4";
 import { CODE_SYSTEM, V3_ACT_CODE, V3_CONFIDENTIALITY } from "../canonical";
 
-// Shared pieces of every DSV record the app writes: security labels (DESIGN.md invariant 1),
+// Shared pieces of every DSV record the app writes: security labels (docs/ARCHITECTURE.md, privacy invariant 1),
 // the client-made identifier and the conditional-create entry of a transaction Bundle.
 
 export interface LabelPolicy {

@@ -15,7 +15,7 @@ import { FailureError } from "./failures";
 import { createFhirHttp, type SmartClient } from "./http";
 import {
   fetchPartnerRecord,
-  fetchPartners,
+  fetchPartnerRecords,
   partnersSearchPath,
   relativeToServer,
 } from "./partners";
@@ -202,7 +202,9 @@ describe("fetchPartners", () => {
 
   it("maps the partners of this clinic only, following next pages", async () => {
     searchUrls.length = 0;
-    const partners = await fetchPartners(fakeHttp(), "Organization/clinic");
+    const partners = await fetchPartnerRecords(fakeHttp(), "Organization/clinic").then((records) =>
+      records.map((r) => r.partner),
+    );
     expect(partners.map((p) => p.name)).toEqual(["Alpha Program", "Beta Legal"]);
     const [alpha, beta] = partners;
     expect(alpha).toMatchObject({
@@ -255,7 +257,9 @@ describe("fetchPartners", () => {
   });
 
   it("accepts the clinic as a bare id", async () => {
-    const partners = await fetchPartners(fakeHttp(), "clinic");
+    const partners = await fetchPartnerRecords(fakeHttp(), "clinic").then((records) =>
+      records.map((r) => r.partner),
+    );
     expect(partners).toHaveLength(2);
   });
 
@@ -268,9 +272,11 @@ describe("fetchPartners", () => {
         }),
       ),
     );
-    await expect(fetchPartners(fakeHttp(), "Organization/clinic")).rejects.toBeInstanceOf(
-      FailureError,
-    );
+    await expect(
+      fetchPartnerRecords(fakeHttp(), "Organization/clinic").then((records) =>
+        records.map((r) => r.partner),
+      ),
+    ).rejects.toBeInstanceOf(FailureError);
   });
 
   it("never follows a next link to another server", () => {

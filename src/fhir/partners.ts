@@ -1,8 +1,11 @@
+import { queryOptions } from "@tanstack/react-query";
 import * as z from "zod/mini";
 import { codeableConcept, reference, str } from "./schemas";
 import { CODE_SYSTEM, EXTENSION } from "./canonical";
 import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
+import { queryKeys } from "./queryKeys";
+import type { TransactionJson } from "./builders/partner";
 import { DAYS, type Partner, type PartnerContact, type PartnerService } from "../domain/partner";
 
 // The partner directory's read model (shared by the directory and the referral flow).
@@ -147,12 +150,15 @@ export interface PartnerRecord {
 
 const MAX_PAGES = 50;
 
-/** The clinic's partners (one search plus its `next` pages), sorted by name. */
-export async function fetchPartners(
-  http: FhirHttp,
-  clinicOrganization: string,
-): Promise<Partner[]> {
-  return (await fetchPartnerRecords(http, clinicOrganization)).map((r) => r.partner);
+/**
+ * The clinic's partner directory as one query (one search plus its `next` pages): the
+ * directory screen and the referral flow read the same cache entry.
+ */
+export function partnerDirectoryQuery(http: FhirHttp, clinicOrganization: string) {
+  return queryOptions({
+    queryKey: queryKeys.partners(),
+    queryFn: () => fetchPartnerRecords(http, clinicOrganization),
+  });
 }
 
 /** Directory criteria the server answers (OrganizationAffiliation `role` token search). */
@@ -453,4 +459,23 @@ export function toPartnerService(s: HealthcareServiceJson): PartnerService {
 /** "09:00:00" → "09:00". */
 function hhmm(time: string): string {
   return time.slice(0, 5);
+}
+
+const transactionResponse = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  entry: z.optional(
+    z.array(
+      z.looseObject({
+        response: z.optional(
+          z.looseObject({ status: z.optional(z.string()), location: z.optional(z.string()) }),
+        ),
+      }),
+    ),
+  ),
+});
+
+/** POSTs one transaction Bundle to the server's base; returns the response locations. */
+export async function sendTransaction(http: FhirHttp, bundle: TransactionJson): Promise<string[]> {
+  const { body } = await http.request(transactionResponse, "", { method: "POST", body: bundle });
+  return (body.entry ?? []).map((e) => e.response?.location ?? "");
 }

@@ -4,8 +4,13 @@
 export const queryKeys = {
   patient: (patientId: string) => ["patient", patientId] as const,
   user: (fhirUser: string) => ["user", fhirUser] as const,
-  /** The clinic's partner directory (not patient-scoped). */
+  /** The clinic's partner directory (not patient-scoped): one cache entry, read by every screen. */
   partners: () => ["partners"] as const,
+  /** The directory narrowed on the server by participation tier / collaboration level. */
+  partnersNarrowed: (tier: string, collaboration: string) =>
+    ["partners", "narrowed", tier, collaboration] as const,
+  /** One partner, fresh from the server for editing (its versions feed If-Match). */
+  partner: (partnerId: string) => ["partners", "one", partnerId] as const,
   /** The patient's education and referral records (history). */
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   /** The visit in context (setting: in person or telehealth). */

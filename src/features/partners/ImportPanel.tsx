@@ -3,7 +3,8 @@ import { useSession } from "../../app/session";
 import type { PartnerRecord } from "../../fhir/partners";
 import { planImport, type ImportResult } from "./bundleIo";
 import { useStaffLanguage } from "../../ui/staffLanguage";
-import { describeError, diagnosticsOf, sendTransaction } from "./errors";
+import { useImportPartners } from "./api/partnerWrites";
+import { describeError, diagnosticsOf } from "./errors";
 import type { PartnerStrings } from "./strings";
 
 // Import a partner Bundle: every entry checked in the browser first (structure mirroring the
@@ -27,7 +28,8 @@ export function ImportPanel({
   const [plan, setPlan] = useState<ImportResult | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [serverProblem, setServerProblem] = useState<string[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const importPartners = useImportPartners();
+  const busy = importPartners.isPending;
 
   const read = async (file: File | undefined) => {
     setPlan(null);
@@ -46,9 +48,8 @@ export function ImportPanel({
 
   const run = async () => {
     if (!plan?.ok || !plan.transaction) return;
-    setBusy(true);
     try {
-      await sendTransaction(session.http, plan.transaction);
+      await importPartners.mutateAsync(plan.transaction);
       await onImported(plan.preview.filter((p) => p.action !== "unchanged").length);
     } catch (e) {
       const diagnostics = diagnosticsOf(e);
@@ -64,8 +65,6 @@ export function ImportPanel({
             })
           : [describeError(e, lang)],
       );
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,13 +1,12 @@
 import { useDeferredValue, useId, useMemo, useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "../../app/session";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { can } from "../../domain/roles";
 import { CODES } from "../../fhir/canonical";
 import { describeError } from "./errors";
-import { fetchPartnerRecords, type PartnerRecord } from "../../fhir/partners";
+import type { PartnerRecord } from "../../fhir/partners";
+import { useNarrowedPartners, usePartnerDirectory } from "./api/partnerDirectory";
 import { isPartnerOpenAt } from "../../domain/partner";
-import { queryKeys } from "../../fhir/queryKeys";
 import { isAllowed } from "../../fhir/scopes";
 import { cardLanguages, PrintableResourceCard } from "../../ui/ResourceCard";
 import { exportDirectory } from "./bundleIo";
@@ -46,8 +45,6 @@ type View =
   | { kind: "import" }
   | { kind: "card" };
 
-export const partnerRecordsKey = () => [...queryKeys.partners(), "records"] as const;
-
 export default function PartnerDirectory({
   initialView = "list",
 }: {
@@ -56,24 +53,17 @@ export default function PartnerDirectory({
   const session = useSession();
   const lang = useStaffLanguage();
   const t = PARTNER_TEXT[lang];
-  const queryClient = useQueryClient();
   const [view, setView] = useState<View>({ kind: initialView });
   const [notice, setNotice] = useState<string | null>(null);
   // Editing needs the admin role and the launch's write scopes: either alone is not enough.
   const editRole = can(session.access, "edit-directory");
   const canEdit = editRole && canEditPartners(session.grantedScopes);
-  const clinic = session.clinic.clinicOrganization;
 
-  const query = useQuery({
-    queryKey: partnerRecordsKey(),
-    queryFn: () => fetchPartnerRecords(session.http, clinic),
-  });
+  const query = usePartnerDirectory();
   const records = useMemo(() => query.data ?? [], [query.data]);
 
-  const refresh = async (message?: string) => {
-    await queryClient.invalidateQueries({ queryKey: queryKeys.partners() });
-    setNotice(message ?? null);
-  };
+  // The writes invalidate the directory themselves; what is left is to say what happened.
+  const refresh = (message?: string) => setNotice(message ?? null);
 
   if (query.isPending) return <p role="status">{t.title}…</p>;
   if (query.isError) {
@@ -188,7 +178,6 @@ function DirectoryList({
   onImport: () => void;
   onCard: () => void;
 }) {
-  const session = useSession();
   const [filter, setFilter] = useState<PartnerFilter>(EMPTY_FILTER);
   const deferred = useDeferredValue(filter);
   const partners = useMemo(() => records.map((r) => r.partner), [records]);
@@ -196,15 +185,7 @@ function DirectoryList({
   // it answers — or if it cannot — the same criteria apply in the browser to the full list.
   const { tier, collaboration } = deferred;
   const narrowing = Boolean(tier || collaboration);
-  const narrowed = useQuery({
-    queryKey: [...partnerRecordsKey(), "role", tier, collaboration],
-    queryFn: () =>
-      fetchPartnerRecords(session.http, session.clinic.clinicOrganization, undefined, {
-        tier,
-        collaboration,
-      }),
-    enabled: narrowing,
-  });
+  const narrowed = useNarrowedPartners({ tier, collaboration });
   const source = useMemo(
     () => (narrowing && narrowed.data ? narrowed.data.map((r) => r.partner) : partners),
     [narrowing, narrowed.data, partners],
@@ -241,14 +222,8 @@ function DirectoryList({
       )}
       {!canEdit && (
         <p className="note" data-testid="partners-read-only">
-          <strong>{t.readOnly}</strong>{" "}
-          {editRole ? (
-            <>
-              {t.readOnlyScopes} <code>{ADMIN_SCOPES.join(" ")}</code>
-            </>
-          ) : (
-            t.readOnlyRole
-          )}
+          <strong>{t.readOnly}</strong> {editRole ? t.readOnlyScopes : t.readOnlyRole}{" "}
+          <code>{ADMIN_SCOPES.join(" ")}</code>
         </p>
       )}
       <div className="toolbar">

@@ -1,10 +1,8 @@
 import { useId, useState } from "react";
-import { useSession } from "../../app/session";
-import { type PartnerRecord } from "../../fhir/partners";
+import type { PartnerRecord } from "../../fhir/partners";
 import { isOpenAt, type PartnerService } from "../../domain/partner";
-import { describeError, isConflict, sendTransaction } from "./errors";
-import { buildActiveTransaction } from "./form";
-import { fetchPartnerRecord } from "../../fhir/partners";
+import { useSetPartnerActive } from "./api/partnerWrites";
+import { describeError, isConflict } from "./errors";
 import { mouStatus } from "./mou";
 import { LANGUAGE_NAMES, PARTNER_TYPE_NAMES, SERVICE_NAMES, type PartnerStrings } from "./strings";
 
@@ -35,28 +33,23 @@ export function PartnerPage({
   onEdit: () => void;
   onChanged: (message: string) => void;
 }) {
-  const session = useSession();
   const p = record.partner;
   const id = useId();
   const now = new Date();
   const mou = mouStatus(p.affiliation, now);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const setPartnerActive = useSetPartnerActive();
+  const busy = setPartnerActive.isPending;
 
   const setActive = async (active: boolean) => {
     if (!active && !window.confirm(t.deactivateConfirm)) return;
-    setBusy(true);
     setError(null);
     try {
-      // Fresh versions for If-Match: someone may have edited since the list was loaded.
-      const fresh =
-        (await fetchPartnerRecord(session.http, session.clinic.clinicOrganization, p.id)) ?? record;
-      await sendTransaction(session.http, buildActiveTransaction(fresh, active));
+      // On fresh versions for If-Match: someone may have edited since the list was loaded.
+      await setPartnerActive.mutateAsync({ record, active });
       onChanged(active ? t.reactivated : t.deactivated);
     } catch (e) {
       setError(isConflict(e) ? t.conflictText : describeError(e, lang));
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- test fixtures poke at raw FHIR JSON */
 import { toPartner, type PartnerRecord } from "../../fhir/partners";
 import { exportDirectory, planImport } from "./bundleIo";
-import { buildSaveTransaction, emptyForm, type PartnerForm } from "./form";
+import { emptyForm, type PartnerForm } from "../../domain/partnerDraft";
+import { buildSaveTransaction } from "../../fhir/builders/partner";
 
 let n = 0;
 const ids = () => `id-${++n}`;

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { CODE_SYSTEM, CODES, EXTENSION } from "../../fhir/canonical";
 import {
+  codesOf,
   endpointSchema,
   healthcareServiceSchema,
   organizationAffiliationSchema,
@@ -11,15 +12,14 @@ import {
   type OrganizationJson,
   type PartnerRecord,
 } from "../../fhir/partners";
+import { validateForm, type FieldError } from "./form";
+import { type PartnerForm } from "../../domain/partnerDraft";
 import {
   buildSaveTransaction,
   formFromRecord,
-  validateForm,
   type BundleEntryJson,
-  type FieldError,
-  type PartnerForm,
   type TransactionJson,
-} from "./form";
+} from "../../fhir/builders/partner";
 
 // Sharing a directory: export as a FHIR Bundle (collection), import one with structural
 // checks that mirror the partner profiles (fhir-profiles/README.md), a preview of what will be
@@ -319,16 +319,6 @@ export function diffForms(a: PartnerForm, b: PartnerForm): string[] {
   const strip = (f: PartnerForm) => f.services.map((s) => ({ ...s, id: "" }));
   if (JSON.stringify(strip(a)) !== JSON.stringify(strip(b))) out.push("services");
   return out;
-}
-
-function codesOf(
-  concepts: { coding?: { system?: string; code?: string }[] }[] | undefined,
-  system: string,
-): string[] {
-  return (concepts ?? [])
-    .flatMap((c) => c.coding ?? [])
-    .filter((c) => c.system === system)
-    .map((c) => c.code ?? "");
 }
 
 type Resolver = <T extends Resource["resourceType"]>(

@@ -1,9 +1,6 @@
-import * as z from "zod/mini";
 import { describeFailure } from "../../content/failures";
 import type { UiLanguage } from "../../content/lang";
 import { FailureError } from "../../fhir/failures";
-import type { FhirHttp } from "../../fhir/http";
-import type { TransactionJson } from "./form";
 
 /** One line for an error: the failure screen's title, message and server details. */
 export function describeError(error: unknown, lang: UiLanguage): string {
@@ -29,23 +26,4 @@ export function isConflict(error: unknown): boolean {
     error.failure.kind === "operation-outcome" &&
     error.failure.status === 412
   );
-}
-
-const transactionResponse = z.looseObject({
-  resourceType: z.literal("Bundle"),
-  entry: z.optional(
-    z.array(
-      z.looseObject({
-        response: z.optional(
-          z.looseObject({ status: z.optional(z.string()), location: z.optional(z.string()) }),
-        ),
-      }),
-    ),
-  ),
-});
-
-/** POSTs one transaction Bundle to the server's base; returns the response locations. */
-export async function sendTransaction(http: FhirHttp, bundle: TransactionJson): Promise<string[]> {
-  const { body } = await http.request(transactionResponse, "", { method: "POST", body: bundle });
-  return (body.entry ?? []).map((e) => e.response?.location ?? "");
 }

@@ -2,17 +2,19 @@
 import type { PartnerRecord } from "../../fhir/partners";
 import { toPartner } from "../../fhir/partners";
 import { CODE_SYSTEM, EXTENSION, PROFILE } from "../../fhir/canonical";
+import { validateForm } from "./form";
+import {
+  emptyForm,
+  formatHours,
+  mergeForms,
+  parseHours,
+  type PartnerForm,
+} from "../../domain/partnerDraft";
 import {
   buildActiveTransaction,
   buildSaveTransaction,
-  emptyForm,
-  formatHours,
   formFromRecord,
-  mergeForms,
-  parseHours,
-  validateForm,
-  type PartnerForm,
-} from "./form";
+} from "../../fhir/builders/partner";
 
 const valid = (): PartnerForm => ({
   ...emptyForm(),

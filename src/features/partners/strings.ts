@@ -9,7 +9,8 @@ const en = {
   title: "Partner directory",
   intro: "Programs the clinic refers to and works with. Everyone can browse; clinic admins edit.",
   readOnly: "Read-only.",
-  readOnlyRole: "Clinic administrators keep the partner directory.",
+  readOnlyRole:
+    "Clinic administrators keep the partner directory, in an admin launch granted these scopes:",
   readOnlyScopes:
     "Editing needs an admin launch granted write access to the partner records; ask IT for a launch with these scopes:",
   filters: "Filter partners",
@@ -31,6 +32,7 @@ const en = {
   results: (n: number, total: number) => `${n} of ${total} partners`,
   none: "No partner matches these filters.",
   loadFailed: "The partner directory could not be loaded.",
+  partnerLoadFailed: "This partner could not be loaded from the server; nothing was changed.",
   retry: "Try again",
   addPartner: "Add partner",
   exportDirectory: "Export directory (FHIR Bundle)",
@@ -180,7 +182,8 @@ const es: PartnerStrings = {
   intro:
     "Programas a los que la clínica refiere y con los que colabora. Todos pueden consultarlo; la administración lo edita.",
   readOnly: "Solo lectura.",
-  readOnlyRole: "El directorio de aliados lo mantienen los administradores de la clínica.",
+  readOnlyRole:
+    "El directorio de aliados lo mantienen los administradores de la clínica, en una sesión de administración con estos scopes:",
   readOnlyScopes:
     "Para editar hace falta un inicio de sesión de administración con permiso de escritura en los registros de aliados; pida a TI un inicio con estos permisos (scopes):",
   filters: "Filtrar aliados",
@@ -202,6 +205,7 @@ const es: PartnerStrings = {
   results: (n, total) => `${n} de ${total} aliados`,
   none: "Ningún aliado coincide con estos filtros.",
   loadFailed: "No se pudo cargar el directorio de aliados.",
+  partnerLoadFailed: "No se pudo cargar este aliado del servidor; no se cambió nada.",
   retry: "Intentar de nuevo",
   addPartner: "Agregar aliado",
   exportDirectory: "Exportar directorio (Bundle FHIR)",

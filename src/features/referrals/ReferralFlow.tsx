@@ -18,7 +18,7 @@ import {
 import { matchPartners, type PartnerMatch } from "../../domain/partnerMatch";
 import { buildReferralBundle, type ReferralIds } from "../../fhir/builders/referral";
 import { FailureError, type Failure } from "../../fhir/failures";
-import { fetchPartners } from "../../fhir/partners";
+import { partnerDirectoryQuery, type PartnerRecord } from "../../fhir/partners";
 import { isOpenAt, type Partner } from "../../domain/partner";
 import { queryKeys } from "../../fhir/queryKeys";
 import { bundleResponseSchema, createdReferences } from "../../fhir/referrals";
@@ -95,8 +95,8 @@ export default function ReferralFlow({
   const [draft, update] = useRemembered<Draft>("referral", patient.id, freshDraft);
 
   const partners = useQuery({
-    queryKey: queryKeys.partners(),
-    queryFn: () => fetchPartners(session.http, clinic.clinicOrganization),
+    ...partnerDirectoryQuery(session.http, clinic.clinicOrganization),
+    select: toPartners,
   });
   const match = useMemo(
     () =>
@@ -509,6 +509,8 @@ export default function ReferralFlow({
     </section>
   );
 }
+
+const toPartners = (records: PartnerRecord[]) => records.map((r) => r.partner);
 
 function partnerPhone(m: PartnerMatch): string | undefined {
   return m.services.find((s) => s.phone)?.phone ?? (m.partner as Partner).phone;

@@ -260,7 +260,12 @@ async function handleBundle(
           issue: (failed.issue ?? []).map((issue) => ({
             ...issue,
             diagnostics: `Bundle.entry[${i}] (${bundle.entry?.[i]?.request?.method ?? "?"} ${bundle.entry?.[i]?.request?.url ?? "?"}): ${issue.diagnostics ?? issue.details?.text ?? "failed"}`,
-            expression: issue.expression ?? [`Bundle.entry[${i}]`],
+            // FHIRPath from the Bundle, so a client can tell which entry (and field) failed.
+            expression: issue.expression?.length
+              ? issue.expression.map(
+                  (e) => `Bundle.entry[${i}].resource${e.replace(/^[A-Z][A-Za-z]*/, "")}`,
+                )
+              : [`Bundle.entry[${i}]`],
           })),
         });
       }

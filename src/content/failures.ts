@@ -112,6 +112,12 @@ const en: Texts = {
     fix: "Ask IT whether your role should have access to this, then launch again.",
     details: f.diagnostics,
   }),
+  conflict: () => ({
+    title: "Someone else changed this record",
+    message: "The record was changed on the server after you opened it, so nothing was saved.",
+    fix: "Load the latest version, check it, and save again.",
+    details: [],
+  }),
   "operation-outcome": (f) => ({
     title: "The EHR reported an error",
     message: `The server could not complete the request (HTTP ${f.status}). It said:`,
@@ -235,6 +241,13 @@ const es: Texts = {
     message: "Su sesión no permite esta acción.",
     fix: "Pregunte a TI si su función debería tener este acceso y vuelva a abrir la aplicación.",
     details: f.diagnostics,
+  }),
+  conflict: () => ({
+    title: "Otra persona cambió este registro",
+    message:
+      "El registro cambió en el servidor después de que usted lo abrió, así que no se guardó nada.",
+    fix: "Cargue la versión más reciente, revísela y guarde de nuevo.",
+    details: [],
   }),
   "operation-outcome": (f) => ({
     title: "El EHR informó un error",

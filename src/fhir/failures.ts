@@ -15,11 +15,22 @@ export type Failure =
   | { kind: "scopes"; missing: string[] }
   | { kind: "session-expired" }
   | { kind: "unreachable"; server: string }
-  | { kind: "forbidden"; diagnostics: string[] }
-  | { kind: "operation-outcome"; status: number; diagnostics: string[] }
+  | { kind: "forbidden"; diagnostics: string[]; issues?: OutcomeIssue[] }
+  | { kind: "operation-outcome"; status: number; diagnostics: string[]; issues?: OutcomeIssue[] }
+  /** 412: someone changed the record since it was read (If-Match did not match). */
+  | { kind: "conflict"; diagnostics: string[] }
   | { kind: "bad-response"; what: string }
   | { kind: "wrong-patient" }
   | { kind: "unexpected"; message: string };
+
+/** One OperationOutcome issue as the server sent it, so a form can put it on its field. */
+export interface OutcomeIssue {
+  severity: string;
+  code: string;
+  text: string;
+  /** FHIRPath expressions, e.g. "Bundle.entry[2].resource.name". */
+  expression: string[];
+}
 
 export class FailureError extends Error {
   constructor(readonly failure: Failure) {
@@ -35,7 +46,24 @@ interface OperationOutcomeLike {
     code?: unknown;
     diagnostics?: unknown;
     details?: { text?: unknown };
+    expression?: unknown;
   }[];
+}
+
+/** The issues of an OperationOutcome body, or [] when the body is not one. */
+export function outcomeIssues(body: unknown): OutcomeIssue[] {
+  const outcome = body as OperationOutcomeLike | null;
+  if (!outcome || outcome.resourceType !== "OperationOutcome" || !Array.isArray(outcome.issue))
+    return [];
+  const str = (v: unknown) => (typeof v === "string" ? v : "");
+  return outcome.issue.map((issue) => ({
+    severity: str(issue.severity),
+    code: str(issue.code),
+    text: str(issue.details?.text) || str(issue.diagnostics),
+    expression: Array.isArray(issue.expression)
+      ? issue.expression.filter((e): e is string => typeof e === "string")
+      : [],
+  }));
 }
 
 /** The human-readable texts of an OperationOutcome, or [] when the body is not one. */
@@ -62,9 +90,11 @@ export function failureFromHttp(
   wwwAuthenticate: string | null,
 ): Failure {
   const diagnostics = outcomeDiagnostics(body);
+  const issues = outcomeIssues(body);
   if (status === 401) return { kind: "session-expired" };
-  if (status === 403) return { kind: "forbidden", diagnostics };
-  if (diagnostics.length > 0) return { kind: "operation-outcome", status, diagnostics };
+  if (status === 403) return { kind: "forbidden", diagnostics, issues };
+  if (status === 412) return { kind: "conflict", diagnostics };
+  if (diagnostics.length > 0) return { kind: "operation-outcome", status, diagnostics, issues };
   void wwwAuthenticate;
   return {
     kind: "operation-outcome",

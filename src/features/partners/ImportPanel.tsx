@@ -4,7 +4,7 @@ import type { PartnerRecord } from "../../fhir/partners";
 import { planImport, type ImportResult } from "./bundleIo";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { useImportPartners } from "./api/partnerWrites";
-import { describeError, diagnosticsOf } from "./errors";
+import { describeError, issuesOf } from "./errors";
 import type { PartnerStrings } from "./strings";
 
 // Import a partner Bundle: every entry checked in the browser first (structure mirroring the
@@ -52,16 +52,16 @@ export function ImportPanel({
       await importPartners.mutateAsync(plan.transaction);
       await onImported(plan.preview.filter((p) => p.action !== "unchanged").length);
     } catch (e) {
-      const diagnostics = diagnosticsOf(e);
+      const issues = issuesOf(e);
       const entries = plan.transaction.entry;
-      // "Bundle.entry[3] (POST HealthcareService): …" → name the partner resource it was.
+      // An issue's expression "Bundle.entry[3].resource.name" names the partner resource it was.
       setServerProblem(
-        diagnostics.length
-          ? diagnostics.map((d) => {
-              const i = /Bundle\.entry\[(\d+)\]/.exec(d)?.[1];
-              const resource = i !== undefined ? entries[Number(i)]?.resource : undefined;
+        issues.length
+          ? issues.map((issue) => {
+              const index = entryIndex(issue.expression);
+              const resource = index !== undefined ? entries[index]?.resource : undefined;
               const name = typeof resource?.name === "string" ? ` "${resource.name}"` : "";
-              return resource ? `${resource.resourceType}${name}: ${d}` : d;
+              return resource ? `${resource.resourceType}${name}: ${issue.text}` : issue.text;
             })
           : [describeError(e, lang)],
       );
@@ -155,4 +155,13 @@ export function ImportPanel({
       )}
     </section>
   );
+}
+
+/** The transaction entry an issue is about: its expression starts "Bundle.entry[<n>]". */
+function entryIndex(expression: readonly string[]): number | undefined {
+  for (const e of expression) {
+    const match = /^Bundle\.entry\[(\d+)\]/.exec(e);
+    if (match) return Number(match[1]);
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { describeFailure } from "../../content/failures";
 import type { UiLanguage } from "../../content/lang";
-import { FailureError } from "../../fhir/failures";
+import { FailureError, type OutcomeIssue } from "../../fhir/failures";
 
 /** One line for an error: the failure screen's title, message and server details. */
 export function describeError(error: unknown, lang: UiLanguage): string {
@@ -11,19 +11,15 @@ export function describeError(error: unknown, lang: UiLanguage): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Diagnostics of a failed request (for per-entry messages), or [] when there are none. */
-export function diagnosticsOf(error: unknown): string[] {
+/** The server's issues about a failed request (for per-entry messages), or []. */
+export function issuesOf(error: unknown): OutcomeIssue[] {
   if (error instanceof FailureError) {
     const f = error.failure;
-    if (f.kind === "operation-outcome" || f.kind === "forbidden") return f.diagnostics;
+    if (f.kind === "operation-outcome" || f.kind === "forbidden") return f.issues ?? [];
   }
   return [];
 }
 
 export function isConflict(error: unknown): boolean {
-  return (
-    error instanceof FailureError &&
-    error.failure.kind === "operation-outcome" &&
-    error.failure.status === 412
-  );
+  return error instanceof FailureError && error.failure.kind === "conflict";
 }

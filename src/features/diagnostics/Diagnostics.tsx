@@ -1,18 +1,8 @@
-import { useCallback, useEffect, useId, useState } from "react";
-import * as z from "zod/mini";
+import { useId, useState } from "react";
 import { useSession } from "../../app/session";
 import { useStaffLanguage } from "../../ui/staffLanguage";
-import { FailureError } from "../../fhir/failures";
-import type { FhirHttp } from "../../fhir/http";
-import { isAllowed } from "../../fhir/scopes";
-import {
-  capabilityChecks,
-  isSandboxServer,
-  scopeChecks,
-  smartChecks,
-  type CheckStatus,
-  type DiagnosticCheck,
-} from "./checks";
+import { useRoundTrip, useServerChecks } from "./api/serverChecks";
+import type { CheckStatus, DiagnosticCheck } from "./checks";
 import { DIAGNOSTICS_TEXT, type DiagnosticsStrings } from "./strings";
 
 // IT diagnostics: can this FHIR server run the app? Reads the SMART configuration and the
@@ -20,142 +10,24 @@ import { DIAGNOSTICS_TEXT, type DiagnosticsStrings } from "./strings";
 // granted with needed scopes, and — only against the sandbox, or when IT switches it on for a
 // test server — writes one harmless resource and reads it back.
 
-const anyJson = z.unknown();
-const resourceSchema = z.looseObject({ resourceType: z.string(), id: z.optional(z.string()) });
-
-async function fetchSmartConfiguration(serverUrl: string): Promise<unknown> {
-  try {
-    const r = await fetch(`${serverUrl}/.well-known/smart-configuration`, {
-      headers: { Accept: "application/json" },
-    });
-    return r.ok ? ((await r.json()) as unknown) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function runChecks(
-  http: FhirHttp,
-  granted: readonly string[],
-): Promise<{ checks: DiagnosticCheck[]; sandbox: boolean }> {
-  const [smart, metadata, requirements, capability] = await Promise.all([
-    fetchSmartConfiguration(http.serverUrl),
-    http.request(anyJson, "metadata").then(
-      (r) => r.body,
-      () => undefined,
-    ),
-    import("../../fhir/ehrRequirements").then((m) => m.EHR_REQUIREMENTS),
-    import("../../fhir/capability"),
-  ]);
-  const checks = [
-    ...smartChecks(smart),
-    ...capabilityChecks(capability.compareCapabilities(metadata, requirements)),
-    ...scopeChecks(granted),
-  ];
-  return { checks, sandbox: isSandboxServer(metadata) };
-}
-
-/** Write one harmless test resource, read it back, compare. */
-async function roundTrip(http: FhirHttp, granted: readonly string[]): Promise<DiagnosticCheck> {
-  const marker = `wr-diagnostics-${Date.now().toString(36)}`;
-  const base = {
-    id: "roundtrip",
-    group: "roundtrip" as const,
-    label: "Write-and-read round trip",
-  };
-  // The harmless write: a test Endpoint (status "test", linked to nothing). Clinical record
-  // types are never used for a test write.
-  if (
-    !isAllowed(granted, "Endpoint", "c", ["user"]) ||
-    !isAllowed(granted, "Endpoint", "r", ["user"])
-  ) {
-    return {
-      ...base,
-      status: "skipped",
-      detail: "This launch may not create Endpoint resources, the only thing the check writes.",
-      fix: "Run it from a clinic-admin launch (in the sandbox: user admin-okafor).",
-    };
-  }
-  const resource = {
-    resourceType: "Endpoint",
-    status: "test",
-    name: marker,
-    connectionType: {
-      system: "http://terminology.hl7.org/CodeSystem/endpoint-connection-type",
-      code: "hl7-fhir-rest",
-    },
-    payloadType: [{ text: "diagnostics" }],
-    address: "https://example.org/fhir",
-  };
-  try {
-    const created = await http.request(resourceSchema, resource.resourceType, {
-      method: "POST",
-      body: resource,
-    });
-    const id = created.body.id;
-    if (!id) throw new Error("The server did not return the new resource's id.");
-    const read = await http.request(anyJson, `${resource.resourceType}/${id}`);
-    const ok = JSON.stringify(read.body).includes(marker);
-    return {
-      ...base,
-      status: ok ? "pass" : "fail",
-      detail: ok
-        ? `Created ${resource.resourceType}/${id} (ETag ${created.etag ?? "none"}) and read it back.`
-        : "The resource read back does not match what was written.",
-      fix: "Check that the server stores resources as sent (no silent changes) and returns Location/ETag.",
-    };
-  } catch (error) {
-    const message =
-      error instanceof FailureError
-        ? `${error.failure.kind}${"diagnostics" in error.failure ? `: ${error.failure.diagnostics.join("; ")}` : ""}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    return {
-      ...base,
-      status: "fail",
-      detail: message,
-      fix: "Check create and read on the server for this user's scopes; see the server's message.",
-    };
-  }
-}
-
 export default function Diagnostics() {
   const session = useSession();
   const t = DIAGNOSTICS_TEXT[useStaffLanguage()];
   const id = useId();
-  const [result, setResult] = useState<
-    { checks: DiagnosticCheck[]; sandbox: boolean } | "running" | { error: string }
-  >("running");
+  const checks = useServerChecks();
+  const roundTrip = useRoundTrip();
   const [allowWrite, setAllowWrite] = useState(false);
-  const [trip, setTrip] = useState<DiagnosticCheck | "running" | null>(null);
+  const trip: DiagnosticCheck | "running" | null = roundTrip.isPending
+    ? "running"
+    : (roundTrip.data ?? null);
+  const running = checks.isFetching;
 
-  const run = useCallback(() => {
-    setResult("running");
-    setTrip(null);
-    runChecks(session.http, session.grantedScopes).then(setResult, (e: unknown) =>
-      setResult({ error: e instanceof Error ? e.message : String(e) }),
-    );
-  }, [session]);
-
-  useEffect(() => {
-    let cancelled = false;
-    runChecks(session.http, session.grantedScopes).then(
-      (r) => !cancelled && setResult(r),
-      (e: unknown) =>
-        !cancelled && setResult({ error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [session]);
-
-  const runTrip = async () => {
-    setTrip("running");
-    setTrip(await roundTrip(session.http, session.grantedScopes));
+  const run = () => {
+    roundTrip.reset();
+    void checks.refetch();
   };
 
-  const done = typeof result === "object" && "checks" in result ? result : null;
+  const done = !running && checks.data ? checks.data : null;
   const writeAllowed = done !== null && (done.sandbox || allowWrite);
   const all = done ? [...done.checks, ...(trip && trip !== "running" ? [trip] : [])] : [];
   const failed = all.filter((c) => c.status === "fail").length;
@@ -168,12 +40,16 @@ export default function Diagnostics() {
         {t.server}: <code>{session.http.serverUrl}</code>
       </p>
       <p>
-        <button type="button" onClick={run} disabled={result === "running"}>
+        <button type="button" onClick={run} disabled={running}>
           {t.runAgain}
         </button>
       </p>
-      {result === "running" && <p role="status">{t.running}</p>}
-      {typeof result === "object" && "error" in result && <p role="alert">{result.error}</p>}
+      {running && <p role="status">{t.running}</p>}
+      {!running && checks.isError && (
+        <p role="alert">
+          {checks.error instanceof Error ? checks.error.message : String(checks.error)}
+        </p>
+      )}
       {done && (
         <>
           <p role="status" data-testid="diagnostics-summary" data-failed={failed}>
@@ -204,7 +80,7 @@ export default function Diagnostics() {
             <button
               type="button"
               disabled={!writeAllowed || trip === "running"}
-              onClick={() => void runTrip()}
+              onClick={() => roundTrip.mutate()}
             >
               {t.runRoundTrip}
             </button>

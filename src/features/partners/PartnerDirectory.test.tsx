@@ -6,7 +6,8 @@ import type { Role } from "../../domain/roles";
 import { CODE_SYSTEM } from "../../fhir/canonical";
 import type { FhirHttp } from "../../fhir/http";
 import { workspaceSession } from "../../../test/unit/session";
-import PartnerDirectory, { canEditPartners } from "./PartnerDirectory";
+import PartnerDirectory from "./PartnerDirectory";
+import { canEditPartners } from "./scopes";
 
 // The directory screen in jsdom with a fake FHIR door: what a read-only launch and an admin
 // launch see, and that nothing is sent while the form has errors.

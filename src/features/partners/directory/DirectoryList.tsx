@@ -1,0 +1,117 @@
+import { useDeferredValue, useMemo, useState } from "react";
+import type { PartnerRecord } from "../../../fhir/partners";
+import { useNarrowedPartners } from "../api/partnerDirectory";
+import { exportDirectory } from "../bundleIo";
+import {
+  EMPTY_FILTER,
+  filterPartners,
+  indexPartners,
+  languagesOf,
+  type PartnerFilter,
+} from "../filter";
+import type { PartnerStrings } from "../strings";
+import { ADMIN_SCOPES } from "../scopes";
+import { DirectoryFilters } from "./DirectoryFilters";
+import { PartnerList } from "./PartnerList";
+
+export function DirectoryList({
+  records,
+  t,
+  lang,
+  canEdit,
+  editRole,
+  notice,
+  serverUrl,
+  onOpen,
+  onAdd,
+  onImport,
+  onCard,
+}: {
+  records: PartnerRecord[];
+  t: PartnerStrings;
+  lang: "en" | "es";
+  canEdit: boolean;
+  /** The user's role edits the directory (the scopes may still be missing). */
+  editRole: boolean;
+  notice: string | null;
+  serverUrl: string;
+  onOpen: (id: string) => void;
+  onAdd: () => void;
+  onImport: () => void;
+  onCard: () => void;
+}) {
+  const [filter, setFilter] = useState<PartnerFilter>(EMPTY_FILTER);
+  const deferred = useDeferredValue(filter);
+  const partners = useMemo(() => records.map((r) => r.partner), [records]);
+  // Tier and collaboration level also go to the server (OrganizationAffiliation?role=…); until
+  // it answers — or if it cannot — the same criteria apply in the browser to the full list.
+  const { tier, collaboration } = deferred;
+  const narrowing = Boolean(tier || collaboration);
+  const narrowed = useNarrowedPartners({ tier, collaboration });
+  const source = useMemo(
+    () => (narrowing && narrowed.data ? narrowed.data.map((r) => r.partner) : partners),
+    [narrowing, narrowed.data, partners],
+  );
+  const index = useMemo(() => indexPartners(source), [source]);
+  const now = new Date();
+  const shown = useMemo(() => filterPartners(index, deferred, new Date()), [index, deferred]);
+  const languages = useMemo(() => languagesOf(partners), [partners]);
+  const set = <K extends keyof PartnerFilter>(key: K, value: PartnerFilter[K]) =>
+    setFilter((f) => ({ ...f, [key]: value }));
+
+  const download = () => {
+    const bundle = exportDirectory(records, serverUrl);
+    const blob = new Blob([JSON.stringify(bundle, null, 2)], { type: "application/fhir+json" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `partner-directory-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <section aria-labelledby="partners-title" className="partners">
+      <h1 id="partners-title">{t.title}</h1>
+      <p>{t.intro}</p>
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      {!canEdit && (
+        <p className="note" data-testid="partners-read-only">
+          <strong>{t.readOnly}</strong> {editRole ? t.readOnlyScopes : t.readOnlyRole}{" "}
+          <code>{ADMIN_SCOPES.join(" ")}</code>
+        </p>
+      )}
+      <div className="toolbar">
+        {canEdit && (
+          <button type="button" onClick={onAdd}>
+            {t.addPartner}
+          </button>
+        )}
+        {canEdit && (
+          <button type="button" onClick={onImport}>
+            {t.importBundle}
+          </button>
+        )}
+        <button type="button" onClick={download}>
+          {t.exportDirectory}
+        </button>
+        <button type="button" onClick={onCard}>
+          {t.resourceCard}
+        </button>
+      </div>
+
+      <DirectoryFilters filter={filter} set={set} languages={languages} t={t} lang={lang} />
+
+      <p role="status" data-testid="partner-count">
+        {t.results(shown.length, partners.length)}
+      </p>
+      <PartnerList shown={shown} now={now} onOpen={onOpen} t={t} lang={lang} />
+    </section>
+  );
+}

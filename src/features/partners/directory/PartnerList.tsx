@@ -1,0 +1,62 @@
+import { isPartnerOpenAt, type Partner } from "../../../domain/partner";
+import { mouStatus } from "../mou";
+import { SERVICE_NAMES, type PartnerStrings } from "../strings";
+
+/** The partners a filter shows, each with its tier, level, MOU and opening badges. */
+export function PartnerList({
+  shown,
+  now,
+  onOpen,
+  t,
+  lang,
+}: {
+  shown: Partner[];
+  now: Date;
+  onOpen: (id: string) => void;
+  t: PartnerStrings;
+  lang: "en" | "es";
+}) {
+  return (
+    <>
+      {shown.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <ul className="partner-list" data-testid="partner-list">
+          {shown.map((p) => {
+            const mou = mouStatus(p.affiliation, now);
+            const open24 = p.services.some((s) => s.active !== false && s.open24x7);
+            return (
+              <li key={p.id} data-partner-id={p.id}>
+                <button type="button" className="link" onClick={() => onOpen(p.id)}>
+                  {p.name}
+                </button>
+                <span className="badges">
+                  {!p.active && <span className="badge badge-off">{t.inactive}</span>}
+                  {p.affiliation && (
+                    <span className="badge">{t.tierLabel(p.affiliation.tier)}</span>
+                  )}
+                  {p.affiliation && (
+                    <span className="badge">
+                      {t.collaborationLabel(p.affiliation.collaboration)}
+                    </span>
+                  )}
+                  <span className={`badge mou-${mou.status}`}>{t.mouStatus[mou.status]}</span>
+                  {open24 ? (
+                    <span className="badge">{t.open247Badge}</span>
+                  ) : isPartnerOpenAt(p, now) ? (
+                    <span className="badge">{t.openNowBadge}</span>
+                  ) : null}
+                </span>
+                <span className="partner-services">
+                  {[...new Set(p.services.flatMap((s) => s.services))]
+                    .map((c) => SERVICE_NAMES[lang][c] ?? c)
+                    .join(" · ")}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -59,7 +59,7 @@ describe("the app shell", () => {
   it("switches the staff language in the header, in memory only", async () => {
     const user = userEvent.setup();
     render(<App session={workspaceSession(["admin"])} />);
-    await user.selectOptions(screen.getByLabelText("App language"), "es");
+    await user.selectOptions(screen.getByLabelText("Show the app in"), "es");
     expect(tabNames()).toEqual(["Aliados", "Configuración", "Diagnóstico"]);
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);

@@ -17,7 +17,7 @@ const en = {
   tabPartners: "Partners",
   tabSettings: "Settings",
   tabDiagnostics: "Diagnostics",
-  staffLanguage: "App language",
+  staffLanguage: "Show the app in",
   workspace: "Workspace",
   nothingForRole:
     "This version of the app has no screens for your role yet. The clinic's IT team can tell you when it will.",
@@ -45,7 +45,7 @@ const es: UiStrings = {
   tabPartners: "Aliados",
   tabSettings: "Configuración",
   tabDiagnostics: "Diagnóstico",
-  staffLanguage: "Idioma de la aplicación",
+  staffLanguage: "Ver la aplicación en",
   workspace: "Espacio de trabajo",
   nothingForRole:
     "Esta versión de la aplicación aún no tiene pantallas para su rol. El equipo de TI de la clínica puede decirle cuándo las tendrá.",

@@ -81,7 +81,7 @@ describe("the workspace", () => {
   it("the staff language switch in the header changes the screens, and nothing is stored", async () => {
     await standaloneSignIn("admin-okafor");
     await page.getByRole("heading", { name: "Partner directory" }).waitFor({ timeout: 20_000 });
-    await page.getByLabel("App language").selectOption("es");
+    await page.getByLabel("Show the app in").selectOption("es");
     await page.getByRole("heading", { name: "Directorio de aliados" }).waitFor();
     const stored = await page.evaluate(() => ({
       local: localStorage.length,

@@ -6,7 +6,7 @@
 // Synthetic data only; development and testing only.
 import { createHash, randomBytes } from "node:crypto";
 import express from "express";
-import type { Router } from "express";
+import type { Response, Router } from "express";
 import type { Bundle, Resource } from "fhir/r4";
 import type { FhirServerHandle, SandboxClient } from "../contract";
 import type { AuthServer } from "../auth/provider";
@@ -49,6 +49,18 @@ const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
 
 function b64url(buf: Buffer): string {
   return buf.toString("base64url");
+}
+
+function choosePatientFirst(res: Response): void {
+  res
+    .status(400)
+    .type("html")
+    .send(
+      page(
+        "Portal error",
+        `<main><h1>Portal error</h1><p role="alert">Choose a patient.</p></main>`,
+      ),
+    );
 }
 
 export function createPortalRouter(opts: PortalOptions): Router {
@@ -95,15 +107,7 @@ export function createPortalRouter(opts: PortalOptions): Router {
   router.post("/launch-app", express.urlencoded({ extended: false }), (req, res) => {
     const patient = ((req.body ?? {}) as Record<string, string | undefined>).patient ?? "";
     if (!ID_RE.test(patient)) {
-      res
-        .status(400)
-        .type("html")
-        .send(
-          page(
-            "Portal error",
-            `<main><h1>Portal error</h1><p role="alert">Choose a patient.</p></main>`,
-          ),
-        );
+      choosePatientFirst(res);
       return;
     }
     res.redirect(303, opts.launchAppAsPatient(patient));
@@ -113,15 +117,7 @@ export function createPortalRouter(opts: PortalOptions): Router {
     const form = (req.body ?? {}) as Record<string, string | undefined>;
     const patient = form.patient ?? "";
     if (!ID_RE.test(patient)) {
-      res
-        .status(400)
-        .type("html")
-        .send(
-          page(
-            "Portal error",
-            `<main><h1>Portal error</h1><p role="alert">Choose a patient.</p></main>`,
-          ),
-        );
+      choosePatientFirst(res);
       return;
     }
     const mode = form.mode === "label-blind" ? "label-blind" : "labels";

@@ -5,35 +5,10 @@ import { performance } from "node:perf_hooks";
 import type { Resource } from "fhir/r4";
 import { validateResource } from "../../fhir-profiles/validator";
 import { buildReferralBundle } from "../../src/fhir/builders/referral";
+import { sampleReferral } from "../fixtures/referral";
 
 export function timeReferralValidation(): { resources: number; medianMs: number } {
-  const bundle = buildReferralBundle({
-    ids: {
-      consent: "22222222-2222-4222-8222-222222222222",
-      serviceRequest: "33333333-3333-4333-8333-333333333333",
-      task: "44444444-4444-4444-8444-444444444444",
-    },
-    patientId: "pat-maria",
-    encounterId: "enc-maria",
-    requester: "Practitioner/prov-rivera",
-    clinicOrganization: "Organization/clinic",
-    partnerOrganizationId: "org-safe-harbor",
-    partnerServiceId: "hs-safe-harbor-advocacy",
-    services: ["drop-in-safety-planning", "legal-advocacy"],
-    priority: "urgent",
-    handoff: "call-together",
-    safeContact: {
-      noContact: false,
-      safePhone: "503-555-0199",
-      safeTimes: "Weekdays 9-11",
-      voicemailOk: false,
-      mayNameAgency: false,
-    },
-    authoredAt: "2026-11-22T10:20:00.000Z",
-    consentEnd: "2027-02-20T10:20:00.000Z",
-    followUpDue: "2026-12-22T10:20:00.000Z",
-    labelPolicy: { nopat: true },
-  });
+  const bundle = buildReferralBundle(sampleReferral);
   const resources = (bundle.entry ?? []).map((e) => e.resource as Resource);
   const runs: number[] = [];
   for (let i = 0; i < 23; i++) {

@@ -4,12 +4,8 @@ import { describe, expect, it } from "vitest";
 import { validateResource } from "../../../fhir-profiles/validator";
 import { CODE_SYSTEM, V3_ACT_CODE } from "../canonical";
 import { buildEducationBundle, buildUniversalEducation, type EducationInput } from "./education";
-import {
-  buildReferralBundle,
-  buildWarmReferral,
-  safeContactExtension,
-  type ReferralInput,
-} from "./referral";
+import { buildReferralBundle, buildWarmReferral, safeContactExtension } from "./referral";
+import { sampleReferral as referral } from "../../../test/fixtures/referral";
 
 const education: EducationInput = {
   clientId: "11111111-1111-4111-8111-111111111111",
@@ -22,41 +18,6 @@ const education: EducationInput = {
     { id: "reproductive", type: "reproductive-health", language: "es" },
   ],
   labelPolicy: { nopat: true },
-};
-
-const referral: ReferralInput = {
-  ids: {
-    consent: "22222222-2222-4222-8222-222222222222",
-    serviceRequest: "33333333-3333-4333-8333-333333333333",
-    task: "44444444-4444-4444-8444-444444444444",
-  },
-  patientId: "pat-maria",
-  encounterId: "enc-maria",
-  requester: "Practitioner/prov-rivera",
-  clinicOrganization: "Organization/clinic",
-  partnerOrganizationId: "org-safe-harbor",
-  partnerServiceId: "hs-safe-harbor-advocacy",
-  services: ["drop-in-safety-planning", "legal-advocacy"],
-  priority: "urgent",
-  handoff: "call-together",
-  safeContact: {
-    noContact: false,
-    safePhone: "503-555-0199",
-    safeTimes: "Weekdays 9-11",
-    voicemailOk: false,
-    mayNameAgency: false,
-    coverStory: "Calling from the clinic about your appointment",
-  },
-  authoredAt: "2026-11-22T10:20:00.000Z",
-  consentEnd: "2027-02-20T10:20:00.000Z",
-  followUpDue: "2026-12-22T10:20:00.000Z",
-  labelPolicy: { nopat: true },
-  education: {
-    clientId: education.clientId,
-    performer: "Practitioner/prov-rivera",
-    performedAt: education.performedAt,
-    cards: education.cards,
-  },
 };
 
 /** What the server validates: urn:uuid references resolved to Type/id, as in a transaction. */

@@ -128,6 +128,12 @@ export function createHttpRouter(deps: HttpDeps): Router {
   const router = express.Router();
   const urls = { baseUrl, authorizeUrl: options.authorizeUrl, tokenUrl: options.tokenUrl };
 
+  // Every answer carries PHI or may: no cache (browser, proxy or disk) may keep it, as a careful
+  // EHR says (DESIGN.md privacy invariant 9). Errors and discovery documents included.
+  router.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   router.use(cors);
   router.use(express.json({ type: JSON_TYPES, limit: "10mb" }));
   router.use(express.urlencoded({ extended: false, limit: "1mb" }));

@@ -549,6 +549,21 @@ describe("security labels for patient-facing tokens", () => {
 });
 
 describe("HTTP behaviour", () => {
+  it("sends Cache-Control: no-store on every answer (reads, searches, errors, discovery, preflight)", async () => {
+    const answers = [
+      await srv.request("provider", "/Patient/pat-maria"),
+      await srv.request("provider", "/Patient?name=Walker"),
+      await srv.request("provider", "/Patient/does-not-exist"),
+      await srv.request(undefined, "/Patient/pat-maria"),
+      await srv.request(undefined, "/metadata"),
+      await srv.request(undefined, "/.well-known/smart-configuration"),
+      await srv.request(undefined, "/Task", { method: "OPTIONS" }),
+      await srv.request("provider", "/", { method: "POST", json: referralTransaction("nostore") }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 404, 401, 200, 200, 204, 200]);
+    for (const r of answers) expect(r.headers.get("cache-control"), r.url).toBe("no-store");
+  });
+
   it("answers CORS preflight without auth and echoes the Origin", async () => {
     const res = await srv.request(undefined, "/Task", {
       method: "OPTIONS",

@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 import { FhirStore } from "../../test/msw/fhirStore";
 import { FHIR_BASE, fhirHandlers, outcome } from "../../test/msw/handlers";
 import { FailureError } from "./failures";
-import { createFhirHttp, type SmartClient } from "./http";
+import { createFhirHttp, NO_STORE, type SmartClient } from "./http";
 import { patientSchema } from "./schemas";
 
 const ana: Patient = {
@@ -141,5 +141,33 @@ describe("the FHIR door", () => {
     );
     expect(response.status).toBe(201);
     expect(store.requests.at(-1)?.headers["content-type"]).toBe("application/fhir+json");
+  });
+
+  it("sends every request with cache: no-store, and refreshes with it too", async () => {
+    const fetchSpy = vi.fn((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    const refreshOptions: (RequestInit | undefined)[] = [];
+    const client = fakeClient({ token: "stale", refreshTo: "token-2" });
+    const originalRefresh = client.refresh.bind(client);
+    client.refresh = (options?: RequestInit) => {
+      refreshOptions.push(options);
+      return originalRefresh(options);
+    };
+    client.refreshIfNeeded = async (options?: RequestInit) => {
+      refreshOptions.push(options);
+      return client.state;
+    };
+    currentToken = "token-2";
+    const door = createFhirHttp(client, fetchSpy as typeof fetch);
+    await door.request(patientSchema, "Patient/p1");
+    await door.request(z.looseObject({ id: z.string() }), "Task", {
+      method: "POST",
+      body: { resourceType: "Task", status: "requested", intent: "order" },
+    });
+    currentToken = "token-1";
+    // GET (401, refresh, retry) and POST: three fetches, every one no-store.
+    expect(fetchSpy).toHaveBeenCalledTimes(3);
+    for (const [, init] of fetchSpy.mock.calls) expect(init?.cache).toBe("no-store");
+    // refreshIfNeeded before each request, and the forced refresh after the 401.
+    expect(refreshOptions).toEqual([NO_STORE, NO_STORE, NO_STORE]);
   });
 });

@@ -27,6 +27,9 @@ export type SmartClient = Pick<
   "getAuthorizationHeader" | "refreshIfNeeded" | "refresh" | "state"
 >;
 
+/** Fetch options for every request to the FHIR and token endpoints (DESIGN.md privacy invariant 9). */
+export const NO_STORE = { cache: "no-store" } as const satisfies RequestInit;
+
 export function createFhirHttp(
   client: SmartClient,
   fetchImpl: typeof fetch = fetch.bind(globalThis),
@@ -45,6 +48,8 @@ export function createFhirHttp(
       return await fetchImpl(`${serverUrl}/${path.replace(/^\/+/, "")}`, {
         method: init.method ?? "GET",
         headers,
+        // FHIR answers carry PHI: never let the browser keep one in its HTTP cache (on disk).
+        ...NO_STORE,
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
     } catch {
@@ -54,8 +59,9 @@ export function createFhirHttp(
 
   async function refresh(force: boolean): Promise<void> {
     try {
-      if (force) await client.refresh();
-      else await client.refreshIfNeeded();
+      // The token response must not be cached either.
+      if (force) await client.refresh(NO_STORE);
+      else await client.refreshIfNeeded(NO_STORE);
     } catch {
       throw new FailureError({ kind: "session-expired" });
     }

@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
+import { FAULT_KINDS } from "./contract";
 import type { FaultRequest, FhirServerHandle, FhirServerOptions, SandboxClient } from "./contract";
 import { createFhirServer } from "./fhir/index";
 import {
@@ -202,17 +203,16 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     if (
       !f ||
       (f.match !== "transaction" && f.match !== "any") ||
-      (f.kind !== "503" && f.kind !== "drop-after-commit")
+      !(FAULT_KINDS as readonly unknown[]).includes(f.kind)
     ) {
       res.status(400).json({
-        error:
-          'body must be {"match":"transaction"|"any","kind":"503"|"drop-after-commit","count"?:n}',
+        error: `body must be {"match":"transaction"|"any","kind":${FAULT_KINDS.map((k) => `"${k}"`).join("|")},"count"?:n}`,
       });
       return;
     }
     fhirHandle.injectFault({
       match: f.match,
-      kind: f.kind,
+      kind: f.kind as FaultRequest["kind"],
       ...(typeof f.count === "number" ? { count: f.count } : {}),
     });
     res.status(204).end();
@@ -231,6 +231,11 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     } catch (err) {
       next(err);
     }
+  });
+  // Expires every access token issued so far (refresh tokens stay valid): the app's next FHIR
+  // request gets 401 "expired" and must refresh.
+  control.post("/expire-tokens", (_req, res) => {
+    res.json({ expired: auth.expireAccessTokens() });
   });
   control.post("/launch", (req, res) => {
     try {

@@ -647,6 +647,31 @@ describe("fault injection", () => {
     expect(await srv.handle.search("ServiceRequest", { identifier: "ref-drop" })).toHaveLength(1);
   });
 
+  it('"hang" commits, then never answers; the client gives up; the retry does not duplicate', async () => {
+    srv.handle.injectFault({ match: "transaction", kind: "hang" });
+    const started = Date.now();
+    await expect(
+      srv.request("provider", "/", {
+        method: "POST",
+        json: referralTransaction("ref-hang"),
+        signal: AbortSignal.timeout(400),
+      }),
+    ).rejects.toThrow(/abort|timeout/i);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(await srv.handle.search("ServiceRequest", { identifier: "ref-hang" })).toHaveLength(1);
+    const retry = await srv.request("provider", "/", {
+      method: "POST",
+      json: referralTransaction("ref-hang"),
+    });
+    expect(retry.status).toBe(200);
+    expect((await json<Bundle>(retry)).entry?.map((e) => e.response?.status)).toEqual([
+      "200 OK",
+      "200 OK",
+    ]);
+    expect(await srv.handle.search("ServiceRequest", { identifier: "ref-hang" })).toHaveLength(1);
+    expect(await srv.handle.search("Task", { identifier: "ref-hang-task" })).toHaveLength(1);
+  });
+
   it('"any" with a count, and clearFaults()', async () => {
     srv.handle.injectFault({ match: "any", kind: "503", count: 2 });
     expect((await srv.request("provider", "/Patient/pat-maria")).status).toBe(503);

@@ -11,6 +11,7 @@ import {
   type UserSummary,
 } from "../fhir/mappers";
 import { missingScopes, splitScopes } from "../fhir/scopes";
+import { applyFhirclientSettings } from "../launch/fhirclientSettings";
 import { patientSchema, practitionerSchema, userSchema } from "../fhir/schemas";
 
 // The boot sequence of index.html, run once, outside React: complete the SMART launch
@@ -95,6 +96,8 @@ function readAuthError(): Failure | null {
 async function completeLaunch(): Promise<
   { ok: true; value: Client } | { ok: false; failure: Failure }
 > {
+  // Before ready(): the Client it makes refreshes with these settings.
+  applyFhirclientSettings(FHIR.oauth2.settings);
   try {
     return { ok: true, value: await FHIR.oauth2.ready() };
   } catch (error) {

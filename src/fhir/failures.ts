@@ -12,6 +12,8 @@ export type Failure =
   | { kind: "scopes"; missing: string[] }
   | { kind: "session-expired" }
   | { kind: "unreachable"; server: string }
+  /** The server did not answer in time; for a write (`write`), it may or may not have been done. */
+  | { kind: "no-answer"; server: string; seconds: number; write: boolean }
   | { kind: "forbidden"; diagnostics: string[] }
   | { kind: "operation-outcome"; status: number; diagnostics: string[] }
   | { kind: "bad-response"; what: string }

@@ -27,6 +27,8 @@ import { createPortalRouter } from "./ehr/portal";
 import { humanName, isPatient } from "./ehr/labels";
 
 export const APP_CLIENT_ID = "warm-referral";
+/** Idle keep-alive connections are kept this long (ms); see startSandbox. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** Fallback when public/smart-config.json has no entry for the sandbox. */
 export const APP_SCOPES =
   "launch launch/patient launch/encounter openid fhirUser offline_access patient/*.cruds user/*.cruds";
@@ -119,6 +121,13 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     res.end("starting");
   };
   const server = createServer((req, res) => handler(req, res));
+  // Keep idle keep-alive connections longer than clients do. Node's default (5 s) is shorter
+  // than browsers' and proxies' idle timeouts, and while the event loop is busy (a burst of
+  // transactions) the timer can fire before a request already sent on that connection is read:
+  // the server then closes a connection with a request in it and the client sees a reset.
+  // headersTimeout must stay above keepAliveTimeout (Node's rule for kept-alive sockets).
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 4010, "127.0.0.1", () => {

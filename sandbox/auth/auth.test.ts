@@ -31,7 +31,7 @@ beforeAll(async () => {
   }
   patientId ||= patients[0]?.id ?? "";
   expect(patientId).not.toBe("");
-});
+}, 60_000); // starting a sandbox loads the R4 definitions and profiles: slow on a busy machine
 
 afterAll(async () => {
   await sb?.close();

@@ -34,12 +34,19 @@ export const LAUNCH_ERRORS = [
 ] as const;
 export type LaunchError = (typeof LAUNCH_ERRORS)[number];
 
+export const FAULT_KINDS = ["503", "drop-after-commit", "hang"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
 /** Faults the FHIR server can inject into its next matching requests (POST /sandbox/faults). */
 export interface FaultRequest {
   /** Which requests: "transaction" = POST of a transaction/batch Bundle to the base; "any" = every FHIR request. */
   match: "transaction" | "any";
-  /** "503": answer 503 without doing anything; "drop-after-commit": do the work, then destroy the socket without answering. */
-  kind: "503" | "drop-after-commit";
+  /**
+   * "503": answer 503 without doing anything; "drop-after-commit": do the work, then destroy
+   * the socket without answering; "hang": do the work, then never answer — the connection
+   * stays open and silent until the client gives up (a stuck server or gateway).
+   */
+  kind: FaultKind;
   /** How many matching requests to affect (default 1). */
   count?: number;
 }

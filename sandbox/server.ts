@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
+import { FAULT_KINDS } from "./contract";
 import type { FaultRequest, FhirServerHandle, FhirServerOptions, SandboxClient } from "./contract";
 import { createFhirServer } from "./fhir/index";
 import {
@@ -26,6 +27,8 @@ import { createPortalRouter } from "./ehr/portal";
 import { humanName, isPatient } from "./ehr/labels";
 
 export const APP_CLIENT_ID = "warm-referral";
+/** Idle keep-alive connections are kept this long (ms); see startSandbox. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** Fallback when public/smart-config.json has no entry for the sandbox. */
 export const APP_SCOPES =
   "launch launch/patient launch/encounter openid fhirUser offline_access patient/*.cruds user/*.cruds";
@@ -118,6 +121,13 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     res.end("starting");
   };
   const server = createServer((req, res) => handler(req, res));
+  // Keep idle keep-alive connections longer than clients do. Node's default (5 s) is shorter
+  // than browsers' and proxies' idle timeouts, and while the event loop is busy (a burst of
+  // transactions) the timer can fire before a request already sent on that connection is read:
+  // the server then closes a connection with a request in it and the client sees a reset.
+  // headersTimeout must stay above keepAliveTimeout (Node's rule for kept-alive sockets).
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 4010, "127.0.0.1", () => {
@@ -210,17 +220,16 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     if (
       !f ||
       (f.match !== "transaction" && f.match !== "any") ||
-      (f.kind !== "503" && f.kind !== "drop-after-commit")
+      !(FAULT_KINDS as readonly unknown[]).includes(f.kind)
     ) {
       res.status(400).json({
-        error:
-          'body must be {"match":"transaction"|"any","kind":"503"|"drop-after-commit","count"?:n}',
+        error: `body must be {"match":"transaction"|"any","kind":${FAULT_KINDS.map((k) => `"${k}"`).join("|")},"count"?:n}`,
       });
       return;
     }
     fhirHandle.injectFault({
       match: f.match,
-      kind: f.kind,
+      kind: f.kind as FaultRequest["kind"],
       ...(typeof f.count === "number" ? { count: f.count } : {}),
     });
     res.status(204).end();
@@ -240,6 +249,11 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     } catch (err) {
       next(err);
     }
+  });
+  // Expires every access token issued so far (refresh tokens stay valid): the app's next FHIR
+  // request gets 401 "expired" and must refresh.
+  control.post("/expire-tokens", (_req, res) => {
+    res.json({ expired: auth.expireAccessTokens() });
   });
   control.post("/launch", (req, res) => {
     try {

@@ -2,6 +2,8 @@
 // The sandbox's SMART authorization server, driven over real HTTP (EHR launch, standalone
 // launch, PKCE, redirect URIs, scope narrowing, launch context, refresh, simulated errors).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type ClientType from "fhirclient/lib/Client";
+import { FHIRCLIENT_SETTINGS } from "../../src/launch/fhirclientSettings";
 import { startSandbox } from "../server";
 import type { Sandbox } from "../server";
 import type { EhrLaunchRequest } from "../ehr/ehr";
@@ -29,7 +31,7 @@ beforeAll(async () => {
   }
   patientId ||= patients[0]?.id ?? "";
   expect(patientId).not.toBe("");
-});
+}, 60_000); // starting a sandbox loads the R4 definitions and profiles: slow on a busy machine
 
 afterAll(async () => {
   await sb?.close();
@@ -94,6 +96,54 @@ async function fullLaunch(launch: EhrLaunchRequest, o: AuthorizeOptions = {}) {
   expect(code, a.leftTo?.href).toBeTruthy();
   expect(a.leftTo?.searchParams.get("state")).toBe(a.state);
   return exchange(code ?? "", a.verifier);
+}
+
+// fhirclient's browser build (FHIRCLIENT_PURE, as the app is built) takes `fetch` from
+// `window` when it loads: hand it a recording fetch for that moment only.
+const fhirclientRequests: { url: string; body: string; headers: Record<string, string> }[] = [];
+const g = globalThis as { window?: unknown };
+g.window = {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+    fhirclientRequests.push({
+      url: String(input),
+      body: String(init?.body ?? ""),
+      headers: { ...(init?.headers as Record<string, string> | undefined) },
+    });
+    return fetch(input, init);
+  },
+};
+const Client: typeof ClientType = (await import("fhirclient/lib/Client")).default;
+delete g.window;
+
+/**
+ * Refreshes as the app does: fhirclient's own Client.refresh() with the app's fhirclient
+ * settings (or others), so the test sends exactly the request the browser sends.
+ */
+async function refreshAsFhirclient(
+  tokenResponse: Record<string, unknown>,
+  settings: Record<string, unknown> = FHIRCLIENT_SETTINGS,
+  clientId = "warm-referral",
+): Promise<Record<string, unknown>> {
+  const env = {
+    options: { ...settings },
+    getStorage: () => ({ set: async () => undefined, get: async () => undefined }),
+    btoa: (s: string) => Buffer.from(s).toString("base64"),
+  };
+  const client = new Client(env as never, {
+    serverUrl: sb.fhirBaseUrl,
+    clientId,
+    tokenUri: sb.auth.tokenUrl,
+    tokenResponse: { ...tokenResponse } as never, // fhirclient deletes a refused refresh_token
+  });
+  const from = fhirclientRequests.length;
+  const sent = () => fhirclientRequests.slice(from);
+  try {
+    const state = await client.refresh();
+    return { ...(state.tokenResponse as Record<string, unknown>), sent: sent() };
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    return { error: (error as Error).message, status, sent: sent() };
+  }
 }
 
 describe("discovery", () => {
@@ -321,22 +371,88 @@ describe("scope narrowing", () => {
 });
 
 describe("refresh", () => {
-  it("issues a new access token with the same launch context", async () => {
+  it("issues a new access token with the same launch context to the app's own refresh request", async () => {
     const t = await fullLaunch({ user: "prov-rivera", patient: patientId, encounter: encounterId });
-    const r = await postForm(sb.auth.tokenUrl, {
+    const r = await refreshAsFhirclient(t.body);
+    expect(r.error).toBeUndefined();
+    // What fhirclient sent: the refresh token and the client id, no secret, no Authorization.
+    const sent = (r.sent as { body: string; headers: Record<string, string> }[])[0];
+    const form = new URLSearchParams(sent?.body);
+    expect(form.get("grant_type")).toBe("refresh_token");
+    expect(form.get("client_id")).toBe("warm-referral");
+    expect(form.has("client_secret")).toBe(false);
+    expect(Object.keys(sent?.headers ?? {}).map((h) => h.toLowerCase())).not.toContain(
+      "authorization",
+    );
+    expect(r.access_token).not.toBe(t.body.access_token);
+    expect(r.patient).toBe(patientId);
+    if (encounterId) expect(r.encounter).toBe(encounterId);
+    expect(r.need_patient_banner).toBe(false);
+    expect(r.scope).toBe(t.body.scope);
+    expect(typeof r.refresh_token).toBe("string");
+    const intro = await sb.auth.introspect(String(r.access_token));
+    expect(intro.ok && intro.context.patient).toBe(patientId);
+  });
+
+  it("token answers (code exchange and refresh) say Cache-Control: no-store", async () => {
+    const a = await launchAndAuthorize({ user: "prov-rivera", patient: patientId });
+    const res = await fetch(sb.auth.tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: a.leftTo?.searchParams.get("code") ?? "",
+        code_verifier: a.verifier,
+        redirect_uri: REDIRECT,
+        client_id: "warm-referral",
+      }).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = (await res.json()) as { refresh_token: string };
+    const refreshed = await fetch(sb.auth.tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `grant_type=refresh_token&refresh_token=${body.refresh_token}&client_id=warm-referral`,
+    });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("refuses a public client's refresh without client_id (fhirclient's default) with a clear OAuth error", async () => {
+    const t = await fullLaunch({ user: "prov-rivera", patient: patientId });
+    const r = await refreshAsFhirclient(t.body, {});
+    const form = new URLSearchParams((r.sent as { body: string }[])[0]?.body);
+    expect(form.has("client_id")).toBe(false);
+    expect(r.status).toBe(400);
+    const raw = await postForm(sb.auth.tokenUrl, {
       grant_type: "refresh_token",
       refresh_token: String(t.body.refresh_token),
-      client_id: "warm-referral",
     });
-    expect(r.status).toBe(200);
-    expect(r.body.access_token).not.toBe(t.body.access_token);
-    expect(r.body.patient).toBe(patientId);
-    if (encounterId) expect(r.body.encounter).toBe(encounterId);
-    expect(r.body.need_patient_banner).toBe(false);
-    expect(r.body.scope).toBe(t.body.scope);
-    expect(typeof r.body.refresh_token).toBe("string");
-    const intro = await sb.auth.introspect(String(r.body.access_token));
-    expect(intro.ok && intro.context.patient).toBe(patientId);
+    expect(raw.status).toBe(400);
+    expect(raw.body.error).toBe("invalid_request");
+    expect(String(raw.body.error_description)).toMatch(/client_id/);
+    // The refusal did not spend the refresh token: the right request still works.
+    const ok = await refreshAsFhirclient(t.body);
+    expect(typeof ok.access_token).toBe("string");
+  });
+
+  it("refuses another client's refresh token and a secret the public client does not have", async () => {
+    const t = await fullLaunch({ user: "prov-rivera", patient: patientId });
+    const other = await postForm(sb.auth.tokenUrl, {
+      grant_type: "refresh_token",
+      refresh_token: String(t.body.refresh_token),
+      client_id: "bare-bench",
+    });
+    expect(other.status).toBe(400);
+    expect(other.body.error).toBe("invalid_grant");
+    const withSecret = await postForm(
+      sb.auth.tokenUrl,
+      { grant_type: "refresh_token", refresh_token: String(t.body.refresh_token) },
+      { authorization: `Basic ${Buffer.from("warm-referral:guess").toString("base64")}` },
+    );
+    expect(withSecret.status).toBe(401);
+    expect(withSecret.body.error).toBe("invalid_client");
   });
 });
 
@@ -411,13 +527,9 @@ describe("simulated errors", () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(fhirRes.status).toBe(401);
-    const r = await postForm(sb.auth.tokenUrl, {
-      grant_type: "refresh_token",
-      refresh_token: String(t.body.refresh_token),
-      client_id: "warm-referral",
-    });
+    const r = await refreshAsFhirclient(t.body);
     expect(r.status).toBe(400);
-    expect(r.body.error).toBe("invalid_grant");
+    expect(String(r.error)).toMatch(/invalid_grant/);
   });
 });
 
@@ -484,6 +596,23 @@ describe("control endpoints", () => {
       body: JSON.stringify({ user: "nobody" }),
     });
     expect(bad.status).toBe(400);
+  });
+
+  it("POST /sandbox/expire-tokens expires the access tokens issued so far; a refresh gets a working one", async () => {
+    const t = await fullLaunch({ user: "prov-rivera", patient: patientId });
+    const token = String(t.body.access_token);
+    expect((await sb.auth.introspect(token)).ok).toBe(true);
+    const res = await fetch(`${origin}/sandbox/expire-tokens`, { method: "POST" });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { expired: number }).expired).toBeGreaterThanOrEqual(1);
+    expect(await sb.auth.introspect(token)).toEqual({ ok: false, reason: "expired" });
+    const fhirRes = await fetch(`${sb.fhirBaseUrl}/Patient/${patientId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(fhirRes.status).toBe(401);
+    expect(fhirRes.headers.get("www-authenticate")).toContain('error_description="expired"');
+    const r = await refreshAsFhirclient(t.body);
+    expect((await sb.auth.introspect(String(r.access_token))).ok).toBe(true);
   });
 
   it("POST /sandbox/faults validates its body", async () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   origin = new URL(sb.ehrUrl).origin;
   patientId = (await sb.fhir.search("Patient"))[0]?.id ?? "";
   expect(patientId).not.toBe("");
-});
+}, 60_000); // starting a sandbox loads the R4 definitions and profiles: slow on a busy machine
 
 afterAll(async () => {
   await sb?.close();

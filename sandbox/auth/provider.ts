@@ -94,6 +94,12 @@ export interface AuthServer {
   reset(): void;
   /** For tests and diagnostics. */
   grantContext(grantId: string): GrantContext | undefined;
+  /**
+   * Test control: every access token issued so far is expired from now on (the FHIR server
+   * answers 401 "expired"), as when a token's lifetime ends or the EHR ends it early. Refresh
+   * tokens stay valid. Returns how many access tokens it expired.
+   */
+  expireAccessTokens(): number;
 }
 
 const SIMULATED = "(simulated by the sandbox EHR)";
@@ -129,6 +135,8 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
   /** Raw requested scope by client id + code_challenge (oidc-provider drops offline_access without prompt=consent). */
   const rawScopes = new Map<string, string>();
   const clientsById = new Map(opts.clients.map((c) => [c.clientId, c]));
+  /** Access tokens (jti) expired early by expireAccessTokens(). */
+  const expiredEarly = new Set<string>();
 
   const clientMetadata: ClientMetadata[] = opts.clients.map((c) => ({
     client_id: c.clientId,
@@ -282,8 +290,10 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
       }
     }
     await next();
-    if (ctx.path === "/token" && ctx.method === "POST")
+    if (ctx.path === "/token" && ctx.method === "POST") {
+      explainMissingClient(ctx as KoaContextWithOIDC);
       await decorateTokenResponse(ctx as KoaContextWithOIDC);
+    }
     // oidc-provider adds RFC 9207 `iss` to authorization responses; SMART EHRs (Epic, Oracle
     // Health, the SMART launcher) do not, so the sandbox leaves it out too.
     if (ctx.path.startsWith("/authorize") && ctx.status >= 300 && ctx.status < 400) {
@@ -295,6 +305,27 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
       }
     }
   });
+
+  /**
+   * A token request that names no client (no client_id, no Authorization) is refused, as by
+   * real servers; oidc-provider's words for it ("no client authentication mechanism provided")
+   * do not tell a developer that a public client must send client_id — e.g. fhirclient without
+   * `refreshTokenWithClientId`. Same error code, clearer description.
+   */
+  function explainMissingClient(ctx: KoaContextWithOIDC): void {
+    const body = ctx.body as Record<string, unknown> | undefined;
+    if (
+      ctx.status === 400 &&
+      body?.error === "invalid_request" &&
+      body.error_description === "no client authentication mechanism provided"
+    ) {
+      ctx.body = {
+        error: "invalid_request",
+        error_description:
+          "client_id is required: a public client (PKCE, no secret) must send its client_id in the token request, including the refresh_token grant (RFC 6749 section 3.2.1)",
+      };
+    }
+  }
 
   async function revokeGrant(grantId: string): Promise<void> {
     await store.adapterFor("AccessToken").revokeByGrantId(grantId);
@@ -556,7 +587,8 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
     const context = at?.grantId ? grants.get(at.grantId) : undefined;
     if (!at || !context || at.clientId !== context.clientId)
       return { ok: false, reason: "invalid" };
-    if (at.isExpired || context.error === "expired_token") return { ok: false, reason: "expired" };
+    if (at.isExpired || expiredEarly.has(at.jti) || context.error === "expired_token")
+      return { ok: false, reason: "expired" };
     const tc: TokenContext = {
       clientId: context.clientId,
       scopes: [...context.scopes],
@@ -585,12 +617,23 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
       return id;
     },
     reset() {
+      expiredEarly.clear();
       launches.clear();
       grants.clear();
       rawScopes.clear();
       store.clear();
     },
     grantContext: (grantId) => grants.get(grantId),
+    expireAccessTokens() {
+      let count = 0;
+      for (const key of store.entries.keys()) {
+        if (!key.startsWith("AccessToken:")) continue;
+        const jti = key.slice("AccessToken:".length);
+        if (!expiredEarly.has(jti)) count++;
+        expiredEarly.add(jti);
+      }
+      return count;
+    },
   };
 }
 

@@ -25,6 +25,7 @@ import type { Resource as R4Resource } from "fhir/r4";
 import type { Operation } from "rfc6902";
 import { V3_ACT_CODE, V3_CONFIDENTIALITY } from "../../src/fhir/canonical";
 import type { TokenContext } from "../contract";
+import { checkRequiredBindings } from "./bindings";
 import { PATIENT_COMPARTMENT } from "./definitions";
 import { fail } from "./outcome";
 import { accessFor, neededScopes, parseScopes, PERMISSION_NAMES } from "./scopes";
@@ -173,6 +174,14 @@ export class ScopedRepository extends FhirRepository<undefined> {
         ),
       );
     }
+    // What Medplum's validator does not check and a real server refuses: codes outside a
+    // required core binding, and references to a transaction entry that does not exist (a
+    // urn:uuid the Bundle never defined would otherwise be stored as a dangling reference).
+    const problems = [
+      ...checkRequiredBindings(resource).map((i) => `${i.path}: ${i.message}`),
+      ...unresolvedReferences(resource),
+    ];
+    if (problems.length) throw fail(400, "invalid", problems);
     if (this.options.validateWrite && !this.options.trusted) {
       const messages = this.options.validateWrite(resource as unknown as R4Resource);
       if (messages.length) throw fail(400, "invalid", messages);
@@ -339,4 +348,29 @@ export class ScopedRepository extends FhirRepository<undefined> {
   withTransaction<TResult>(callback: (client: undefined) => Promise<TResult>): Promise<TResult> {
     return this.store.withTransaction(callback);
   }
+}
+
+/**
+ * References still in `urn:uuid:` / `urn:oid:` form when a resource is written: inside a
+ * transaction the batch processor has already rewritten every reference to an entry's fullUrl,
+ * so what is left points at nothing (and outside a Bundle such a reference never resolves).
+ */
+export function unresolvedReferences(resource: Resource): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, path: string, depth: number): void => {
+    if (!value || typeof value !== "object" || depth > 40) return;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${path}[${i}]`, depth + 1));
+      return;
+    }
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (key === "reference" && typeof v === "string" && /^urn:(uuid|oid):/i.test(v)) {
+        found.push(
+          `${path}.reference: ${v} does not resolve: no entry of the transaction has this fullUrl`,
+        );
+      } else walk(v, `${path}.${key}`, depth + 1);
+    }
+  };
+  walk(resource, resource.resourceType, 0);
+  return found;
 }

@@ -62,6 +62,7 @@ export class FaultQueue {
 
 interface Locals {
   dropAfterCommit?: boolean;
+  hangAfterCommit?: boolean;
   token?: TokenContext;
 }
 
@@ -69,7 +70,10 @@ function locals(res: Response): Locals {
   return res.locals as Locals;
 }
 
-/** Sends FHIR JSON — or, under a "drop-after-commit" fault, hangs up without answering. */
+/**
+ * Sends FHIR JSON — or, under a "drop-after-commit" fault, hangs up without answering, and
+ * under a "hang" fault says nothing at all (the socket stays open until the client leaves).
+ */
 function send(
   res: Response,
   status: number,
@@ -80,6 +84,7 @@ function send(
     res.socket?.destroy();
     return;
   }
+  if (locals(res).hangAfterCommit) return;
   res.status(status);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   if (body === undefined) {
@@ -128,6 +133,12 @@ export function createHttpRouter(deps: HttpDeps): Router {
   const router = express.Router();
   const urls = { baseUrl, authorizeUrl: options.authorizeUrl, tokenUrl: options.tokenUrl };
 
+  // Every answer carries PHI or may: no cache (browser, proxy or disk) may keep it, as a careful
+  // EHR says (DESIGN.md privacy invariant 9). Errors and discovery documents included.
+  router.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   router.use(cors);
   router.use(express.json({ type: JSON_TYPES, limit: "10mb" }));
   router.use(express.urlencoded({ extended: false, limit: "1mb" }));
@@ -150,6 +161,7 @@ export function createHttpRouter(deps: HttpDeps): Router {
       return;
     }
     if (kind === "drop-after-commit") locals(res).dropAfterCommit = true;
+    if (kind === "hang") locals(res).hangAfterCommit = true;
     next();
   });
 
@@ -160,6 +172,7 @@ export function createHttpRouter(deps: HttpDeps): Router {
       res.socket?.destroy();
       return;
     }
+    if (locals(res).hangAfterCommit) return;
     res
       .status(200)
       .type("application/json")

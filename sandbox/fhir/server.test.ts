@@ -396,6 +396,98 @@ describe("transactions", () => {
   });
 });
 
+describe("bad writes are refused like a real server refuses them", () => {
+  const endpoint = (status: string) => ({
+    resourceType: "Endpoint",
+    status,
+    connectionType: {
+      system: "http://terminology.hl7.org/CodeSystem/endpoint-connection-type",
+      code: "hl7-fhir-rest",
+    },
+    payloadType: [{ text: "any" }],
+    address: "https://partner.example/fhir",
+  });
+
+  it('a code outside a required core binding (Endpoint.status "bogus") is a 400 OperationOutcome; nothing is written', async () => {
+    const before = (await srv.handle.search("Endpoint")).length;
+    const res = await srv.request("provider", "/Endpoint", {
+      method: "POST",
+      json: endpoint("bogus"),
+    });
+    expect(res.status).toBe(400);
+    const oo = await json<OperationOutcome>(res);
+    expect(oo.resourceType).toBe("OperationOutcome");
+    expect(diagnostics(oo)).toMatch(
+      /Endpoint\.status: "bogus" is not a code of the required value set http:\/\/hl7\.org\/fhir\/ValueSet\/endpoint-status: one of active, suspended, error, off, entered-in-error, test/,
+    );
+    expect(await srv.handle.search("Endpoint")).toHaveLength(before);
+    // The same Endpoint with a real status is fine.
+    const ok = await srv.request("provider", "/Endpoint", {
+      method: "POST",
+      json: endpoint("test"),
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  it("checks required bindings in data types, backbone elements and transaction entries", async () => {
+    const telecom = await srv.request("provider", "/Patient", {
+      method: "POST",
+      json: { resourceType: "Patient", telecom: [{ system: "pager-ish", value: "1" }] },
+    });
+    expect(telecom.status).toBe(400);
+    expect(diagnostics(await json<OperationOutcome>(telecom))).toContain(
+      "Patient.telecom[0].system",
+    );
+
+    const bundle = referralTransaction("ref-bad-status");
+    (bundle.entry?.[1]?.resource as Task).status = "sort-of-done" as Task["status"];
+    const res = await srv.request("provider", "/", { method: "POST", json: bundle });
+    expect(res.status).toBe(400);
+    const text = diagnostics(await json<OperationOutcome>(res));
+    expect(text).toMatch(/Bundle\.entry\[1\].*Task\.status: "sort-of-done"/);
+    expect(
+      await srv.handle.search("ServiceRequest", { identifier: "ref-bad-status" }),
+    ).toHaveLength(0);
+    expect(await srv.handle.search("Task", { identifier: "ref-bad-status-task" })).toHaveLength(0);
+  });
+
+  it("a transaction with an unresolvable urn:uuid reference is a 400 naming it; nothing is written", async () => {
+    const bundle = referralTransaction("ref-dangling");
+    const task = bundle.entry?.[1]?.resource as Task;
+    task.focus = { reference: "urn:uuid:00000000-0000-4000-8000-000000000000" };
+    const res = await srv.request("provider", "/", { method: "POST", json: bundle });
+    expect(res.status).toBe(400);
+    const oo = await json<OperationOutcome>(res);
+    expect(oo.resourceType).toBe("OperationOutcome");
+    expect(diagnostics(oo)).toMatch(
+      /Bundle\.entry\[1\].*Task\.focus\.reference: urn:uuid:00000000-0000-4000-8000-000000000000 does not resolve/,
+    );
+    expect(await srv.handle.search("ServiceRequest", { identifier: "ref-dangling" })).toHaveLength(
+      0,
+    );
+    expect(await srv.handle.search("Task", { identifier: "ref-dangling-task" })).toHaveLength(0);
+    // Outside a Bundle a urn:uuid never resolves either.
+    const single = await srv.request("provider", "/Task", {
+      method: "POST",
+      json: {
+        resourceType: "Task",
+        status: "requested",
+        intent: "order",
+        focus: { reference: "urn:uuid:0c3f8a7e-1b2d-4c5e-8f90-123456789abc" },
+      },
+    });
+    expect(single.status).toBe(400);
+  });
+
+  it("the references a transaction does define still resolve", async () => {
+    const res = await srv.request("provider", "/", {
+      method: "POST",
+      json: referralTransaction("ref-defined"),
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
 describe("versions", () => {
   it("ETag / Last-Modified on read; If-Match mismatch → 412; match → new version", async () => {
     const read = await srv.request("provider", "/Patient/pat-james");
@@ -549,6 +641,21 @@ describe("security labels for patient-facing tokens", () => {
 });
 
 describe("HTTP behaviour", () => {
+  it("sends Cache-Control: no-store on every answer (reads, searches, errors, discovery, preflight)", async () => {
+    const answers = [
+      await srv.request("provider", "/Patient/pat-maria"),
+      await srv.request("provider", "/Patient?name=Walker"),
+      await srv.request("provider", "/Patient/does-not-exist"),
+      await srv.request(undefined, "/Patient/pat-maria"),
+      await srv.request(undefined, "/metadata"),
+      await srv.request(undefined, "/.well-known/smart-configuration"),
+      await srv.request(undefined, "/Task", { method: "OPTIONS" }),
+      await srv.request("provider", "/", { method: "POST", json: referralTransaction("nostore") }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 404, 401, 200, 200, 204, 200]);
+    for (const r of answers) expect(r.headers.get("cache-control"), r.url).toBe("no-store");
+  });
+
   it("answers CORS preflight without auth and echoes the Origin", async () => {
     const res = await srv.request(undefined, "/Task", {
       method: "OPTIONS",
@@ -630,6 +737,31 @@ describe("fault injection", () => {
     });
     expect(retry.status).toBe(200);
     expect(await srv.handle.search("ServiceRequest", { identifier: "ref-drop" })).toHaveLength(1);
+  });
+
+  it('"hang" commits, then never answers; the client gives up; the retry does not duplicate', async () => {
+    srv.handle.injectFault({ match: "transaction", kind: "hang" });
+    const started = Date.now();
+    await expect(
+      srv.request("provider", "/", {
+        method: "POST",
+        json: referralTransaction("ref-hang"),
+        signal: AbortSignal.timeout(400),
+      }),
+    ).rejects.toThrow(/abort|timeout/i);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(await srv.handle.search("ServiceRequest", { identifier: "ref-hang" })).toHaveLength(1);
+    const retry = await srv.request("provider", "/", {
+      method: "POST",
+      json: referralTransaction("ref-hang"),
+    });
+    expect(retry.status).toBe(200);
+    expect((await json<Bundle>(retry)).entry?.map((e) => e.response?.status)).toEqual([
+      "200 OK",
+      "200 OK",
+    ]);
+    expect(await srv.handle.search("ServiceRequest", { identifier: "ref-hang" })).toHaveLength(1);
+    expect(await srv.handle.search("Task", { identifier: "ref-hang-task" })).toHaveLength(1);
   });
 
   it('"any" with a count, and clearFaults()', async () => {

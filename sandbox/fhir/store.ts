@@ -4,10 +4,15 @@
 //     callback throws, so a transaction Bundle is all-or-nothing;
 //  2. integer version ids ("1", "2", …) so ETags read like a real server's;
 //  3. no-op updates: a PUT whose content equals the current version keeps that version, so
-//     loading the seed twice changes nothing (HAPI does the same).
+//     loading the seed twice changes nothing (HAPI does the same);
+//  4. a fast path for `identifier=system|value`, the search every conditional create
+//     (ifNoneExist) runs, twice per entry: MemoryRepository evaluates FHIRPath on every stored
+//     resource of the type, which made each transaction slower as the store grew and, in a
+//     burst, held the event loop for seconds (see sandbox/burst.test.ts).
 
-import { deepClone, OperationOutcomeError, preconditionFailed } from "@medplum/core";
-import type { Resource } from "@medplum/fhirtypes";
+import { deepClone, Operator, OperationOutcomeError, preconditionFailed } from "@medplum/core";
+import type { SearchRequest } from "@medplum/core";
+import type { Bundle, Identifier, Resource } from "@medplum/fhirtypes";
 import { MemoryRepository } from "@medplum/fhir-router";
 import type { UpdateResourceOptions } from "@medplum/fhir-router";
 
@@ -95,6 +100,42 @@ export class SandboxStore extends MemoryRepository {
       lastUpdated: new Date().toISOString(),
     };
     return super.createResource(result) as Promise<WithId<T>>;
+  }
+
+  override async search<T extends Resource>(request: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
+    const only = request.filters?.length === 1 ? request.filters[0] : undefined;
+    const token =
+      only?.code === "identifier" && only.operator === Operator.EQUALS
+        ? /^([^|,\\$]+)\|([^|,\\$]+)$/.exec(only.value)
+        : null;
+    if (
+      !token ||
+      request.sortRules?.length ||
+      request.include?.length ||
+      request.revInclude?.length ||
+      request.total ||
+      request.summary ||
+      request.fields
+    ) {
+      return super.search(request);
+    }
+    const [, system, value] = token;
+    const matches: Resource[] = [];
+    for (const resource of this.internals().resources.get(request.resourceType)?.values() ?? []) {
+      const ids = (resource as { identifier?: Identifier[] }).identifier;
+      if (ids?.some((i) => i.system === system && i.value === value)) matches.push(resource);
+    }
+    const offset = Math.max(0, request.offset ?? 0);
+    const page =
+      request.count === undefined
+        ? matches.slice(offset)
+        : matches.slice(offset, offset + request.count);
+    return {
+      resourceType: "Bundle",
+      type: "searchset",
+      ...(page.length ? { entry: page.map((r) => ({ resource: deepClone(r) as WithId<T> })) } : {}),
+      total: matches.length,
+    };
   }
 
   override async updateResource<T extends Resource>(

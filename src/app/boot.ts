@@ -16,6 +16,7 @@ import {
   type PractitionerRoleJson,
 } from "../fhir/schemas";
 import type { ChartSession, Session, WorkspaceSession } from "./session";
+import { applyFhirclientSettings } from "../launch/fhirclientSettings";
 
 // The boot sequence of index.html, run once, outside React: complete the SMART launch
 // (FHIR.oauth2.ready), load the clinic's configuration, decide the kind of session, and read
@@ -137,6 +138,8 @@ function readAuthError(): Failure | null {
 async function completeLaunch(): Promise<
   { ok: true; value: Client } | { ok: false; failure: Failure }
 > {
+  // Before ready(): the Client it makes refreshes with these settings.
+  applyFhirclientSettings(FHIR.oauth2.settings);
   try {
     return { ok: true, value: await FHIR.oauth2.ready() };
   } catch (error) {

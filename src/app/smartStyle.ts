@@ -27,7 +27,11 @@ export async function applySmartStyle(
   target: HTMLElement = document.documentElement,
 ): Promise<void> {
   try {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    // Served by the EHR: kept out of the HTTP cache like every other EHR answer.
+    const response = await fetch(url, {
+      headers: { Accept: "application/json" },
+      cache: "no-store",
+    });
     const style = styleSchema.parse(await response.json());
     for (const [key, cssVar] of Object.entries(CSS_VARS)) {
       const value = style[key as keyof typeof style];

@@ -100,6 +100,16 @@ const en: Texts = {
     fix: "Launch the app again from the patient's chart. Anything you had entered on this screen is still here until you close it.",
     details: [],
   }),
+  "no-answer": (f) => ({
+    title: "No answer from the EHR",
+    message: f.write
+      ? `${f.server} did not answer within ${f.seconds} seconds, so the app cannot tell whether it was saved: it may or may not have been recorded.`
+      : `${f.server} did not answer within ${f.seconds} seconds.`,
+    fix: f.write
+      ? "Try again when ready: the app sends the very same record, so the EHR keeps it once, never twice. If it keeps happening, tell IT the server is slow or stuck."
+      : "Wait a moment, then try again. If it keeps happening, tell IT the server is slow or stuck.",
+    details: [],
+  }),
   unreachable: (f) => ({
     title: "The EHR's server cannot be reached",
     message: `The app could not connect to ${f.server}.`,
@@ -228,6 +238,16 @@ const es: Texts = {
     title: "Su sesión terminó",
     message: "El inicio de sesión venció o el EHR lo cerró.",
     fix: "Vuelva a abrir la aplicación desde el expediente del paciente. Lo que haya escrito en esta pantalla se conserva hasta que la cierre.",
+    details: [],
+  }),
+  "no-answer": (f) => ({
+    title: "El EHR no respondió",
+    message: f.write
+      ? `${f.server} no respondió en ${f.seconds} segundos, así que la aplicación no sabe si se guardó: puede que se haya registrado o no.`
+      : `${f.server} no respondió en ${f.seconds} segundos.`,
+    fix: f.write
+      ? "Intente de nuevo cuando pueda: la aplicación envía exactamente el mismo registro, y el EHR lo guarda una sola vez, nunca dos. Si continúa, avise a TI de que el servidor está lento o detenido."
+      : "Espere un momento e intente de nuevo. Si continúa, avise a TI de que el servidor está lento o detenido.",
     details: [],
   }),
   unreachable: (f) => ({

@@ -15,6 +15,8 @@ export type Failure =
   | { kind: "scopes"; missing: string[] }
   | { kind: "session-expired" }
   | { kind: "unreachable"; server: string }
+  /** The server did not answer in time; for a write (`write`), it may or may not have been done. */
+  | { kind: "no-answer"; server: string; seconds: number; write: boolean }
   | { kind: "forbidden"; diagnostics: string[]; issues?: OutcomeIssue[] }
   | { kind: "operation-outcome"; status: number; diagnostics: string[]; issues?: OutcomeIssue[] }
   /** 412: someone changed the record since it was read (If-Match did not match). */

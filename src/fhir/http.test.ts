@@ -1,11 +1,11 @@
 import type { Patient } from "fhir/r4";
 import { setupServer } from "msw/node";
-import { http, HttpResponse } from "msw";
+import { delay, http, HttpResponse } from "msw";
 import * as z from "zod/mini";
 import { FhirStore } from "../../test/msw/fhirStore";
 import { FHIR_BASE, fhirHandlers, outcome } from "../../test/msw/handlers";
 import { FailureError } from "./failures";
-import { createFhirHttp, type SmartClient } from "./http";
+import { createFhirHttp, NO_STORE, type SmartClient } from "./http";
 import { patientSchema } from "./schemas";
 
 const ana: Patient = {
@@ -85,6 +85,14 @@ describe("the FHIR door", () => {
       kind: "operation-outcome",
       status: 404,
       diagnostics: ["Patient/missing is not known"],
+      issues: [
+        {
+          severity: "error",
+          code: "processing",
+          text: "Patient/missing is not known",
+          expression: [],
+        },
+      ],
     });
   });
 
@@ -100,6 +108,14 @@ describe("the FHIR door", () => {
     expect(failure).toEqual({
       kind: "forbidden",
       diagnostics: ["Scope patient/Patient.rs is required"],
+      issues: [
+        {
+          severity: "error",
+          code: "processing",
+          text: "Scope patient/Patient.rs is required",
+          expression: [],
+        },
+      ],
     });
   });
 
@@ -141,5 +157,123 @@ describe("the FHIR door", () => {
     );
     expect(response.status).toBe(201);
     expect(store.requests.at(-1)?.headers["content-type"]).toBe("application/fhir+json");
+  });
+
+  it("sends every request with cache: no-store, and refreshes with it too", async () => {
+    const fetchSpy = vi.fn((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    const refreshOptions: (RequestInit | undefined)[] = [];
+    const client = fakeClient({ token: "stale", refreshTo: "token-2" });
+    const originalRefresh = client.refresh.bind(client);
+    client.refresh = (options?: RequestInit) => {
+      refreshOptions.push(options);
+      return originalRefresh(options);
+    };
+    client.refreshIfNeeded = async (options?: RequestInit) => {
+      refreshOptions.push(options);
+      return client.state;
+    };
+    currentToken = "token-2";
+    const door = createFhirHttp(client, fetchSpy as typeof fetch);
+    await door.request(patientSchema, "Patient/p1");
+    await door.request(z.looseObject({ id: z.string() }), "Task", {
+      method: "POST",
+      body: { resourceType: "Task", status: "requested", intent: "order" },
+    });
+    currentToken = "token-1";
+    // GET (401, refresh, retry) and POST: three fetches, every one no-store.
+    expect(fetchSpy).toHaveBeenCalledTimes(3);
+    for (const [, init] of fetchSpy.mock.calls) expect(init?.cache).toBe("no-store");
+    // refreshIfNeeded before each request, and the forced refresh after the 401.
+    expect(refreshOptions).toEqual([
+      expect.objectContaining(NO_STORE),
+      expect.objectContaining(NO_STORE),
+      expect.objectContaining(NO_STORE),
+    ]);
+  });
+
+  describe("a request with no answer", () => {
+    const noAnswer = (write: boolean) => ({
+      kind: "no-answer",
+      server: "https://ehr.test",
+      seconds: 1,
+      write,
+    });
+
+    it("a write that gets no answer ends after the timeout, saying it may or may not be recorded", async () => {
+      let aborted = false;
+      server.use(
+        http.post(`${FHIR_BASE}/`, async ({ request }) => {
+          request.signal.addEventListener("abort", () => (aborted = true));
+          await delay("infinite");
+          return HttpResponse.json({});
+        }),
+      );
+      const started = Date.now();
+      const failure = await failureOf(
+        createFhirHttp(fakeClient(), undefined, { timeoutMs: 80 }).request(z.unknown(), "", {
+          method: "POST",
+          body: { resourceType: "Bundle", type: "transaction" },
+        }),
+      );
+      expect(failure).toEqual(noAnswer(true));
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(aborted).toBe(true);
+    });
+
+    it("a read whose body never finishes is no answer too (not a write)", async () => {
+      server.use(
+        http.get(
+          `${FHIR_BASE}/Patient/p1`,
+          () =>
+            new HttpResponse(
+              new ReadableStream({
+                start(controller) {
+                  controller.enqueue(new TextEncoder().encode('{"resourceType":'));
+                },
+              }),
+              { headers: { "Content-Type": "application/fhir+json" } },
+            ),
+        ),
+      );
+      const failure = await failureOf(
+        createFhirHttp(fakeClient(), undefined, { timeoutMs: 80 }).request(
+          patientSchema,
+          "Patient/p1",
+        ),
+      );
+      expect(failure).toEqual(noAnswer(false));
+    });
+
+    it("a token refresh that hangs ends the same way, and the request is never sent", async () => {
+      const client = fakeClient();
+      client.refreshIfNeeded = (options?: RequestInit) =>
+        new Promise((_resolve, reject) =>
+          options?.signal?.addEventListener("abort", () => reject(new Error("aborted"))),
+        );
+      const before = store.requests.length;
+      const failure = await failureOf(
+        createFhirHttp(client, undefined, { timeoutMs: 80 }).request(patientSchema, "Patient/p1"),
+      );
+      expect(failure).toEqual(noAnswer(false));
+      expect(store.requests.length).toBe(before);
+    });
+
+    it("an answer in time is not affected by the timer (and it is cleared)", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      try {
+        const response = await createFhirHttp(fakeClient(), undefined, {
+          timeoutMs: 30_000,
+        }).request(patientSchema, "Patient/p1");
+        expect(response.body.id).toBe("p1");
+        expect(vi.getTimerCount()).toBe(0);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("waits 30 seconds by default", async () => {
+      const { DEFAULT_TIMEOUT_MS } = await import("./http");
+      expect(DEFAULT_TIMEOUT_MS).toBe(30_000);
+    });
   });
 });

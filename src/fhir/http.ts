@@ -12,6 +12,14 @@ export interface FhirResponse<T> {
   status: number;
 }
 
+/** How long the app waits for an answer before saying so (ms). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface FhirHttpOptions {
+  /** Per request, including a token refresh and reading the body. Default DEFAULT_TIMEOUT_MS. */
+  timeoutMs?: number;
+}
+
 export interface FhirHttp {
   readonly serverUrl: string;
   request<S extends z.ZodMiniType>(
@@ -27,15 +35,21 @@ export type SmartClient = Pick<
   "getAuthorizationHeader" | "refreshIfNeeded" | "refresh" | "state"
 >;
 
+/** Fetch options for every request to the FHIR and token endpoints (DESIGN.md privacy invariant 9). */
+export const NO_STORE = { cache: "no-store" } as const satisfies RequestInit;
+
 export function createFhirHttp(
   client: SmartClient,
   fetchImpl: typeof fetch = fetch.bind(globalThis),
+  options: FhirHttpOptions = {},
 ): FhirHttp {
   const serverUrl = client.state.serverUrl.replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function send(
     path: string,
     init: { method?: string; body?: unknown; headers?: Record<string, string> },
+    signal: AbortSignal,
   ) {
     const headers: Record<string, string> = { Accept: "application/fhir+json", ...init.headers };
     const auth = client.getAuthorizationHeader();
@@ -45,33 +59,73 @@ export function createFhirHttp(
       return await fetchImpl(`${serverUrl}/${path.replace(/^\/+/, "")}`, {
         method: init.method ?? "GET",
         headers,
+        // FHIR answers carry PHI: never let the browser keep one in its HTTP cache (on disk).
+        ...NO_STORE,
+        signal,
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
     } catch {
-      throw new FailureError({ kind: "unreachable", server: serverLabel(serverUrl) });
+      throw signal.aborted ? noAnswer(init) : unreachable();
     }
   }
 
-  async function refresh(force: boolean): Promise<void> {
+  async function refresh(force: boolean, signal: AbortSignal): Promise<void> {
     try {
-      if (force) await client.refresh();
-      else await client.refreshIfNeeded();
+      // The token response must not be cached either.
+      if (force) await client.refresh({ ...NO_STORE, signal });
+      else await client.refreshIfNeeded({ ...NO_STORE, signal });
     } catch {
+      if (signal.aborted) throw noAnswer({});
       throw new FailureError({ kind: "session-expired" });
+    }
+  }
+
+  const unreachable = () =>
+    new FailureError({ kind: "unreachable", server: serverLabel(serverUrl) });
+  /** No answer in time: for a write, it may or may not have been done. */
+  const noAnswer = (init: { method?: string }) =>
+    new FailureError({
+      kind: "no-answer",
+      server: serverLabel(serverUrl),
+      seconds: Math.ceil(timeoutMs / 1000),
+      write: (init.method ?? "GET") !== "GET",
+    });
+
+  async function exchange(
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> },
+    signal: AbortSignal,
+  ): Promise<{ response: Response; text: string }> {
+    await refresh(false, signal);
+    let response = await send(path, init, signal);
+    if (response.status === 401 && client.state.tokenResponse?.refresh_token) {
+      // The token may have been revoked or expired early: one refresh, one retry.
+      await refresh(true, signal);
+      response = await send(path, init, signal);
+    }
+    try {
+      // Raced with the deadline: not every fetch ends a body stream on abort.
+      return { response, text: await untilAborted(response.text(), signal) };
+    } catch {
+      // The answer started but did not finish: as good as no answer.
+      throw signal.aborted ? noAnswer(init) : unreachable();
     }
   }
 
   return {
     serverUrl,
     async request(schema, path, init = {}) {
-      await refresh(false);
-      let response = await send(path, init);
-      if (response.status === 401 && client.state.tokenResponse?.refresh_token) {
-        // The token may have been revoked or expired early: one refresh, one retry.
-        await refresh(true);
-        response = await send(path, init);
+      // One deadline for the whole exchange (refresh, send, retry, body): a request never
+      // leaves the user waiting on "Sending…" forever.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      let exchanged: { response: Response; text: string };
+      try {
+        exchanged = await exchange(path, init, controller.signal);
+      } finally {
+        clearTimeout(timer);
       }
-      const text = await response.text();
+      const { response, text } = exchanged;
       let json: unknown = undefined;
       if (text) {
         try {
@@ -90,6 +144,25 @@ export function createFhirHttp(
       return { body: parsed.data, etag: response.headers.get("ETag"), status: response.status };
     },
   };
+}
+
+/** The promise, or a rejection as soon as the signal aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error("aborted"));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error("aborted"));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /** "Patient/123?x" → "Patient": names the resource type, never the id. */

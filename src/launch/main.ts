@@ -4,9 +4,12 @@ import { loadConfig } from "../config/loadConfig";
 import { serverLabel, type Failure } from "../fhir/failures";
 import { pickUiLanguage } from "../content/lang";
 import { chooseScopes, launchContextOf } from "./scopes";
+import { applyFhirclientSettings } from "./fhirclientSettings";
 
 // launch.html: the SMART authorize step, for EHR launches (iss + launch) and standalone
 // launches (iss only, or a chooser of configured servers). Kept tiny: no React.
+
+applyFhirclientSettings(FHIR.oauth2.settings);
 
 const root = document.getElementById("launch") as HTMLElement;
 const lang = pickUiLanguage();

@@ -34,6 +34,7 @@ async function detectVersion(iss: string, fetchImpl: typeof fetch): Promise<"v1"
   try {
     const response = await fetchImpl(`${iss.replace(/\/+$/, "")}/.well-known/smart-configuration`, {
       headers: { Accept: "application/json" },
+      cache: "no-store",
     });
     const body = (await response.json()) as { capabilities?: unknown };
     return Array.isArray(body.capabilities) && body.capabilities.includes("permission-v2")

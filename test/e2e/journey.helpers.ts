@@ -26,7 +26,7 @@ export async function resetSandbox(urls: E2eUrls): Promise<void> {
 
 export async function injectFault(
   urls: E2eUrls,
-  kind: "503" | "drop-after-commit",
+  kind: "503" | "drop-after-commit" | "hang",
   count = 1,
 ): Promise<void> {
   const r = await fetch(`${urls.ehrUrl}sandbox/faults`, {

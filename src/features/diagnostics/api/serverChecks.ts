@@ -21,6 +21,7 @@ async function fetchSmartConfiguration(serverUrl: string): Promise<unknown> {
   try {
     const r = await fetch(`${serverUrl}/.well-known/smart-configuration`, {
       headers: { Accept: "application/json" },
+      cache: "no-store",
     });
     return r.ok ? ((await r.json()) as unknown) : undefined;
   } catch {

@@ -1,0 +1,47 @@
+import type { IssuerEntry } from "../config/smartConfig";
+import { chooseScopes, launchContextOf } from "./scopes";
+
+const entry = {
+  label: "Test",
+  iss: "https://ehr.test/fhir",
+  clientId: "c",
+  scopeVersion: "auto",
+  scopes: { v2: "launch openid patient/Patient.rs", v1: "launch openid patient/Patient.read" },
+  pkceMode: "ifSupported",
+  redirectUri: "index.html",
+  standalone: false,
+} as IssuerEntry;
+
+describe("chooseScopes", () => {
+  it("reads the SMART configuration with cache: no-store and picks v2 when the server lists permission-v2", async () => {
+    const fetchImpl = vi.fn(
+      async () => new Response(JSON.stringify({ capabilities: ["permission-v2"] })),
+    );
+    const scope = await chooseScopes(entry, "https://ehr.test/fhir/", "ehr", fetchImpl);
+    expect(scope).toBe("openid patient/Patient.rs launch");
+    expect(fetchImpl).toHaveBeenCalledWith(
+      "https://ehr.test/fhir/.well-known/smart-configuration",
+      expect.objectContaining({ cache: "no-store" }),
+    );
+  });
+
+  it("falls back to v1 when the server does not say v2, and asks launch/patient standalone", async () => {
+    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ capabilities: [] })));
+    expect(await chooseScopes(entry, "https://ehr.test/fhir", "patient", fetchImpl)).toBe(
+      "openid patient/Patient.read launch/patient",
+    );
+  });
+
+  it("a standalone launch to the workspace asks for no launch context", async () => {
+    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ capabilities: [] })));
+    expect(await chooseScopes(entry, "https://ehr.test/fhir", "workspace", fetchImpl)).toBe(
+      "openid patient/Patient.read",
+    );
+  });
+
+  it("the launch context comes from the URL: launch → EHR, context=patient → pick a patient", () => {
+    expect(launchContextOf(new URLSearchParams("iss=x&launch=abc"))).toBe("ehr");
+    expect(launchContextOf(new URLSearchParams("iss=x&context=patient"))).toBe("patient");
+    expect(launchContextOf(new URLSearchParams("iss=x"))).toBe("workspace");
+  });
+});

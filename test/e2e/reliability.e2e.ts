@@ -1,0 +1,126 @@
+import type { Page, Request } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { usePlaywright } from "./browser";
+import { injectFault, launchApp, patientRecords, resetSandbox } from "./journey.helpers";
+
+// Reliability through a real launch (issue 14): an access token that ends while the user is on
+// the review step is refreshed — fhirclient naming the public client, as real servers require —
+// and the referral is sent once; a send that gets no answer at all ends after the app's
+// timeout with a specific message, keeps the draft, and its retry records the referral once.
+
+const urls = inject("urls");
+let page: Page;
+
+usePlaywright(
+  (session) => {
+    ({ page } = session);
+  },
+  { beforeEachTest: () => resetSandbox(urls), context: { locale: "en-US" } },
+);
+
+const atStep = (name: string) => page.locator(`[data-step=${name}]`).waitFor();
+
+/** Launch → the referral's review step, the shortest way. */
+async function toReview(patient: string): Promise<void> {
+  await launchApp(page, urls, "prov-rivera", patient);
+  await atStep("c");
+  await page.getByLabel(/alone with me/).check();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await atStep("ue");
+  await page.getByRole("button", { name: /shared something/ }).click();
+  await atStep("s");
+  await page.getByLabel(/Wants legal help/).check();
+  await page.getByLabel("Drop-in support and safety planning", { exact: true }).check();
+  await page.getByRole("button", { name: "Continue to referral" }).click();
+  await atStep("partner");
+  await page.getByRole("radio", { name: /Safe Harbor Family Violence Program/ }).check();
+  await page.getByLabel("Call the partner together now").check();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await atStep("consent");
+  await page.getByLabel(/The patient agrees to share this with Safe Harbor/).check();
+  await page.getByLabel("Safe phone number").fill("503-555-0199");
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await atStep("review");
+}
+
+async function expectOneReferral(patient: string): Promise<void> {
+  const held = await patientRecords(urls, patient);
+  expect(held.ServiceRequest).toHaveLength(1);
+  expect(held.Task).toHaveLength(1);
+  expect(held.Consent).toHaveLength(1);
+}
+
+function record(filter: (r: Request) => boolean): Request[] {
+  const seen: Request[] = [];
+  page.on("request", (r) => {
+    if (filter(r)) seen.push(r);
+  });
+  return seen;
+}
+
+describe("token refresh", () => {
+  it("an access token that expires on the review step is refreshed with the client id, and the referral is sent once", async () => {
+    await toReview("pat-james");
+    const tokenUrl = `${urls.ehrUrl}auth/token`;
+    const refreshes = record(
+      (r) => r.url() === tokenUrl && (r.postData() ?? "").includes("grant_type=refresh_token"),
+    );
+    const base = `${urls.fhirBaseUrl}/`;
+    const transactions = record((r) => r.url() === base && r.method() === "POST");
+    const statuses: number[] = [];
+    page.on("response", (r) => {
+      if (r.url() === base && r.request().method() === "POST") statuses.push(r.status());
+    });
+
+    // The EHR ends the token now (as when its lifetime runs out while staff talk with the patient).
+    const expired = await fetch(`${urls.ehrUrl}sandbox/expire-tokens`, { method: "POST" });
+    expect(((await expired.json()) as { expired: number }).expired).toBeGreaterThan(0);
+
+    await page.getByRole("button", { name: "Send referral" }).click();
+    await page.getByRole("heading", { name: "Referral recorded" }).waitFor();
+
+    // The first send met 401 "expired", fhirclient refreshed as a public client, the retry went through.
+    expect(statuses).toEqual([401, 200]);
+    expect(transactions).toHaveLength(2);
+    expect(refreshes).toHaveLength(1);
+    const form = new URLSearchParams(refreshes[0]?.postData() ?? "");
+    expect(form.get("client_id")).toBe("warm-referral");
+    expect(form.has("client_secret")).toBe(false);
+    await expectOneReferral("pat-james");
+    // The new token stays in fhirclient's sessionStorage state only.
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toBe("{}");
+  });
+});
+
+describe("a send with no answer", () => {
+  it("the app stops waiting after 30 s, says the referral may or may not be recorded, keeps the draft; the retry records it once", async () => {
+    await toReview("pat-emily");
+    // The server commits the transaction, then never answers (a stuck server or gateway).
+    await injectFault(urls, "hang");
+    const started = Date.now();
+    await page.getByRole("button", { name: "Send referral" }).click();
+    const sending = page.getByRole("button", { name: "Sending…" });
+    await sending.waitFor();
+    expect(await sending.isDisabled()).toBe(true);
+
+    const failure = page.getByTestId("write-failure");
+    await failure.waitFor({ timeout: 45_000 });
+    const waited = (Date.now() - started) / 1000;
+    expect(waited).toBeGreaterThanOrEqual(29);
+    expect(waited).toBeLessThan(40);
+    const text = await failure.innerText();
+    expect(text).toContain("No answer from the EHR");
+    expect(text).toMatch(/did not answer within 30 seconds/);
+    expect(text).toMatch(/may or may not have been recorded/);
+    expect(text).toMatch(/Nothing was lost/);
+    // Still on the review, with everything entered.
+    await atStep("review");
+    await expect(page.getByTestId("review-sent").innerText()).resolves.toContain("503-555-0199");
+    // It was in fact committed, once.
+    expect((await patientRecords(urls, "pat-emily")).ServiceRequest).toHaveLength(1);
+
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("heading", { name: "Referral recorded" }).waitFor();
+    await expectOneReferral("pat-emily");
+  }, 120_000);
+});

@@ -140,6 +140,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** Answers one safety question (a Yes / No radio group named after the question, as asked). */
+export function safetyAnswer(page: Page, question: string | RegExp, answer: "Yes" | "No" | "Sí") {
+  return page
+    .locator("[data-step=s]")
+    .getByRole("group", { name: question })
+    .getByRole("radio", { name: answer, exact: true });
+}
+
 /** Counts the user's clicks: every click in the journey goes through here. */
 export class ClickCounter {
   count = 0;
@@ -147,6 +155,10 @@ export class ClickCounter {
   async click(selector: Parameters<Page["getByRole"]>[0], name: string | RegExp, exact = false) {
     this.count++;
     await this.page.getByRole(selector, { name, exact }).click();
+  }
+  async answer(question: string | RegExp, answer: "Yes" | "No") {
+    this.count++;
+    await safetyAnswer(this.page, question, answer).check();
   }
   async check(name: string | RegExp, exact = false) {
     this.count++;

@@ -61,8 +61,8 @@ async function journeyToReview(
   await axe();
   await clicks.click("button", /shared something/);
   await atStep("s");
-  await clicks.check(/weapon/i);
-  await clicks.check(/Wants legal help/);
+  await clicks.answer(/Worried about children's safety/, "Yes");
+  await clicks.answer(/Wants legal help/, "Yes");
   await expect(page.getByTestId("urgency").getAttribute("data-level")).resolves.toBe("soon");
   await clicks.check("Drop-in support and safety planning", true);
   await axe();
@@ -279,7 +279,10 @@ async function tabTo(name: string | RegExp, max = 120): Promise<void> {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return "";
       if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) {
-        return (el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? "").trim();
+        const label = (el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? "").trim();
+        // A safety question's Yes / No radio: "<question> → Yes".
+        const legend = el.closest("fieldset.yes-no")?.querySelector("legend")?.textContent;
+        return legend ? `${legend.trim()} → ${label}` : label;
       }
       return (el.textContent ?? "").trim();
     });
@@ -326,7 +329,7 @@ describe("keyboard only", () => {
     await tabTo(/shared something/);
     await page.keyboard.press("Enter");
     await atStep("s");
-    await tabTo(/In danger right now/);
+    await tabTo(/In danger right now.* → Yes$/);
     await page.keyboard.press("Space");
     await expect(page.getByTestId("urgency").getAttribute("data-level")).resolves.toBe("now");
     await tabTo("24-hour hotline");

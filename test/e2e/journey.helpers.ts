@@ -171,16 +171,20 @@ export class ClickCounter {
   }
 }
 
-/** Opens the patient-portal simulator for a patient and returns the result page's counts. */
+/**
+ * Opens the patient-portal simulator for a patient and returns the result page's counts.
+ * "label-blind": what a label-blind US Core patient API returns; "compartment": the worst case,
+ * the label-blind client reading the whole patient compartment.
+ */
 export async function portalCounts(
   page: Page,
   urls: E2eUrls,
   patient: string,
-  mode: "labels" | "label-blind",
+  mode: "labels" | "label-blind" | "compartment",
 ): Promise<Record<string, number>> {
   await page.goto(`${urls.ehrUrl}portal`);
   await page.locator("#portal-patient").selectOption(patient);
-  await page.locator(mode === "labels" ? "#mode-labels" : "#mode-label-blind").check();
+  await page.locator(`#mode-${mode}`).check();
   await page.locator("#portal-open").click();
   await page.locator("[data-testid=portal-results]").waitFor({ timeout: 20_000 });
   const counts: Record<string, number> = {};

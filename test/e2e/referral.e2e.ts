@@ -179,8 +179,8 @@ describe("warm referral", () => {
     await expect(item.getAttribute("data-consent-status")).resolves.toBe("active");
     expect(await axeViolations(page)).toEqual([]);
 
-    // The patient portal: honouring labels shows none of it; label-blind shows no DSV words
-    // in the fields patients see (ServiceRequest code/category are fixed by the profile).
+    // The patient portal: honouring labels shows none of it; label-blind (US Core) shows no
+    // DSV words in the fields patients see, except the SDOHCC category code (docs/privacy.md).
     const honoured = await portalCounts(page, urls, "pat-james", "labels");
     expect(honoured).toMatchObject({
       ServiceRequest: 0,
@@ -203,7 +203,7 @@ describe("warm referral", () => {
       }),
     );
     const patientVisible = rows.filter(
-      (r) => !(r.type === "ServiceRequest" && (r.field === "Code" || r.field === "Category")),
+      (r) => !(r.type === "ServiceRequest" && r.field === "Category"),
     );
     expect(patientVisible.length).toBeGreaterThan(0);
     for (const row of patientVisible)

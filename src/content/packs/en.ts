@@ -174,6 +174,13 @@ export const en: ContentPack = {
     withoutPartner: "No partner: hotline or card only",
     withoutPartnerHint:
       "Nothing is shared outside the clinic: the record says which handoff was offered, for the clinic's follow-up.",
+    noPartnerHandoffOnly: "Without a partner, choose the hotline or a card.",
+    sentNowhere: "Nothing is sent outside the clinic",
+    recordedNoPartner: [
+      "The handoff offered (hotline or card), with no partner and nothing shared",
+      "A follow-up task for the clinic, with the follow-up date",
+      "Everything is labelled restricted: it does not appear in the patient portal",
+    ],
     contactsOnlyHeading: "Contacts only",
     contactsOnlyHint: "These programs are listed for information; referrals are not sent to them.",
     choosePartner: "Choose a partner.",

@@ -177,6 +177,13 @@ export const es: ContentPack = {
     withoutPartner: "Sin aliado: solo línea de ayuda o tarjeta",
     withoutPartnerHint:
       "No se comparte nada fuera de la clínica: el registro dice qué derivación se ofreció, para el seguimiento de la clínica.",
+    noPartnerHandoffOnly: "Sin aliado, elija la línea de ayuda o una tarjeta.",
+    sentNowhere: "No se envía nada fuera de la clínica",
+    recordedNoPartner: [
+      "La derivación ofrecida (línea de ayuda o tarjeta), sin aliado y sin compartir nada",
+      "Una tarea de seguimiento para la clínica, con la fecha de seguimiento",
+      "Todo queda etiquetado como restringido: no aparece en el portal del paciente",
+    ],
     handoff: {
       "onsite-advocate": "Una persona de apoyo viene a la clínica",
       "call-together": "Llamar juntos al aliado ahora",

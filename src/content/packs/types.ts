@@ -105,6 +105,9 @@ export interface StaffText {
   noPartnerHandoff: string;
   withoutPartner: string;
   withoutPartnerHint: string;
+  noPartnerHandoffOnly: string;
+  sentNowhere: string;
+  recordedNoPartner: string[];
   contactsOnlyHeading: string;
   contactsOnlyHint: string;
   choosePartner: string;

@@ -15,7 +15,12 @@ import {
   type SafeContact,
   type SupportSummary,
 } from "../../domain/journey";
-import { matchPartners, type PartnerMatch } from "../../domain/partnerMatch";
+import {
+  isAfterHours,
+  lines247,
+  matchPartners,
+  type PartnerMatch,
+} from "../../domain/partnerMatch";
 import { buildReferralBundle, type ReferralIds } from "../../fhir/builders/referral";
 import { FailureError, type Failure } from "../../fhir/failures";
 import { fetchPartners, isOpenAt, type Partner } from "../../fhir/partners";
@@ -31,6 +36,10 @@ import { FailureAlert } from "../../ui/FailureAlert";
 // duplicates. The draft lives in memory only; a failed write keeps it for a retry.
 
 type Step = "partner" | "consent" | "review" | "done";
+
+/** The partner choice "no partner": a hotline-only or card-only handoff, nothing shared. */
+const NO_PARTNER = "none";
+const NO_PARTNER_HANDOFFS: readonly HandoffMethod[] = ["hotline", "card-only"];
 
 interface Draft {
   ids: ReferralIds;
@@ -109,6 +118,19 @@ export default function ReferralFlow({
     [partners.data, support.needs, support.language],
   );
   const chosen = match?.referable.find((m) => m.partner.id === draft.partnerId) ?? null;
+  const noPartner = draft.partnerId === NO_PARTNER;
+  // Connect now, and no matched partner is open: lead with the lines open 24/7.
+  const afterHours = match ? isAfterHours(support.urgency, match) : false;
+  const open247 = useMemo(
+    () => (partners.data ? lines247(partners.data, support.language) : []),
+    [partners.data, support.language],
+  );
+  // A three-way call only with a line that answers now (never a closed one).
+  const handoffs = HANDOFF_METHODS.filter((m) =>
+    noPartner
+      ? NO_PARTNER_HANDOFFS.includes(m)
+      : m !== "call-together" || !chosen || Boolean(chosen.openLine),
+  ).sort((a, b) => (afterHours ? Number(b === "hotline") - Number(a === "hotline") : 0));
 
   // Leaving with an unsaved referral asks first (the draft is in memory only).
   const unsaved = draft.step !== "done" && (draft.partnerId !== null || draft.consentAgreed);
@@ -142,7 +164,7 @@ export default function ReferralFlow({
   const contactPhone = chosen ? partnerPhone(chosen) : undefined;
 
   async function submit() {
-    if (!chosen || !draft.handoff) return;
+    if ((!chosen && !noPartner) || !draft.handoff) return;
     setFailure(null);
     setBusy(true);
     const authoredAt = draft.authoredAt ?? new Date().toISOString();
@@ -154,8 +176,8 @@ export default function ReferralFlow({
         encounterId: session.encounterId,
         requester: user?.reference ?? clinic.clinicOrganization,
         clinicOrganization: clinic.clinicOrganization,
-        partnerOrganizationId: chosen.partner.id,
-        ...(chosen.services[0] ? { partnerServiceId: chosen.services[0].id } : {}),
+        ...(chosen ? { partnerOrganizationId: chosen.partner.id } : {}),
+        ...(chosen?.services[0] ? { partnerServiceId: chosen.services[0].id } : {}),
         services: support.needs,
         priority: priorityFor(support.urgency),
         handoff: draft.handoff,
@@ -237,6 +259,27 @@ export default function ReferralFlow({
                 : ""}
             </p>
           )}
+          {match && afterHours && (
+            <section
+              aria-labelledby="after-hours-heading"
+              className="after-hours"
+              data-testid="after-hours"
+            >
+              <h3 id="after-hours-heading">{t.afterHoursHeading}</h3>
+              <p>{t.afterHoursLead}</p>
+              <ul>
+                {open247.map((l) => (
+                  <li key={l.phone} data-testid="line-247">
+                    {t.partnerLine247(l.partner, "")}
+                    <span className="phone" dir="ltr">
+                      {l.phone}
+                    </span>
+                  </li>
+                ))}
+                <li data-testid="line-247">{t.hotlineLine}</li>
+              </ul>
+            </section>
+          )}
           {match && (
             <>
               <fieldset>
@@ -254,6 +297,25 @@ export default function ReferralFlow({
                       <PartnerSummary m={m} t={t} language={support.language} />
                     </label>
                   ))}
+                  <label className="partner-option">
+                    <input
+                      type="radio"
+                      name="partner"
+                      checked={noPartner}
+                      onChange={() =>
+                        update((d) => ({
+                          ...d,
+                          partnerId: NO_PARTNER,
+                          handoff:
+                            d.handoff && NO_PARTNER_HANDOFFS.includes(d.handoff) ? d.handoff : null,
+                        }))
+                      }
+                    />
+                    <span className="partner-summary">
+                      <strong>{t.withoutPartner}</strong>
+                      <span className="hint">{t.withoutPartnerHint}</span>
+                    </span>
+                  </label>
                 </div>
               </fieldset>
               {match.contactsOnly.length > 0 && (
@@ -275,7 +337,7 @@ export default function ReferralFlow({
           <fieldset>
             <legend>{t.handoffLegend}</legend>
             <div className="choices">
-              {HANDOFF_METHODS.map((method) => (
+              {handoffs.map((method) => (
                 <label key={method}>
                   <input
                     type="radio"
@@ -287,8 +349,14 @@ export default function ReferralFlow({
                 </label>
               ))}
             </div>
+            {chosen && !chosen.openLine && (
+              <p className="hint" data-testid="call-together-closed">
+                {t.callTogetherClosed}
+              </p>
+            )}
+            {noPartner && <p className="hint">{t.noPartnerHandoffOnly}</p>}
           </fieldset>
-          {draft.handoff === "call-together" && chosen && (
+          {draft.handoff === "call-together" && chosen?.openLine && (
             <section
               aria-labelledby="call-heading"
               className="call-script"
@@ -296,7 +364,7 @@ export default function ReferralFlow({
             >
               <h3 id="call-heading">{t.callScriptHeading}</h3>
               <ol>
-                {t.callScript(chosen.partner.name, contactPhone ?? "").map((line) => (
+                {t.callScript(chosen.partner.name, chosen.openLine).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ol>
@@ -318,11 +386,11 @@ export default function ReferralFlow({
               type="button"
               className="primary"
               onClick={() =>
-                !chosen
+                !chosen && !noPartner
                   ? setProblem(t.choosePartner)
-                  : !draft.handoff
-                    ? setProblem(t.handoffLegend)
-                    : go("consent")
+                  : !draft.handoff || !handoffs.includes(draft.handoff)
+                    ? setProblem(noPartner ? t.noPartnerHandoffOnly : t.handoffLegend)
+                    : go(noPartner ? "review" : "consent")
               }
             >
               {t.next}
@@ -402,14 +470,14 @@ export default function ReferralFlow({
         </section>
       )}
 
-      {draft.step === "review" && chosen && draft.handoff && (
+      {draft.step === "review" && (chosen || noPartner) && draft.handoff && (
         <section aria-labelledby="step-heading" className="step" data-step="review">
           <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
             {t.reviewHeading}
           </h2>
           <div className="review-columns">
             <section aria-labelledby="sent-heading" data-testid="review-sent">
-              <h3 id="sent-heading">{t.sentHeading(partnerName)}</h3>
+              <h3 id="sent-heading">{noPartner ? t.sentNowhere : t.sentHeading(partnerName)}</h3>
               <dl className="context">
                 <dt>{t.reviewRows.services}</dt>
                 <dd>{support.needs.map((n) => t.services[n] ?? n).join(", ") || t.none}</dd>
@@ -417,10 +485,14 @@ export default function ReferralFlow({
                 <dd>{t.urgency[support.urgency].label}</dd>
                 <dt>{t.reviewRows.handoff}</dt>
                 <dd>{t.handoff[draft.handoff]}</dd>
-                <dt>{t.reviewRows.contact}</dt>
-                <dd>{describeContact(draft.safeContact, t)}</dd>
-                <dt>{t.reviewRows.consentUntil}</dt>
-                <dd>{longDate(draft.consentEnd, staffLang)}</dd>
+                {!noPartner && (
+                  <>
+                    <dt>{t.reviewRows.contact}</dt>
+                    <dd>{describeContact(draft.safeContact, t)}</dd>
+                    <dt>{t.reviewRows.consentUntil}</dt>
+                    <dd>{longDate(draft.consentEnd, staffLang)}</dd>
+                  </>
+                )}
               </dl>
             </section>
             <section aria-labelledby="stays-heading" data-testid="review-stays">
@@ -444,7 +516,11 @@ export default function ReferralFlow({
             </FailureAlert>
           )}
           <div className="actions">
-            <button type="button" onClick={() => go("consent")} disabled={busy}>
+            <button
+              type="button"
+              onClick={() => go(noPartner ? "partner" : "consent")}
+              disabled={busy}
+            >
               {t.back}
             </button>
             <button type="button" className="primary" onClick={() => void submit()} disabled={busy}>
@@ -460,16 +536,25 @@ export default function ReferralFlow({
             {t.doneHeading}
           </h2>
           <ul data-testid="recorded">
-            {t.recordedItems(partnerName).map((item) => (
+            {(noPartner ? t.recordedNoPartner : t.recordedItems(partnerName)).map((item) => (
               <li key={item}>{item}</li>
             ))}
           </ul>
           <section aria-labelledby="contact-heading">
             <h3 id="contact-heading">{t.partnerContact}</h3>
-            <p data-testid="partner-contact">
-              {partnerName}
-              {contactPhone ? ` · ${contactPhone}` : ""}
-            </p>
+            {!noPartner && (
+              <p data-testid="partner-contact">
+                {partnerName}
+                {contactPhone && (
+                  <>
+                    {" · "}
+                    <span className="phone" dir="ltr">
+                      {contactPhone}
+                    </span>
+                  </>
+                )}
+              </p>
+            )}
             <p>{t.hotlineLine}</p>
           </section>
           <div
@@ -518,7 +603,14 @@ function PartnerSummary({ m, t, language }: { m: PartnerMatch; t: StaffText; lan
   return (
     <span className="partner-summary">
       <strong>{m.partner.name}</strong>
-      {partnerPhone(m) && <span> · {partnerPhone(m)}</span>}
+      {partnerPhone(m) && (
+        <span>
+          {" · "}
+          <span className="phone" dir="ltr">
+            {partnerPhone(m)}
+          </span>
+        </span>
+      )}
       <span className="badges">
         <span className={`badge ${m.openNow ? "badge-ok" : "badge-muted"}`}>
           {m.open24x7 ? t.open247 : m.openNow ? t.openNow : t.closedNow}

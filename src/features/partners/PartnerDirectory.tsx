@@ -7,7 +7,7 @@ import { describeError } from "./errors";
 import { fetchPartnerRecords, isPartnerOpenAt, type PartnerRecord } from "../../fhir/partners";
 import { queryKeys } from "../../fhir/queryKeys";
 import { isAllowed } from "../../fhir/scopes";
-import { cardLanguages, PrintableResourceCard } from "../../ui/ResourceCard";
+import { cardLanguages, defaultCardLanguage, PrintableResourceCard } from "../../ui/ResourceCard";
 import { exportDirectory } from "./bundleIo";
 import {
   EMPTY_FILTER,
@@ -395,7 +395,8 @@ function CardPanel({
 }) {
   const session = useSession();
   const languages = cardLanguages(session.clinic);
-  const [lang, setLang] = useState(languages[0] ?? "en");
+  // The patient's language by default (the card is handed to the patient in context).
+  const [lang, setLang] = useState(() => defaultCardLanguage(languages, session.patient.language));
   const id = useId();
   const partners = useMemo(() => records.map((r) => r.partner), [records]);
   return (

@@ -29,6 +29,7 @@ import { bundleResponseSchema, createdReferences } from "../../fhir/referrals";
 import { useRemembered } from "../../ui/useRemembered";
 import { useStepFocus } from "../../ui/useStepFocus";
 import { FailureAlert } from "../../ui/FailureAlert";
+import { Phone } from "../../ui/ResourceCard";
 
 // The warm referral: partner match + handoff → consent + safe contact → review → ONE
 // transaction (Consent + ServiceRequest + Task [+ education Procedure]), each entry a
@@ -565,11 +566,11 @@ export default function ReferralFlow({
             <p className="print-card-title">{patientText.card.title}</p>
             {contactPhone && (
               <p>
-                {patientText.card.line}: {contactPhone}
+                {patientText.card.line}: <Phone number={contactPhone} />
               </p>
             )}
             <p>
-              {patientText.card.hotline}: {NATIONAL_DV_HOTLINE}
+              {patientText.card.hotline}: <Phone number={NATIONAL_DV_HOTLINE} />
             </p>
             <p>{patientText.card.note}</p>
           </div>

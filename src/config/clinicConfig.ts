@@ -36,6 +36,11 @@ export const clinicConfigSchema = z.strictObject({
     /** Age below which the minors' confidentiality text applies. */
     minorAgeBelow: int(10, 21),
     mandatoryReporting: z.strictObject({ adult: localized, minor: localized }),
+    /**
+     * Optional: the jurisdiction's rule on whether a minor (under minorAgeBelow) may consent on
+     * their own to sharing with a partner program, shown in the consent step for minors.
+     */
+    minorConsent: z.optional(localized),
   }),
   /** Security labels on everything the app writes about DSV care (R and SDV are always applied). */
   labelPolicy: z.strictObject({ nopat: z.boolean() }),
@@ -117,4 +122,17 @@ export function strangulationProtocol(config: ClinicConfig, lang: string): strin
   const c = config.strangulationProtocol;
   if (c) return c[lang] ?? c.en;
   return DEFAULT_STRANGULATION_PROTOCOL[lang === "es" ? "es" : "en"];
+}
+
+/** Shown to staff in the consent step for a minor when the clinic has not set its own rule. */
+export const DEFAULT_MINOR_CONSENT: { en: string; es: string } = {
+  en: "The patient is a minor. Whether they may consent on their own to sharing with this program depends on your jurisdiction's law and the program's rules: check before sending, and never contact a parent or guardian without the patient's agreement unless the law requires it.",
+  es: "El paciente es menor de edad. Si puede consentir por su cuenta compartir con este programa depende de la ley de su jurisdicción y de las reglas del programa: verifíquelo antes de enviar, y nunca contacte a un padre, madre o tutor sin el acuerdo del paciente salvo que la ley lo exija.",
+};
+
+/** The minors' consent rule in `lang` (the clinic's, else the built-in reminder). */
+export function minorConsentText(config: ClinicConfig, lang: string): string {
+  const c = config.jurisdiction.minorConsent;
+  if (c) return c[lang] ?? c.en;
+  return DEFAULT_MINOR_CONSENT[lang === "es" ? "es" : "en"];
 }

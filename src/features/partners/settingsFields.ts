@@ -30,6 +30,10 @@ export const CLINIC_FIELDS: Record<string, Doc> = {
     en: "The same for minors, under the jurisdiction's reporting law.",
     es: "Lo mismo para menores, según la ley de reporte de la jurisdicción.",
   },
+  "jurisdiction.minorConsent.<lang>": {
+    en: "Optional: the jurisdiction's rule on whether a minor may consent on their own to sharing with a partner program; shown in the consent step for minors (a built-in reminder otherwise).",
+    es: "Opcional: la regla de la jurisdicción sobre si un menor puede consentir por su cuenta compartir con un programa aliado; se muestra en el paso de consentimiento para menores (si no, un recordatorio incorporado).",
+  },
   "labelPolicy.nopat": {
     en: "Labelling policy: true adds the NOPAT label (not for patient access) to everything the app writes, besides R and SDV. Turn off only if the EHR's portal already hides R/SDV records.",
     es: "Política de etiquetas: true agrega la etiqueta NOPAT (sin acceso para pacientes) a todo lo que escribe la aplicación, además de R y SDV. Desactívela solo si el portal del EHR ya oculta los registros R/SDV.",

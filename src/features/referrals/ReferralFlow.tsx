@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "../../app/session";
+import { minorConsentText } from "../../config/clinicConfig";
 import { describeFailure } from "../../content/failures";
 import { pickUiLanguage } from "../../content/lang";
 import { packFor } from "../../content/packs/index";
@@ -24,6 +25,7 @@ import {
 import { buildReferralBundle, type ReferralIds } from "../../fhir/builders/referral";
 import { FailureError, type Failure } from "../../fhir/failures";
 import { fetchPartners, isOpenAt, type Partner } from "../../fhir/partners";
+import { ageOn } from "../../fhir/mappers";
 import { queryKeys } from "../../fhir/queryKeys";
 import { bundleResponseSchema, createdReferences } from "../../fhir/referrals";
 import { useRemembered } from "../../ui/useRemembered";
@@ -120,6 +122,8 @@ export default function ReferralFlow({
   );
   const chosen = match?.referable.find((m) => m.partner.id === draft.partnerId) ?? null;
   const noPartner = draft.partnerId === NO_PARTNER;
+  const age = patient.birthDate ? ageOn(patient.birthDate, new Date()) : undefined;
+  const minor = age !== undefined && age < clinic.jurisdiction.minorAgeBelow;
   // Connect now, and no matched partner is open: lead with the lines open 24/7.
   const afterHours = match ? isAfterHours(support.urgency, match) : false;
   const open247 = useMemo(
@@ -431,6 +435,11 @@ export default function ReferralFlow({
               />
             </div>
             <p className="hint">{t.consentWithdraw}</p>
+            {minor && (
+              <p className="alert" data-testid="minor-consent">
+                {minorConsentText(clinic, staffLang)}
+              </p>
+            )}
             <label className="inline">
               <input
                 type="checkbox"

@@ -11,6 +11,7 @@ const P = path.join(here, "..", "package") + "/";
 const OUT = path.join(here, "..", "examples-invalid") + "/";
 const load = (n: string) => JSON.parse(fs.readFileSync(P + n, "utf8"));
 const SR = "ServiceRequest-wr-example-warm-referral.json";
+const HOTLINE = "ServiceRequest-wr-example-hotline-handoff.json";
 const CON = "Consent-wr-example-consent.json";
 const TASK = "Task-wr-example-referral-task.json";
 const UE = "Procedure-wr-example-universal-education.json";
@@ -80,11 +81,51 @@ const cases: [string, string, string, (r: any) => void][] = [
     },
   ],
   [
-    "warm-referral--no-contact-with-phone",
-    SR,
+    "task--no-contact-with-phone",
+    TASK,
     "Constraint wr-safe-1 not met",
     (r) => {
-      r.extension[1].extension.push({ url: "noContact", valueBoolean: true });
+      r.extension[0].extension.push({ url: "noContact", valueBoolean: true });
+    },
+  ],
+  [
+    "warm-referral--category-display",
+    SR,
+    "ServiceRequest.category:ipv.coding.display",
+    (r) => {
+      r.category[0].coding[0].display = "Intimate Partner Violence";
+    },
+  ],
+  [
+    "warm-referral--code-text",
+    SR,
+    "ServiceRequest.code.text",
+    (r) => {
+      r.code.text = "Referral to a domestic violence program";
+    },
+  ],
+  [
+    "warm-referral--safe-contact-on-service-request",
+    SR,
+    "is not allowed here (context: Task)",
+    (r) => {
+      r.extension.push(load(TASK).extension[0]);
+    },
+  ],
+  [
+    "warm-referral--partner-without-consent",
+    SR,
+    "Constraint wr-sr-1 not met",
+    (r) => {
+      delete r.supportingInfo;
+    },
+  ],
+  [
+    "warm-referral--no-partner-call-together",
+    HOTLINE,
+    "Constraint wr-sr-2 not met",
+    (r) => {
+      r.extension[0].valueCoding.code = "call-together";
     },
   ],
   [
@@ -98,7 +139,7 @@ const cases: [string, string, string, (r: any) => void][] = [
   [
     "warm-referral--missing-handoff",
     SR,
-    "slice 'handoffMethod'",
+    "ServiceRequest.extension: Missing required property",
     (r) => {
       r.extension.splice(0, 1);
     },
@@ -179,11 +220,11 @@ const cases: [string, string, string, (r: any) => void][] = [
     },
   ],
   [
-    "warm-referral--safe-phone-email",
-    SR,
+    "task--safe-phone-email",
+    TASK,
     "Value did not match expected pattern",
     (r) => {
-      r.extension[1].extension[0].valueContactPoint.system = "email";
+      r.extension[0].extension[0].valueContactPoint.system = "email";
     },
   ],
   [

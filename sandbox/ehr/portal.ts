@@ -2,7 +2,10 @@
 // a real authorization-code flow (PKCE too) with the chosen patient signed in; the server
 // exchanges the code and renders what the patient's own API returns. "Honours labels" uses the
 // client `patient-portal` (the FHIR server withholds NOPAT / SDV+R resources from it);
-// "label-blind" uses `patient-portal-label-blind` (a portal that ignores labels).
+// "label-blind" uses `patient-portal-label-blind` (a portal that ignores labels) and shows what
+// a US Core patient-access API returns (US_CORE_TYPES: no Task, Consent or Appointment);
+// "compartment" is the worst case: the same label-blind client reading the whole patient
+// compartment (Task and Consent too), as a careless portal or an export might.
 // Synthetic data only; development and testing only.
 import { createHash, randomBytes } from "node:crypto";
 import express from "express";
@@ -24,6 +27,27 @@ export const PORTAL_TYPES = [
   "Encounter",
 ] as const;
 
+/**
+ * What a US Core (v6+) patient-access API returns of the types the app and the seed write.
+ * US Core profiles ServiceRequest, Procedure, Condition, DocumentReference and Encounter; it has
+ * no Task, Consent or Appointment profile, so a US Core portal never asks for them.
+ */
+export const US_CORE_TYPES: readonly (typeof PORTAL_TYPES)[number][] = [
+  "ServiceRequest",
+  "Procedure",
+  "Condition",
+  "DocumentReference",
+  "Encounter",
+];
+
+export type PortalMode = "labels" | "label-blind" | "compartment";
+
+const MODE_TEXT: Record<PortalMode, string> = {
+  labels: "honours security labels",
+  "label-blind": "label-blind US Core patient API (ignores security labels)",
+  compartment: "worst case: label-blind, whole patient compartment",
+};
+
 export const PORTAL_SCOPE = "openid fhirUser launch launch/patient patient/*.rs";
 
 export interface PortalOptions {
@@ -41,7 +65,7 @@ export interface PortalOptions {
 interface Pending {
   verifier: string;
   client: SandboxClient;
-  mode: "labels" | "label-blind";
+  mode: PortalMode;
   createdAt: number;
 }
 
@@ -90,7 +114,8 @@ export function createPortalRouter(opts: PortalOptions): Router {
     <fieldset>
       <legend>Portal behaviour</legend>
       <label><input type="radio" name="mode" value="labels" id="mode-labels" checked> Honours security labels (well-configured portal)</label>
-      <label><input type="radio" name="mode" value="label-blind" id="mode-label-blind"> Label-blind (ignores security labels)</label>
+      <label><input type="radio" name="mode" value="label-blind" id="mode-label-blind"> Label-blind US Core patient API (ignores security labels; what a US Core portal asks for)</label>
+      <label><input type="radio" name="mode" value="compartment" id="mode-compartment"> Worst case: label-blind, the whole patient compartment (Task and Consent too)</label>
     </fieldset>
     <button type="submit" id="portal-open">Open the portal</button>
     <button type="submit" id="portal-launch-app" formaction="/portal/launch-app" class="secondary">Open the clinic's app as this patient</button>
@@ -120,8 +145,9 @@ export function createPortalRouter(opts: PortalOptions): Router {
       choosePatientFirst(res);
       return;
     }
-    const mode = form.mode === "label-blind" ? "label-blind" : "labels";
-    const client = mode === "label-blind" ? opts.labelBlind : opts.honoursLabels;
+    const mode: PortalMode =
+      form.mode === "label-blind" || form.mode === "compartment" ? form.mode : "labels";
+    const client = mode === "labels" ? opts.honoursLabels : opts.labelBlind;
     const launch = opts.auth.createLaunch({
       userId: `Patient/${patient}`,
       patient,
@@ -211,6 +237,12 @@ export function createPortalRouter(opts: PortalOptions): Router {
       const patientRes = await get(`${opts.fhirBaseUrl}/Patient/${encodeURIComponent(patientId)}`);
       const sections: Section[] = [];
       for (const type of PORTAL_TYPES) {
+        if (p.mode === "label-blind" && !US_CORE_TYPES.includes(type)) {
+          // A US Core portal never requests it: shown as an empty section, so labelled and
+          // label-blind views line up.
+          sections.push({ type, status: 200, resources: [], notRequested: true });
+          continue;
+        }
         const resources: Resource[] = [];
         let url: string | undefined =
           `${opts.fhirBaseUrl}/${type}?patient=${encodeURIComponent(patientId)}&_count=100`;
@@ -252,6 +284,8 @@ interface Section {
   type: string;
   status: number;
   resources: Resource[];
+  /** Not part of the US Core patient-access API (label-blind US Core mode): not requested. */
+  notRequested?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -314,7 +348,7 @@ export function visibleFields(r: Resource): [string, string][] {
 }
 
 function resultsPage(
-  mode: string,
+  mode: PortalMode,
   clientId: string,
   patientName: string,
   sections: Section[],
@@ -324,20 +358,24 @@ function resultsPage(
       const items =
         s.status !== 200
           ? `<p role="alert" data-testid="portal-section-error">The server answered ${esc(s.status)}.</p>`
-          : s.resources.length === 0
-            ? `<p class="note">Nothing to show.</p>`
-            : `<ul>${s.resources
-                .map((r) => {
-                  const rows = visibleFields(r)
-                    .map(([k, v]) => `<dt>${esc(k)}</dt><dd data-field="${esc(k)}">${esc(v)}</dd>`)
-                    .join("");
-                  return `<li data-testid="portal-resource" data-resource-type="${esc(r.resourceType)}" data-id="${esc(r.id)}">
+          : s.notRequested
+            ? `<p class="note" data-testid="portal-not-requested">Not requested: US Core has no ${esc(s.type)} profile, so a US Core patient API does not return it.</p>`
+            : s.resources.length === 0
+              ? `<p class="note">Nothing to show.</p>`
+              : `<ul>${s.resources
+                  .map((r) => {
+                    const rows = visibleFields(r)
+                      .map(
+                        ([k, v]) => `<dt>${esc(k)}</dt><dd data-field="${esc(k)}">${esc(v)}</dd>`,
+                      )
+                      .join("");
+                    return `<li data-testid="portal-resource" data-resource-type="${esc(r.resourceType)}" data-id="${esc(r.id)}">
   <article><h3 style="font-size:1rem;margin:.5rem 0 .25rem">${esc(r.resourceType)}/${esc(r.id)}</h3>
   <dl data-testid="portal-fields">${rows}</dl>
   <details><summary>Raw JSON</summary><pre data-testid="portal-raw">${esc(JSON.stringify(r, null, 2))}</pre></details></article></li>`;
-                })
-                .join("")}</ul>`;
-      return `<section data-testid="portal-section-${esc(s.type)}" data-resource-type="${esc(s.type)}" data-count="${s.status === 200 ? s.resources.length : -1}" aria-labelledby="h-${esc(s.type)}">
+                  })
+                  .join("")}</ul>`;
+      return `<section data-testid="portal-section-${esc(s.type)}" data-resource-type="${esc(s.type)}" data-count="${s.status === 200 ? s.resources.length : -1}"${s.notRequested ? ' data-requested="false"' : ""} aria-labelledby="h-${esc(s.type)}">
   <h2 id="h-${esc(s.type)}">${esc(s.type)} <span class="note">(${s.status === 200 ? s.resources.length : "error"})</span></h2>
   ${items}
 </section>`;
@@ -347,7 +385,7 @@ function resultsPage(
     "Patient portal",
     `<main data-testid="portal-results" data-mode="${esc(mode)}" data-client-id="${esc(clientId)}">
   <h1>Patient portal — <span data-testid="portal-patient-name">${esc(patientName)}</span></h1>
-  <p class="note">Mode: <strong data-testid="portal-mode">${mode === "label-blind" ? "label-blind (ignores security labels)" : "honours security labels"}</strong> · client <code>${esc(clientId)}</code></p>
+  <p class="note">Mode: <strong data-testid="portal-mode">${esc(MODE_TEXT[mode])}</strong> · client <code>${esc(clientId)}</code></p>
   ${body}
   <p><a href="/portal">Back to the portal simulator</a></p>
 </main>`,

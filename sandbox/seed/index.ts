@@ -492,19 +492,11 @@ const mariaEarlierEducation: Procedure = {
   id: "proc-maria-education-2026-05",
   meta: {
     profile: [PROFILE.universalEducation],
+    // Codes only, as the app writes them: label displays name the sensitivity in words.
     security: [
-      { system: V3_CONFIDENTIALITY, code: "R", display: "restricted" },
-      {
-        system: V3_ACT_CODE,
-        code: "SDV",
-        display: "sexual assault, abuse, or domestic violence information sensitivity",
-      },
-      {
-        system: V3_ACT_CODE,
-        code: "NOPAT",
-        display:
-          "no disclosure to patient, family or caregivers without attending provider's authorization",
-      },
+      { system: V3_CONFIDENTIALITY, code: "R" },
+      { system: V3_ACT_CODE, code: "SDV" },
+      { system: V3_ACT_CODE, code: "NOPAT" },
     ],
   },
   extension: [
@@ -526,16 +518,8 @@ const mariaEarlierEducation: Procedure = {
   ],
   identifier: [{ system: CODE_SYSTEM.identifier, value: "seed-proc-maria-education-2026-05" }],
   status: "completed",
-  code: {
-    coding: [
-      {
-        system: CODE_SYSTEM.activity,
-        code: "universal-education",
-        display: "Universal education offered",
-      },
-    ],
-    text: "Universal education about relationships and health offered",
-  },
+  // A code only (wr-universal-education): no display or text for a label-blind portal to show.
+  code: { coding: [{ system: CODE_SYSTEM.activity, code: "universal-education" }] },
   subject: { reference: "Patient/pat-maria" },
   performedDateTime: "2026-05-10T10:30:00-07:00",
   performer: [{ actor: { reference: "Practitioner/prov-rivera" } }],

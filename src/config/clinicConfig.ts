@@ -41,6 +41,11 @@ export const clinicConfigSchema = z.strictObject({
     /** Age below which the minors' confidentiality text applies. */
     minorAgeBelow: int(10, 21),
     mandatoryReporting: z.strictObject({ adult: localized, minor: localized }),
+    /**
+     * Optional: the jurisdiction's rule on whether a minor (under minorAgeBelow) may consent on
+     * their own to sharing with a partner program, shown in the consent step for minors.
+     */
+    minorConsent: z.optional(localized),
   }),
   /** Security labels on everything the app writes about DSV care (R and SDV are always applied). */
   labelPolicy: z.strictObject({ nopat: z.boolean() }),
@@ -76,8 +81,32 @@ export const clinicConfigSchema = z.strictObject({
       intro: localized,
       nationalHotline: localized,
       footer: z.optional(localized),
+      /**
+       * A discreet label per partner on the card (key: the partner's Organization id), instead
+       * of a program name such as "… Sexual Assault Resource Center". Partners without one are
+       * listed as a neutral numbered "Support line".
+       */
+      partnerLabels: z.optional(
+        z.record(
+          z
+            .string()
+            .check(z.regex(/^[A-Za-z0-9\-.]{1,64}$/, { message: "must be an Organization id" })),
+          z.catchall(
+            z.object({
+              en: z.string().check(z.minLength(1), z.maxLength(40)),
+              es: z.string().check(z.minLength(1), z.maxLength(40)),
+            }),
+            z.string().check(z.minLength(1), z.maxLength(40)),
+          ),
+        ),
+      ),
     }),
   ),
+  /**
+   * The clinic's protocol after a disclosure of strangulation (choking), shown to the provider
+   * with the delayed-injury prompt; per language (built-in default wording when absent).
+   */
+  strangulationProtocol: z.optional(localized),
   consent: z.strictObject({ defaultDays: int(1, 365) }),
   /**
    * Which PractitionerRole codes mean which role in this app (optional: DEFAULT_ROLE_MAPPING
@@ -120,4 +149,34 @@ export function roleMappingOf(clinic: ClinicConfig): RoleMapping {
   if (!clinic.roles) return DEFAULT_ROLE_MAPPING;
   const { unmatched, ...codes } = clinic.roles;
   return { codes, unmatched };
+}
+
+/**
+ * Built-in protocol text after strangulation, when the clinic has not configured its own.
+ * Based on the Training Institute on Strangulation Prevention, "Recommendations for the
+ * Medical/Radiographic Evaluation of Acute Adult, Non-Fatal Strangulation" (2019).
+ */
+export const DEFAULT_STRANGULATION_PROTOCOL: { en: string; es: string } = {
+  en: "Examine the neck, voice, swallowing, breathing and eyes now and document what you find. With loss of consciousness, loss of bladder or bowel control, vision changes, trouble breathing or swallowing, voice changes or neck pain or swelling, send the patient to the emergency department today for CT angiography of the neck. Tell the patient which signs mean coming back or calling 911 at once.",
+  es: "Examine ahora el cuello, la voz, la deglución, la respiración y los ojos, y documente los hallazgos. Si hubo pérdida del conocimiento, pérdida del control de la vejiga o del intestino, cambios en la visión, dificultad para respirar o tragar, cambios en la voz o dolor o hinchazón del cuello, envíe a la paciente hoy a urgencias para una angiotomografía de cuello. Explique a la paciente qué señales significan volver o llamar al 911 de inmediato.",
+};
+
+/** The clinic's strangulation protocol in `lang` (its English text for other languages; the built-in default when not configured). */
+export function strangulationProtocol(config: ClinicConfig, lang: string): string {
+  const c = config.strangulationProtocol;
+  if (c) return c[lang] ?? c.en;
+  return DEFAULT_STRANGULATION_PROTOCOL[lang === "es" ? "es" : "en"];
+}
+
+/** Shown to staff in the consent step for a minor when the clinic has not set its own rule. */
+export const DEFAULT_MINOR_CONSENT: { en: string; es: string } = {
+  en: "The patient is a minor. Whether they may consent on their own to sharing with this program depends on your jurisdiction's law and the program's rules: check before sending, and never contact a parent or guardian without the patient's agreement unless the law requires it.",
+  es: "El paciente es menor de edad. Si puede consentir por su cuenta compartir con este programa depende de la ley de su jurisdicción y de las reglas del programa: verifíquelo antes de enviar, y nunca contacte a un padre, madre o tutor sin el acuerdo del paciente salvo que la ley lo exija.",
+};
+
+/** The minors' consent rule in `lang` (the clinic's, else the built-in reminder). */
+export function minorConsentText(config: ClinicConfig, lang: string): string {
+  const c = config.jurisdiction.minorConsent;
+  if (c) return c[lang] ?? c.en;
+  return DEFAULT_MINOR_CONSENT[lang === "es" ? "es" : "en"];
 }

@@ -1,5 +1,12 @@
 import { readFileSync } from "node:fs";
-import { clinicConfigSchema } from "./clinicConfig";
+import {
+  clinicConfigSchema,
+  DEFAULT_MINOR_CONSENT,
+  DEFAULT_STRANGULATION_PROTOCOL,
+  minorConsentText,
+  strangulationProtocol,
+  type ClinicConfig,
+} from "./clinicConfig";
 import { parseConfig } from "./loadConfig";
 import { findIssuer, smartConfigSchema } from "./smartConfig";
 
@@ -98,5 +105,54 @@ describe("clinic-config.json", () => {
     expect(fields).toEqual(
       expect.arrayContaining(["clinicOrganization", "jurisdiction.mandatoryReporting.minor.es"]),
     );
+  });
+});
+
+describe("clinic-config optional texts (issue 13)", () => {
+  const shipped = read("clinic-config.json") as ClinicConfig;
+
+  it("strangulationProtocol: the clinic's text per language, else the built-in default", () => {
+    expect(strangulationProtocol(shipped, "en")).toBe(DEFAULT_STRANGULATION_PROTOCOL.en);
+    expect(strangulationProtocol(shipped, "es")).toBe(DEFAULT_STRANGULATION_PROTOCOL.es);
+    const own = { ...shipped, strangulationProtocol: { en: "Call the SANE nurse.", es: "Llame." } };
+    expect(clinicConfigSchema.safeParse(own).success).toBe(true);
+    expect(strangulationProtocol(own, "es")).toBe("Llame.");
+    expect(strangulationProtocol(own, "vi")).toBe("Call the SANE nurse.");
+    expect(
+      clinicConfigSchema.safeParse({ ...shipped, strangulationProtocol: { en: "only English" } })
+        .success,
+    ).toBe(false);
+  });
+
+  it("jurisdiction.minorConsent: the clinic's rule, else a built-in reminder", () => {
+    expect(minorConsentText(shipped, "es")).toBe(DEFAULT_MINOR_CONSENT.es);
+    const own = {
+      ...shipped,
+      jurisdiction: {
+        ...shipped.jurisdiction,
+        minorConsent: { en: "12+ may consent.", es: "12+." },
+      },
+    };
+    expect(clinicConfigSchema.safeParse(own).success).toBe(true);
+    expect(minorConsentText(own, "en")).toBe("12+ may consent.");
+  });
+
+  it("resourceCard.partnerLabels: per partner id, en and es required, discreet length", () => {
+    const card = shipped.resourceCard;
+    if (!card) throw new Error("the shipped file has a resourceCard");
+    const withLabels = (labels: unknown) => ({
+      ...shipped,
+      resourceCard: { ...card, partnerLabels: labels },
+    });
+    expect(
+      clinicConfigSchema.safeParse(withLabels({ "org-a": { en: "Line", es: "Línea" } })).success,
+    ).toBe(true);
+    expect(clinicConfigSchema.safeParse(withLabels({ "org-a": { en: "Line" } })).success).toBe(
+      false,
+    );
+    expect(
+      clinicConfigSchema.safeParse(withLabels({ "org-a": { en: "x".repeat(41), es: "y" } }))
+        .success,
+    ).toBe(false);
   });
 });

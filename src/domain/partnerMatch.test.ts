@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Partner, PartnerService } from "./partner";
-import { matchPartners } from "./partnerMatch";
+import { isAfterHours, lines247, matchPartners } from "./partnerMatch";
 
 function service(id: string, services: string[], extra: Partial<PartnerService> = {}) {
   return {
@@ -102,5 +102,122 @@ describe("matchPartners", () => {
     );
     expect(result.referable).toEqual([]);
     expect(result.contactsOnly).toHaveLength(1);
+  });
+
+  it("never alphabetical: the partner meeting the needs is first, whatever its name", () => {
+    const list = [
+      partner("aardvark", 4, [service("a1", ["legal-advocacy"], { languages: ["en"] })]),
+      partner("zulu", 2, [
+        service("z1", ["legal-advocacy", "housing-advocacy"], { languages: ["es"] }),
+      ]),
+    ];
+    const result = matchPartners(
+      list,
+      { needs: ["legal-advocacy", "housing-advocacy"], language: "es", at },
+      isOpen,
+    );
+    expect(result.referable.map((m) => m.partner.id)).toEqual(["zulu", "aardvark"]);
+  });
+
+  it("ties on needs: language, then open now, then tier, then (only then) the name", () => {
+    const legal = (id: string, extra: Partial<PartnerService> = {}) =>
+      service(id, ["legal-advocacy"], extra);
+    const rank = (list: Partner[], language = "en") =>
+      matchPartners(list, { needs: ["legal-advocacy"], language, at }, isOpen).referable.map(
+        (m) => m.partner.id,
+      );
+    // Language beats open now and tier.
+    expect(
+      rank(
+        [
+          partner("a-open-t4", 4, [legal("open-svc")]),
+          partner("z-spanish", 2, [legal("z", { languages: ["es"] })]),
+        ],
+        "es",
+      ),
+    ).toEqual(["z-spanish", "a-open-t4"]);
+    // Open now beats tier.
+    expect(
+      rank([
+        partner("a-closed-t4", 4, [legal("closed")]),
+        partner("z-open-t2", 2, [legal("open-svc")]),
+      ]),
+    ).toEqual(["z-open-t2", "a-closed-t4"]);
+    // Tier beats the name.
+    expect(
+      rank([
+        partner("a-t2", 2, [legal("x")]),
+        partner("m-t3", 3, [legal("y")]),
+        partner("z-t4", 4, [legal("w")]),
+      ]),
+    ).toEqual(["z-t4", "m-t3", "a-t2"]);
+    // Full tie: by name.
+    expect(rank([partner("b", 2, [legal("x")]), partner("a", 2, [legal("y")])])).toEqual([
+      "a",
+      "b",
+    ]);
+  });
+
+  it("openLine: an open matched line, else the partner's 24/7 line, never a closed one", () => {
+    const list = [
+      partner("p1", 2, [
+        service("open-svc", ["legal-advocacy"], { phone: "503-555-0101" }),
+        service("p1-24", ["hotline-24h"], { open24x7: true, phone: "503-555-0102" }),
+      ]),
+      partner("p2", 2, [
+        service("p2-day", ["legal-advocacy"], { phone: "503-555-0103" }),
+        service("p2-24", ["hotline-24h"], { open24x7: true, phone: "503-555-0104" }),
+      ]),
+      partner("p3", 2, [service("p3-day", ["legal-advocacy"], { phone: "503-555-0105" })]),
+    ];
+    const result = matchPartners(list, { needs: ["legal-advocacy"], language: "en", at }, isOpen);
+    const byId = Object.fromEntries(result.referable.map((m) => [m.partner.id, m]));
+    expect(byId.p1?.openLine).toBe("503-555-0101");
+    expect(byId.p2?.openNow).toBe(false);
+    expect(byId.p2?.openLine).toBe("503-555-0104");
+    expect(byId.p3?.openLine).toBeUndefined();
+  });
+});
+
+describe("after hours", () => {
+  const list = [
+    partner("day", 2, [service("day-legal", ["legal-advocacy"], { phone: "503-555-0111" })]),
+    partner("nightline", 3, [
+      service("nl-24", ["hotline-24h"], {
+        open24x7: true,
+        phone: "503-555-0112",
+        languages: ["en", "es"],
+      }),
+      service("nl-day", ["legal-advocacy"], { phone: "503-555-0113" }),
+    ]),
+    partner("english-24", 2, [
+      service("e-24", ["hotline-24h"], { open24x7: true, phone: "503-555-0114" }),
+    ]),
+    partner(
+      "gone",
+      2,
+      [service("g-24", ["hotline-24h"], { open24x7: true, phone: "503-555-0115" })],
+      {
+        active: false,
+      },
+    ),
+  ];
+  const closed = () => false;
+  const legal = matchPartners(list, { needs: ["legal-advocacy"], language: "es", at }, closed);
+
+  it("connect now with no matched partner open → after hours; otherwise not", () => {
+    expect(isAfterHours("now", legal)).toBe(true);
+    expect(isAfterHours("soon", legal)).toBe(false);
+    expect(isAfterHours("routine", legal)).toBe(false);
+    const open = matchPartners(list, { needs: ["legal-advocacy"], language: "es", at }, () => true);
+    expect(isAfterHours("now", open)).toBe(false);
+    expect(isAfterHours("now", { referable: [], contactsOnly: [] })).toBe(true);
+  });
+
+  it("lines247: active partners' 24/7 lines, the patient's language first", () => {
+    expect(lines247(list, "es").map((l) => [l.partnerId, l.phone, l.languageMatch])).toEqual([
+      ["nightline", "503-555-0112", true],
+      ["english-24", "503-555-0114", false],
+    ]);
   });
 });

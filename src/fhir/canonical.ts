@@ -138,6 +138,7 @@ export const CODES = {
   ],
   activity: [
     "universal-education",
+    "community-referral",
     "dsv-advocacy-referral",
     "medical-appointment",
     "behavioral-health-appointment",
@@ -173,3 +174,11 @@ export const SAFE_CONTACT_PART = {
 
 /** Sub-extension names of EXTENSION.cardTypes (one per card type + language). */
 export const CARD_TYPES_PART = { type: "type", language: "language", count: "count" } as const;
+
+/**
+ * The ServiceRequest.code of a warm referral (wr-activity). Neutral on purpose: a label-blind
+ * portal shows a code that has no display. Earlier records used "dsv-advocacy-referral"; readers
+ * accept both (LEGACY_REFERRAL_CODE).
+ */
+export const REFERRAL_CODE = "community-referral";
+export const LEGACY_REFERRAL_CODE = "dsv-advocacy-referral";

@@ -1,6 +1,13 @@
 import * as z from "zod/mini";
 import { codeableConcept, coding, reference, str } from "./schemas";
-import { CARD_TYPES_PART, CODE_SYSTEM, EXTENSION, V3_ACT_CODE } from "./canonical";
+import {
+  CARD_TYPES_PART,
+  CODE_SYSTEM,
+  EXTENSION,
+  LEGACY_REFERRAL_CODE,
+  REFERRAL_CODE,
+  V3_ACT_CODE,
+} from "./canonical";
 import type { FhirHttp } from "./http";
 import type { EducationHistory, PatientHistoryData, ReferralHistory } from "../domain/history";
 
@@ -173,7 +180,9 @@ export function toReferralHistory(
     parseAll(consentSchema, consentEntries, "Consent").map((c) => [`Consent/${c.id}`, c]),
   );
   const requests = parseAll(serviceRequestSchema, entries, "ServiceRequest").filter(
-    (sr) => codeOf(sr.code, CODE_SYSTEM.activity) === "dsv-advocacy-referral",
+    (sr) =>
+      codeOf(sr.code, CODE_SYSTEM.activity) === REFERRAL_CODE ||
+      codeOf(sr.code, CODE_SYSTEM.activity) === LEGACY_REFERRAL_CODE,
   );
   const tasks = parseAll(taskSchema, entries, "Task");
   const orgs = new Map(

@@ -1,4 +1,13 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { UiStrings } from "../content/ui";
 
 const ShieldContext = createContext<() => void>(() => {});
@@ -7,6 +16,7 @@ const ShieldContext = createContext<() => void>(() => {});
  * The privacy shield (docs/ARCHITECTURE.md, privacy invariant 5): Esc or the visible button swaps the whole screen
  * for a neutral one at once. The app underneath is hidden, not unmounted, so nothing entered is
  * lost; coming back needs a deliberate click, never a key that could be pressed by accident.
+ * Focus returns to where it was (the control staff were on), so work picks up in place.
  */
 export function PrivacyShield({
   t,
@@ -18,23 +28,51 @@ export function PrivacyShield({
   children: ReactNode;
 }) {
   const [shielded, setShielded] = useState(false);
+  // The element that had focus when the shield went up (kept in memory only).
+  const returnTo = useRef<HTMLElement | null>(null);
+  const shield = useCallback(() => {
+    setShielded((already) => {
+      if (!already) {
+        const active = document.activeElement;
+        returnTo.current =
+          active instanceof HTMLElement && active !== document.body ? active : null;
+      }
+      return true;
+    });
+  }, []);
+  const wasShielded = useRef(false);
+  const neutral = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (shielded) {
+      wasShielded.current = true;
+      // Move focus off the hidden app, so nothing typed now can land in a hidden field; the
+      // neutral screen (not its button) takes it, so Enter or Space cannot come back by accident.
+      neutral.current?.focus();
+      return;
+    }
+    if (!wasShielded.current) return;
+    wasShielded.current = false;
+    const target = returnTo.current;
+    returnTo.current = null;
+    if (target?.isConnected) target.focus();
+  }, [shielded]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") setShielded(true);
+      if (event.key === "Escape") shield();
     };
     // Capture phase: nothing in the app can stop the shield.
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, []);
+  }, [shield]);
 
   return (
-    <ShieldContext.Provider value={() => setShielded(true)}>
+    <ShieldContext.Provider value={shield}>
       <div hidden={shielded} data-testid="shielded-content">
         {children}
       </div>
       {shielded && (
-        <main className="neutral-screen" data-testid="neutral-screen">
+        <main className="neutral-screen" data-testid="neutral-screen" tabIndex={-1} ref={neutral}>
           <h1>{displayName}</h1>
           <p>{t.neutralText}</p>
           <button type="button" onClick={() => setShielded(false)}>

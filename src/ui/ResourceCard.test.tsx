@@ -5,6 +5,7 @@ import {
   cardHotlines,
   cardLanguages,
   cardWording,
+  defaultCardLanguage,
   NATIONAL_DV_HOTLINE,
   ResourceCard,
 } from "./ResourceCard";
@@ -56,12 +57,48 @@ const config = {
 } as unknown as ClinicConfig;
 
 describe("the local resource card", () => {
-  it("lists active partners' hotlines that serve the card's language, by short name", () => {
-    expect(cardHotlines(partners, "es")).toEqual([{ name: "Safe Harbor", phone: "503-555-0151" }]);
+  it("lists active partners' hotlines that serve the card's language, under a neutral label", () => {
+    expect(cardHotlines(partners, "es")).toEqual([
+      { name: "Línea de apoyo", phone: "503-555-0151" },
+    ]);
     expect(cardHotlines(partners, "en").map((h) => h.phone)).toEqual([
       "503-555-0151",
       "503-555-0171",
     ]);
+  });
+  it("shows the clinic's discreet label per partner, never the program's name or alias", () => {
+    const labels = { a: { en: "Wellness line", es: "Línea de bienestar" } };
+    expect(cardHotlines(partners, "es", labels)).toEqual([
+      { name: "Línea de bienestar", phone: "503-555-0151" },
+    ]);
+    expect(cardHotlines(partners, "en", labels)).toEqual([
+      { name: "Wellness line", phone: "503-555-0151" },
+      { name: "Support line", phone: "503-555-0171" },
+    ]);
+    // Without labels: neutral, numbered lines.
+    const names = cardHotlines(partners, "en").map((h) => h.name);
+    expect(names).toEqual(["Support line 1", "Support line 2"]);
+    for (const name of names) expect(name).not.toMatch(/Safe Harbor|Bridges/);
+  });
+  it("defaults to the patient's language when the card is offered in it", () => {
+    expect(defaultCardLanguage(["en", "es", "vi"], "es")).toBe("es");
+    expect(defaultCardLanguage(["en", "es", "vi"], "es-MX")).toBe("es");
+    expect(defaultCardLanguage(["en", "es"], "so")).toBe("en");
+    expect(defaultCardLanguage(["en", "es"], undefined)).toBe("en");
+  });
+  it("never breaks a phone number across lines, and reads it left to right", () => {
+    render(
+      <ResourceCard
+        lang="es"
+        wording={cardWording(config, "es")}
+        hotlines={cardHotlines(partners, "es")}
+      />,
+    );
+    for (const phone of ["503-555-0151", NATIONAL_DV_HOTLINE]) {
+      const el = screen.getByText(phone);
+      expect(el).toHaveAttribute("dir", "ltr");
+      expect(el).toHaveStyle({ whiteSpace: "nowrap" });
+    }
   });
   it("takes its wording from the clinic config, per language", () => {
     expect(cardLanguages(config)).toEqual(["en", "es", "vi"]);

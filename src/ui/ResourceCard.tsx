@@ -18,8 +18,18 @@ export interface CardWording {
 }
 
 export interface CardHotline {
+  /** A discreet label (resourceCard.partnerLabels, else a neutral "Support line N"). */
   name: string;
   phone: string;
+}
+
+/** The neutral label of a partner line without a configured one (numbered when several). */
+const NEUTRAL_LINE: Record<"en" | "es", string> = { en: "Support line", es: "Línea de apoyo" };
+
+/** The card's language: the patient's when the card is offered in it, else the first one. */
+export function defaultCardLanguage(languages: readonly string[], patientLanguage?: string) {
+  const base = patientLanguage?.toLowerCase().split("-")[0];
+  return base && languages.includes(base) ? base : (languages[0] ?? "en");
 }
 
 const DEFAULT_WORDING: Record<"en" | "es", CardWording> = {
@@ -64,11 +74,18 @@ export function cardWording(config: ClinicConfig, lang: string): CardWording {
 
 /**
  * Hotline numbers for a card in `lang`: active partners' active hotline services that serve the
- * language (short name — the alias — where there is one), one line per number.
+ * language, one line per number. Each is shown under the clinic's discreet label for the partner
+ * (`resourceCard.partnerLabels`), never the program's name — a card that says "… Sexual Assault
+ * Resource Center" can endanger the person carrying it; without a label, a neutral
+ * "Support line" (numbered when there are several).
  */
-export function cardHotlines(partners: readonly Partner[], lang: string): CardHotline[] {
+export function cardHotlines(
+  partners: readonly Partner[],
+  lang: string,
+  labels?: Record<string, Record<string, string>>,
+): CardHotline[] {
   const seen = new Set<string>();
-  const out: CardHotline[] = [];
+  const out: { partnerId: string; phone: string }[] = [];
   for (const partner of partners) {
     if (!partner.active) continue;
     for (const service of partner.services) {
@@ -77,10 +94,19 @@ export function cardHotlines(partners: readonly Partner[], lang: string): CardHo
       const phone = service.phone ?? partner.phone;
       if (!phone || seen.has(phone)) continue;
       seen.add(phone);
-      out.push({ name: partner.aliases?.[0] ?? partner.name, phone });
+      out.push({ partnerId: partner.id, phone });
     }
   }
-  return out;
+  const neutral = NEUTRAL_LINE[lang === "es" ? "es" : "en"];
+  const unlabelled = out.filter((l) => !labels?.[l.partnerId]).length;
+  let n = 0;
+  return out.map((l) => {
+    const label = labels?.[l.partnerId];
+    const configured = label?.[lang] ?? label?.en;
+    if (configured) return { name: configured, phone: l.phone };
+    n += 1;
+    return { name: unlabelled > 1 ? `${neutral} ${n}` : neutral, phone: l.phone };
+  });
 }
 
 export function ResourceCard({
@@ -99,15 +125,24 @@ export function ResourceCard({
       <ul className="resource-card-lines">
         {hotlines.map((h) => (
           <li key={h.phone}>
-            <span>{h.name}</span> <strong>{h.phone}</strong>
+            <span>{h.name}</span> <Phone number={h.phone} />
           </li>
         ))}
         <li>
-          <span>{wording.nationalHotline}</span> <strong>{NATIONAL_DV_HOTLINE}</strong>
+          <span>{wording.nationalHotline}</span> <Phone number={NATIONAL_DV_HOTLINE} />
         </li>
       </ul>
       {wording.footer && <p className="resource-card-footer">{wording.footer}</p>}
     </article>
+  );
+}
+
+/** A phone number that never breaks across lines and reads left to right in any script. */
+export function Phone({ number }: { number: string }) {
+  return (
+    <strong className="phone" dir="ltr" style={{ whiteSpace: "nowrap" }}>
+      {number}
+    </strong>
   );
 }
 
@@ -127,7 +162,7 @@ export function PrintableResourceCard({
   printLabel: string;
 }) {
   const wording = cardWording(config, lang);
-  const hotlines = cardHotlines(partners, lang);
+  const hotlines = cardHotlines(partners, lang, config.resourceCard?.partnerLabels);
   const [sheet] = useState(() => {
     const el = document.createElement("div");
     el.className = "print-sheet";

@@ -7,6 +7,7 @@ import {
   launchApp,
   patientRecords,
   resetSandbox,
+  safetyAnswer,
   securityCodes,
 } from "./journey.helpers";
 
@@ -176,7 +177,7 @@ describe("privacy shield", () => {
     await page.getByLabel(/alone with me/).check();
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: /shared something/ }).click();
-    await page.getByLabel(/weapon/i).check();
+    await safetyAnswer(page, /weapon/i, "Yes").check();
     await page.keyboard.press("Escape");
     await page.getByTestId("neutral-screen").waitFor();
     const visible = await page.locator("body").innerText();
@@ -184,6 +185,6 @@ describe("privacy shield", () => {
     await expect(page.getByTestId("shielded-content").isHidden()).resolves.toBe(true);
     await page.keyboard.press("Enter"); // nothing focused to return with by accident
     await page.getByRole("button", { name: "Return to the app" }).click();
-    await expect(page.getByLabel(/weapon/i).isChecked()).resolves.toBe(true);
+    await expect(safetyAnswer(page, /weapon/i, "Yes").isChecked()).resolves.toBe(true);
   });
 });

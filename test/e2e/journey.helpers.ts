@@ -140,6 +140,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** Answers one safety question (a Yes / No radio group named after the question, as asked). */
+export function safetyAnswer(page: Page, question: string | RegExp, answer: "Yes" | "No" | "Sí") {
+  return page
+    .locator("[data-step=s]")
+    .getByRole("group", { name: question })
+    .getByRole("radio", { name: answer, exact: true });
+}
+
 /** Counts the user's clicks: every click in the journey goes through here. */
 export class ClickCounter {
   count = 0;
@@ -147,6 +155,10 @@ export class ClickCounter {
   async click(selector: Parameters<Page["getByRole"]>[0], name: string | RegExp, exact = false) {
     this.count++;
     await this.page.getByRole(selector, { name, exact }).click();
+  }
+  async answer(question: string | RegExp, answer: "Yes" | "No") {
+    this.count++;
+    await safetyAnswer(this.page, question, answer).check();
   }
   async check(name: string | RegExp, exact = false) {
     this.count++;
@@ -159,16 +171,20 @@ export class ClickCounter {
   }
 }
 
-/** Opens the patient-portal simulator for a patient and returns the result page's counts. */
+/**
+ * Opens the patient-portal simulator for a patient and returns the result page's counts.
+ * "label-blind": what a label-blind US Core patient API returns; "compartment": the worst case,
+ * the label-blind client reading the whole patient compartment.
+ */
 export async function portalCounts(
   page: Page,
   urls: E2eUrls,
   patient: string,
-  mode: "labels" | "label-blind",
+  mode: "labels" | "label-blind" | "compartment",
 ): Promise<Record<string, number>> {
   await page.goto(`${urls.ehrUrl}portal`);
   await page.locator("#portal-patient").selectOption(patient);
-  await page.locator(mode === "labels" ? "#mode-labels" : "#mode-label-blind").check();
+  await page.locator(`#mode-${mode}`).check();
   await page.locator("#portal-open").click();
   await page.locator("[data-testid=portal-results]").waitFor({ timeout: 20_000 });
   const counts: Record<string, number> = {};

@@ -61,8 +61,8 @@ async function journeyToReview(
   await axe();
   await clicks.click("button", /shared something/);
   await atStep("s");
-  await clicks.check(/weapon/i);
-  await clicks.check(/Wants legal help/);
+  await clicks.answer(/Worried about children's safety/, "Yes");
+  await clicks.answer(/Wants legal help/, "Yes");
   await expect(page.getByTestId("urgency").getAttribute("data-level")).resolves.toBe("soon");
   await clicks.check("Drop-in support and safety planning", true);
   await axe();
@@ -179,8 +179,8 @@ describe("warm referral", () => {
     await expect(item.getAttribute("data-consent-status")).resolves.toBe("active");
     expect(await axeViolations(page)).toEqual([]);
 
-    // The patient portal: honouring labels shows none of it; label-blind shows no DSV words
-    // in the fields patients see (ServiceRequest code/category are fixed by the profile).
+    // The patient portal: honouring labels shows none of it; label-blind (US Core) shows no
+    // DSV words in the fields patients see, except the SDOHCC category code (docs/privacy.md).
     const honoured = await portalCounts(page, urls, "pat-james", "labels");
     expect(honoured).toMatchObject({
       ServiceRequest: 0,
@@ -203,7 +203,7 @@ describe("warm referral", () => {
       }),
     );
     const patientVisible = rows.filter(
-      (r) => !(r.type === "ServiceRequest" && (r.field === "Code" || r.field === "Category")),
+      (r) => !(r.type === "ServiceRequest" && r.field === "Category"),
     );
     expect(patientVisible.length).toBeGreaterThan(0);
     for (const row of patientVisible)
@@ -279,7 +279,10 @@ async function tabTo(name: string | RegExp, max = 120): Promise<void> {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return "";
       if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) {
-        return (el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? "").trim();
+        const label = (el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? "").trim();
+        // A safety question's Yes / No radio: "<question> → Yes".
+        const legend = el.closest("fieldset.yes-no")?.querySelector("legend")?.textContent;
+        return legend ? `${legend.trim()} → ${label}` : label;
       }
       return (el.textContent ?? "").trim();
     });
@@ -326,7 +329,7 @@ describe("keyboard only", () => {
     await tabTo(/shared something/);
     await page.keyboard.press("Enter");
     await atStep("s");
-    await tabTo(/In danger right now/);
+    await tabTo(/In danger right now.* → Yes$/);
     await page.keyboard.press("Space");
     await expect(page.getByTestId("urgency").getAttribute("data-level")).resolves.toBe("now");
     await tabTo("24-hour hotline");

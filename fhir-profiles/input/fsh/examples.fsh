@@ -97,7 +97,7 @@ Usage: #example
 * insert Labels
 * identifier[clientId].value = "c2f0e3a4-0000-4000-8000-000000000002"
 * status = #active
-* code = WrActivity#dsv-advocacy-referral
+* code = WrActivity#community-referral
 * orderDetail[0] = WrDsvServices#drop-in-safety-planning
 * orderDetail[1] = WrDsvServices#legal-advocacy
 * subject = Reference(Patient/pat-maria)
@@ -109,12 +109,6 @@ Usage: #example
 * performer[1] = Reference(HealthcareService/wr-example-partner-service)
 * supportingInfo = Reference(Consent/wr-example-consent)
 * extension[handoffMethod].valueCoding = WrHandoffMethod#call-together
-* extension[safeContact].extension[safePhone].valueContactPoint.system = #phone
-* extension[safeContact].extension[safePhone].valueContactPoint.value = "555-0199"
-* extension[safeContact].extension[safeTimes][0].valueString = "Weekdays 9-11am"
-* extension[safeContact].extension[voicemailOk].valueBoolean = false
-* extension[safeContact].extension[mayNameAgency].valueBoolean = false
-* extension[safeContact].extension[coverStory].valueString = "Calling from the clinic about your appointment"
 
 Instance: wr-example-referral-task
 InstanceOf: ReferralTask
@@ -132,6 +126,12 @@ Usage: #example
 * lastModified = "2025-03-04T15:00:00-06:00"
 * requester = Reference(Practitioner/prov-rivera)
 * owner = Reference(Organization/wr-example-partner-org)
+* extension[safeContact].extension[safePhone].valueContactPoint.system = #phone
+* extension[safeContact].extension[safePhone].valueContactPoint.value = "555-0199"
+* extension[safeContact].extension[safeTimes][0].valueString = "Weekdays 9-11am"
+* extension[safeContact].extension[voicemailOk].valueBoolean = false
+* extension[safeContact].extension[mayNameAgency].valueBoolean = false
+* extension[safeContact].extension[coverStory].valueString = "Calling from the clinic about your appointment"
 
 Instance: wr-example-universal-education
 InstanceOf: UniversalEducation
@@ -167,7 +167,6 @@ Usage: #example
 * performer = Reference(Organization/clinic-main)
 * occurrencePeriod.start = "2025-03-06T08:00:00-06:00"
 * occurrencePeriod.end = "2025-03-06T17:00:00-06:00"
-* extension[safeContact].extension[noContact].valueBoolean = true
 
 Instance: wr-example-incoming-referral-task
 InstanceOf: IncomingReferralTask
@@ -184,3 +183,19 @@ Usage: #example
 * authoredOn = "2025-03-05T09:00:00-06:00"
 * requester = Reference(Organization/wr-example-partner-org)
 * owner = Reference(Organization/clinic-main)
+* extension[safeContact].extension[noContact].valueBoolean = true
+
+Instance: wr-example-hotline-handoff
+InstanceOf: WarmReferral
+Title: "Example hotline-only handoff: no partner, nothing shared"
+Usage: #example
+* insert Labels
+* identifier[clientId].value = "c2f0e3a4-0000-4000-8000-000000000007"
+* status = #active
+* code = WrActivity#community-referral
+* orderDetail[0] = WrDsvServices#hotline-24h
+* subject = Reference(Patient/pat-maria)
+* authoredOn = "2025-03-04T22:40:00-06:00"
+* priority = #asap
+* requester = Reference(Practitioner/prov-rivera)
+* extension[handoffMethod].valueCoding = WrHandoffMethod#hotline

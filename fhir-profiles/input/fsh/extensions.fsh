@@ -1,9 +1,9 @@
 Extension: WrSafeContactPreferences
 Id: wr-safe-contact-preferences
 Title: "Safe-contact preferences"
-Description: "How (and whether) a program may contact the patient safely. Set by clinic staff with the patient, in private. noContact = true mirrors the SDOHCC code contacting-subject-prohibited: the program must not reach out at all."
+Description: "How (and whether) a program may contact the patient safely. Set by clinic staff with the patient, in private. noContact = true mirrors the SDOHCC code contacting-subject-prohibited: the program must not reach out at all. Carried on the referral Task, never on the ServiceRequest: US Core patient-access APIs return ServiceRequests, not Tasks, so a label-blind portal cannot show the safe phone or the cover story."
 * ^context[0].type = #element
-* ^context[0].expression = "ServiceRequest"
+* ^context[0].expression = "Task"
 * obeys wr-safe-1
 * extension contains
     safePhone 0..1 and

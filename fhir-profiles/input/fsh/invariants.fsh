@@ -14,8 +14,13 @@ Expression: "(status = 'rejected' or status = 'cancelled' or status = 'on-hold' 
 Severity: #error
 
 Invariant: wr-sr-1
-Description: "The performer must include the partner Organization."
-Expression: "performer.where(reference.startsWith('Organization/') or reference.contains('/Organization/') or type = 'Organization').exists()"
+Description: "With a performer, the performer includes the partner Organization and the referral carries the patient's consent (supportingInfo)."
+Expression: "performer.exists() implies (performer.where(reference.startsWith('Organization/') or reference.contains('/Organization/') or type = 'Organization').exists() and supportingInfo.exists())"
+Severity: #error
+
+Invariant: wr-sr-2
+Description: "Without a partner (no performer) the handoff is the hotline or a card only: nothing is shared."
+Expression: "performer.empty() implies extension.where(url = 'https://warm-referral.org/fhir/StructureDefinition/wr-handoff-method').value.where(code = 'hotline' or code = 'card-only').exists()"
 Severity: #error
 
 Invariant: wr-consent-1

@@ -24,23 +24,31 @@ RuleSet: IpvCategory
 * category ^slicing.discriminator.path = "$this"
 * category ^slicing.rules = #open
 * category contains ipv 1..1 MS
-* category[ipv] = $SDOHCC-Temp#intimate-partner-violence "Intimate Partner Violence"
+// Code only: no display, no text (label-blind portals show them). The SDOHCC code itself stays:
+// a written decision, see docs/privacy.md.
+* category[ipv] = $SDOHCC-Temp#intimate-partner-violence
+* category[ipv].coding.display 0..0
+* category[ipv].text 0..0
 
 Profile: WarmReferral
 Parent: ServiceRequest
 Id: wr-warm-referral
 Title: "Warm referral"
-Description: "A confidential warm referral from the clinic to a partner DSV advocacy program (minimum necessary data)."
+Description: "A confidential warm referral from the clinic to a partner DSV advocacy program (minimum necessary data), or a hotline-only / card-only handoff with no partner. Returned by US Core patient-access APIs, so it carries codes without displays and no free text or safe-contact detail (those live on the Task)."
 * insert DsvLabelled
 * insert ClientIdentifier
-* obeys wr-sr-1
+* obeys wr-sr-1 and wr-sr-2
 * status MS
 * intent = #order (exactly)
 * intent MS
 * insert IpvCategory
 * code 1..1 MS
-* code = WrActivity#dsv-advocacy-referral
+* code = WrActivity#community-referral
+* code.coding.display 0..0
+* code.text 0..0
 * orderDetail MS
+* orderDetail.coding.display 0..0
+* orderDetail.text 0..0
 * orderDetail ^short = "Services requested"
 * orderDetail from WrDsvServicesVS (required)
 * subject 1..1 MS
@@ -50,14 +58,16 @@ Description: "A confidential warm referral from the clinic to a partner DSV advo
 * priority 1..1 MS
 * requester 1..1 MS
 * requester only Reference(Practitioner or PractitionerRole or Organization)
-* performer 1..* MS
+* performer 0..* MS
 * performer only Reference(Organization or HealthcareService)
-* supportingInfo 1..* MS
+* performer ^short = "The partner program; absent only for a hotline-only or card-only handoff (wr-sr-2)"
+* performer.display 0..0
+* requester.display 0..0
+* supportingInfo 0..* MS
 * supportingInfo only Reference(Consent)
-* supportingInfo ^short = "The patient's consent to share (wr-referral-consent)"
-* extension contains
-    WrHandoffMethodExt named handoffMethod 1..1 MS and
-    WrSafeContactPreferences named safeContact 1..1 MS
+* supportingInfo ^short = "The patient's consent to share (wr-referral-consent); required with a partner (wr-sr-1)"
+* extension contains WrHandoffMethodExt named handoffMethod 1..1 MS
+* note 0..0
 * patientInstruction 0..0
 * reasonCode 0..0
 * reasonReference 0..0
@@ -91,8 +101,11 @@ Description: "Tracks a warm referral: the clinic requests, the partner program o
 * requester only Reference(Practitioner or PractitionerRole or Organization)
 * owner 1..1 MS
 * owner only Reference(Organization or PractitionerRole or HealthcareService)
+* owner ^short = "The partner program; the clinic itself for a hotline-only or card-only handoff"
 * output MS
 * description 0..0
+* extension contains WrSafeContactPreferences named safeContact 0..1 MS
+* extension[safeContact] ^short = "How the partner may reach the patient: on the Task, which patient-access APIs do not return (never on the ServiceRequest)"
 
 Profile: ReferralConsent
 Parent: Consent
@@ -148,6 +161,8 @@ Description: "Records that universal education about relationships and health (s
 * status MS
 * code 1..1 MS
 * code = WrActivity#universal-education
+* code.coding.display 0..0
+* code.text 0..0
 * subject 1..1 MS
 * subject only Reference(Patient)
 * encounter MS
@@ -194,7 +209,7 @@ Description: "A referral from a partner program to the clinic, e.g. a next-day m
 * occurrence[x] only dateTime or Period
 * occurrence[x] ^short = "When the patient should be seen (e.g. within a day)"
 * supportingInfo only Reference(Consent)
-* extension contains WrSafeContactPreferences named safeContact 1..1 MS
+* note 0..0
 * patientInstruction 0..0
 * doNotPerform 0..0
 
@@ -227,3 +242,5 @@ Description: "Tracks an incoming referral: the partner requests, the clinic owns
 * owner only Reference(Organization or PractitionerRole or HealthcareService)
 * output MS
 * description 0..0
+* extension contains WrSafeContactPreferences named safeContact 1..1 MS
+* extension[safeContact] ^short = "How the clinic may reach the patient: on the Task, which patient-access APIs do not return"

@@ -75,12 +75,15 @@ export const en: ContentPack = {
       "If the patient shares something, thank them, and bring in the provider to continue.",
     validateHeading: "Say first",
     safetyLegend: "Safety and needs check",
-    safetyHint: "Check what the patient says applies. Leave the rest unchecked.",
+    safetyHint:
+      "Ask each question as written and mark the patient's answer to it. Leave questions you did not ask unanswered.",
     safetyItems: {
       immediateDanger: "In danger right now or today",
       strangulation: "Has been choked or strangled",
       weapon: "A weapon (gun or other) in the home",
       threatsToKill: "Threats to kill the patient",
+      escalating: "Violence getting worse or more frequent",
+      fearOfBeingKilled: "Believes the person might try to kill them",
       noSafePlace: "No safe place to stay tonight",
       noMedications: "Cannot get their medicines",
       childrenUnsafe: "Worried about children's safety",
@@ -89,6 +92,25 @@ export const en: ContentPack = {
       housing: "Needs housing",
       mentalHealth: "Wants mental health or substance use support",
     },
+    safetyControls: {
+      immediateDanger: "In danger right now or today?",
+      strangulation: "Ever choked or strangled?",
+      weapon: "A weapon (gun or other) in the home?",
+      threatsToKill: "Threatened to kill the patient?",
+      escalating: "Violence getting worse or more frequent?",
+      fearOfBeingKilled: "Believes the person might try to kill them?",
+      noSafePlace: "Has a safe place to stay tonight?",
+      noMedications: "Can get their medicines?",
+      childrenUnsafe: "Worried about children's safety?",
+      food: "Has enough food?",
+      legal: "Wants legal help?",
+      housing: "Needs help with housing?",
+      mentalHealth: "Wants mental health or substance use support?",
+    },
+    strangulationHeading: "Strangulation: check for delayed injury",
+    strangulationWarning:
+      "Strangulation can cause serious injury with no visible mark that becomes life-threatening hours to days later: swelling that closes the airway, or a stroke from a torn carotid or vertebral artery. Assess the patient before they leave, even when they feel well.",
+    strangulationProtocolHeading: "Clinic protocol",
     urgencyHeading: "Urgency",
     urgency: {
       now: {
@@ -144,6 +166,23 @@ export const en: ContentPack = {
     noLanguageMatch: (l) => `No service in ${l} — an interpreter may be needed`,
     covers: "Offers",
     notCovered: "Does not offer",
+    afterHoursHeading: "After hours: lines open 24/7",
+    afterHoursLead:
+      "Urgency is “connect now” and no matched partner is open now. Connect the patient with a line that answers at any hour, before they leave:",
+    partnerLine247: (partner, phone) => `${partner} 24/7 line: ${phone}`,
+    callTogetherClosed:
+      "“Call the partner together now” is offered only for a partner line that is open now.",
+    noPartnerHandoff: "Record a handoff without a partner",
+    withoutPartner: "No partner: hotline or card only",
+    withoutPartnerHint:
+      "Nothing is shared outside the clinic: the record says which handoff was offered, for the clinic's follow-up.",
+    noPartnerHandoffOnly: "Without a partner, choose the hotline or a card.",
+    sentNowhere: "Nothing is sent outside the clinic",
+    recordedNoPartner: [
+      "The handoff offered (hotline or card), with no partner and nothing shared",
+      "A follow-up task for the clinic, with the follow-up date",
+      "Everything is labelled restricted: it does not appear in the patient portal",
+    ],
     contactsOnlyHeading: "Contacts only",
     contactsOnlyHint: "These programs are listed for information; referrals are not sent to them.",
     choosePartner: "Choose a partner.",
@@ -296,6 +335,14 @@ export const en: ContentPack = {
       threatsToKill: {
         open: "Has this person ever threatened to kill you?",
         yesNo: "Have they threatened your life?",
+      },
+      escalating: {
+        open: "Over the past year, has the violence been happening more often, or getting worse?",
+        yesNo: "Is it getting worse, or happening more often?",
+      },
+      fearOfBeingKilled: {
+        open: "Do you believe this person might try to kill you?",
+        yesNo: "Do you think they might try to kill you?",
       },
       noSafePlace: {
         open: "Do you have a safe place to stay tonight?",

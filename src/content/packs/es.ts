@@ -74,12 +74,15 @@ export const es: ContentPack = {
     maEscalate: "Si el paciente cuenta algo, agradézcale y llame al proveedor para continuar.",
     validateHeading: "Diga primero",
     safetyLegend: "Revisión de seguridad y necesidades",
-    safetyHint: "Marque lo que el paciente dice que aplica. Deje el resto sin marcar.",
+    safetyHint:
+      "Haga cada pregunta tal como está escrita y marque la respuesta del paciente. Deje sin responder las preguntas que no hizo.",
     safetyItems: {
       immediateDanger: "En peligro ahora o hoy",
       strangulation: "Ha sido ahorcado o estrangulado",
       weapon: "Hay un arma (de fuego u otra) en casa",
       threatsToKill: "Amenazas de matar al paciente",
+      escalating: "La violencia empeora o es más frecuente",
+      fearOfBeingKilled: "Cree que esa persona podría intentar matarle",
       noSafePlace: "Sin lugar seguro donde quedarse esta noche",
       noMedications: "No puede conseguir sus medicinas",
       childrenUnsafe: "Preocupación por la seguridad de niños",
@@ -88,6 +91,25 @@ export const es: ContentPack = {
       housing: "Necesita vivienda",
       mentalHealth: "Quiere apoyo de salud mental o consumo de sustancias",
     },
+    safetyControls: {
+      immediateDanger: "¿En peligro ahora o hoy?",
+      strangulation: "¿Alguna vez ahorcado o estrangulado?",
+      weapon: "¿Hay un arma (de fuego u otra) en casa?",
+      threatsToKill: "¿Amenazas de matar al paciente?",
+      escalating: "¿La violencia empeora o es más frecuente?",
+      fearOfBeingKilled: "¿Cree que esa persona podría intentar matarle?",
+      noSafePlace: "¿Tiene un lugar seguro donde quedarse esta noche?",
+      noMedications: "¿Puede conseguir sus medicinas?",
+      childrenUnsafe: "¿Le preocupa la seguridad de niños?",
+      food: "¿Tiene suficiente comida?",
+      legal: "¿Quiere ayuda legal?",
+      housing: "¿Necesita ayuda con vivienda?",
+      mentalHealth: "¿Quiere apoyo de salud mental o consumo de sustancias?",
+    },
+    strangulationHeading: "Estrangulación: revise lesiones tardías",
+    strangulationWarning:
+      "La estrangulación puede causar lesiones graves sin marcas visibles que ponen en riesgo la vida horas o días después: inflamación que cierra la vía aérea, o un accidente cerebrovascular por desgarro de la arteria carótida o vertebral. Evalúe al paciente antes de que se vaya, aunque se sienta bien.",
+    strangulationProtocolHeading: "Protocolo de la clínica",
     urgencyHeading: "Urgencia",
     urgency: {
       now: {
@@ -147,6 +169,23 @@ export const es: ContentPack = {
     contactsOnlyHint: "Estos programas se muestran como información; no se les envían referencias.",
     choosePartner: "Elija un aliado.",
     handoffLegend: "¿Cómo se conectará el paciente?",
+    afterHoursHeading: "Fuera de horario: líneas abiertas 24/7",
+    afterHoursLead:
+      "La urgencia es “conectar ahora” y ningún aliado adecuado está abierto ahora. Conecte al paciente con una línea que atiende a cualquier hora, antes de que se vaya:",
+    partnerLine247: (partner, phone) => `Línea 24/7 de ${partner}: ${phone}`,
+    callTogetherClosed:
+      "“Llamar juntos al aliado ahora” solo se ofrece para una línea de un aliado que esté abierta ahora.",
+    noPartnerHandoff: "Registrar una derivación sin aliado",
+    withoutPartner: "Sin aliado: solo línea de ayuda o tarjeta",
+    withoutPartnerHint:
+      "No se comparte nada fuera de la clínica: el registro dice qué derivación se ofreció, para el seguimiento de la clínica.",
+    noPartnerHandoffOnly: "Sin aliado, elija la línea de ayuda o una tarjeta.",
+    sentNowhere: "No se envía nada fuera de la clínica",
+    recordedNoPartner: [
+      "La derivación ofrecida (línea de ayuda o tarjeta), sin aliado y sin compartir nada",
+      "Una tarea de seguimiento para la clínica, con la fecha de seguimiento",
+      "Todo queda etiquetado como restringido: no aparece en el portal del paciente",
+    ],
     handoff: {
       "onsite-advocate": "Una persona de apoyo viene a la clínica",
       "call-together": "Llamar juntos al aliado ahora",
@@ -296,6 +335,14 @@ export const es: ContentPack = {
       threatsToKill: {
         open: "¿Esa persona alguna vez ha amenazado con matarle?",
         yesNo: "¿Han amenazado su vida?",
+      },
+      escalating: {
+        open: "En el último año, ¿la violencia ha pasado más seguido o se ha vuelto más grave?",
+        yesNo: "¿Está empeorando o pasando más seguido?",
+      },
+      fearOfBeingKilled: {
+        open: "¿Cree que esa persona podría intentar matarle?",
+        yesNo: "¿Cree que podría intentar matarle?",
       },
       noSafePlace: {
         open: "¿Tiene un lugar seguro donde quedarse esta noche?",

@@ -67,7 +67,16 @@ export interface StaffText {
   validateHeading: string;
   safetyLegend: string;
   safetyHint: string;
+  /** What a raised item means, as a finding ("No safe place to stay tonight"): the urgency's reasons. */
   safetyItems: Record<SafetyItem, string>;
+  /**
+   * The control of each item: the question as asked (same polarity as the patient's question),
+   * answered with Yes / No radios. A "no" raises noSafePlace, noMedications and food.
+   */
+  safetyControls: Record<SafetyItem, string>;
+  strangulationHeading: string;
+  strangulationWarning: string;
+  strangulationProtocolHeading: string;
   urgencyHeading: string;
   urgency: Record<Urgency, { label: string; meaning: string }>;
   urgencyBecause: string;
@@ -91,6 +100,16 @@ export interface StaffText {
   noLanguageMatch: (language: string) => string;
   covers: string;
   notCovered: string;
+  afterHoursHeading: string;
+  afterHoursLead: string;
+  partnerLine247: (partner: string, phone: string) => string;
+  callTogetherClosed: string;
+  noPartnerHandoff: string;
+  withoutPartner: string;
+  withoutPartnerHint: string;
+  noPartnerHandoffOnly: string;
+  sentNowhere: string;
+  recordedNoPartner: string[];
   contactsOnlyHeading: string;
   contactsOnlyHint: string;
   choosePartner: string;

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { Bundle, Procedure } from "fhir/r4";
@@ -6,8 +6,15 @@ import { SessionContext, type ChartSession } from "../../app/session";
 import type { Role } from "../../domain/roles";
 import { FailureError } from "../../fhir/failures";
 import type { FhirHttp } from "../../fhir/http";
-import { chartSession } from "../../../test/unit/session";
+import { chartSession, clinic } from "../../../test/unit/session";
 import CuesGuide from "./CuesGuide";
+
+const provider = {
+  reference: "Practitioner/dr",
+  name: "Dr",
+  roleCodes: [],
+  organizations: [],
+};
 
 function renderGuide(
   overrides: Partial<ChartSession>,
@@ -94,7 +101,7 @@ describe("CUES guide", () => {
     expect(screen.getByTestId("limits-text")).toHaveAttribute("data-audience", "adult");
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await user.click(screen.getByRole("button", { name: /shared something/ }));
-    await user.click(screen.getByLabelText(/In danger right now/));
+    await user.click(answer(/In danger right now/, "Yes"));
     expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "now");
     await user.click(screen.getByRole("button", { name: "Continue to referral" }));
     expect(screen.getByRole("alert")).toHaveTextContent("Choose at least one service");
@@ -110,4 +117,72 @@ describe("CUES guide", () => {
       }),
     );
   });
+
+  it("every safety item is its question, answered Yes / No as asked: 'No' to a safe place tonight means connect now", async () => {
+    const user = userEvent.setup();
+    renderGuide({ user: provider }, vi.fn(), ["provider"]);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(screen.getByRole("button", { name: /shared something/ }));
+    const safety = screen.getByRole("group", { name: "Safety and needs check" });
+    // No checkboxes: each item is a group of two radios named after the question.
+    expect(within(safety).queryAllByRole("checkbox")).toHaveLength(0);
+    const groups = within(safety).getAllByRole("group");
+    expect(groups).toHaveLength(13);
+    for (const g of groups) {
+      expect(
+        within(g)
+          .getAllByRole("radio")
+          .map((r) => r.closest("label")?.textContent),
+      ).toEqual(["Yes", "No"]);
+    }
+    const safePlace = screen.getByRole("group", { name: /Has a safe place to stay tonight\?/ });
+    // The patient's question (Spanish here) is spoken with the same polarity.
+    expect(safePlace).toHaveTextContent("¿Tiene un lugar seguro donde quedarse esta noche?");
+    await user.click(answer(/Has a safe place to stay tonight/, "Yes"));
+    expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "routine");
+    await user.click(answer(/Has a safe place to stay tonight/, "No"));
+    expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "now");
+    expect(screen.getByTestId("urgency")).toHaveTextContent("No safe place to stay tonight");
+    await user.click(answer(/Has a safe place to stay tonight/, "Yes"));
+    await user.click(answer(/Has enough food/, "Yes"));
+    await user.click(answer(/Can get their medicines/, "No"));
+    expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "soon");
+    expect(screen.getByTestId("urgency")).toHaveTextContent("Cannot get their medicines");
+    expect(screen.getByTestId("urgency")).not.toHaveTextContent("Needs food");
+  });
+
+  it("strangulation alone means connect now, with the delayed-injury prompt and the clinic's protocol", async () => {
+    const user = userEvent.setup();
+    renderGuide(
+      {
+        user: provider,
+        clinic: {
+          ...clinic,
+          strangulationProtocol: { en: "Page the on-call NP; CTA neck today.", es: "Llame." },
+        },
+      },
+      vi.fn(),
+      ["provider"],
+    );
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(screen.getByRole("button", { name: /shared something/ }));
+    expect(screen.queryByTestId("strangulation-prompt")).toBeNull();
+    await user.click(answer(/Ever choked or strangled/, "Yes"));
+    expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "now");
+    const prompt = screen.getByTestId("strangulation-prompt");
+    expect(prompt).toHaveTextContent(/hours to days later/);
+    expect(prompt).toHaveTextContent(/airway/);
+    expect(prompt).toHaveTextContent(/stroke/);
+    expect(screen.getByTestId("strangulation-protocol")).toHaveTextContent(
+      "Page the on-call NP; CTA neck today.",
+    );
+    await user.click(answer(/Ever choked or strangled/, "No"));
+    expect(screen.queryByTestId("strangulation-prompt")).toBeNull();
+    expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "routine");
+  });
 });
+
+/** The Yes / No radio of the safety question whose group name matches. */
+function answer(question: RegExp, value: "Yes" | "No"): HTMLElement {
+  return within(screen.getByRole("group", { name: question })).getByRole("radio", { name: value });
+}

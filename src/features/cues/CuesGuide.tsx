@@ -13,8 +13,11 @@ import {
   type Setting,
   type SupportSummary,
 } from "../../domain/journey";
+import { strangulationProtocol } from "../../config/clinicConfig";
 import {
+  answerOf,
   assessUrgency,
+  raisedBy,
   SAFETY_ITEMS,
   suggestedServices,
   type SafetyAnswers,
@@ -173,6 +176,7 @@ export default function CuesGuide({
       {state.step === "s" && (
         <SupportStep
           t={t}
+          protocol={strangulationProtocol(clinic, staffLang)}
           state={state}
           update={update}
           headingRef={headingRef}
@@ -627,6 +631,7 @@ function EducationStep({
 
 function SupportStep({
   t,
+  protocol,
   state,
   update,
   headingRef,
@@ -635,6 +640,8 @@ function SupportStep({
   onReferral,
 }: {
   t: StaffText;
+  /** The clinic's protocol after strangulation (clinic-config strangulationProtocol). */
+  protocol: string;
   state: GuideState;
   update: Update;
   headingRef: HeadingRef;
@@ -668,28 +675,52 @@ function SupportStep({
       <fieldset>
         <legend>{t.safetyLegend}</legend>
         <p className="hint">{t.safetyHint}</p>
+        {/* Each item is the question as asked, answered Yes / No: a quick click can never
+            invert the answer (the domain's SAFETY_POLARITY says which answer raises it). */}
         <div className="choices safety">
           {SAFETY_ITEMS.map((item) => (
-            <label key={item}>
-              <input
-                type="checkbox"
-                checked={state.answers[item] === true}
-                onChange={(e) =>
-                  update((s) => ({ ...s, answers: { ...s.answers, [item]: e.target.checked } }))
-                }
-              />
-              <span>
-                {t.safetyItems[item]}
+            <fieldset key={item} className="yes-no" data-item={item}>
+              <legend>
+                {t.safetyControls[item]}
                 <span className="ask" lang={packFor(state.language).lang}>
                   {state.yesNo
                     ? patientText.safetyQuestions[item].yesNo
                     : patientText.safetyQuestions[item].open}
                 </span>
-              </span>
-            </label>
+              </legend>
+              {(["yes", "no"] as const).map((answer) => (
+                <label key={answer}>
+                  <input
+                    type="radio"
+                    name={`safety-${item}`}
+                    value={answer}
+                    checked={answerOf(item, state.answers) === answer}
+                    onChange={() =>
+                      update((s) => ({
+                        ...s,
+                        answers: { ...s.answers, [item]: raisedBy(item, answer) },
+                      }))
+                    }
+                  />
+                  {answer === "yes" ? t.yes : t.no}
+                </label>
+              ))}
+            </fieldset>
           ))}
         </div>
       </fieldset>
+      {urgency.strangulation && (
+        <section
+          aria-labelledby="strangulation-heading"
+          className="alert strangulation"
+          data-testid="strangulation-prompt"
+        >
+          <h3 id="strangulation-heading">{t.strangulationHeading}</h3>
+          <p>{t.strangulationWarning}</p>
+          <h4>{t.strangulationProtocolHeading}</h4>
+          <p data-testid="strangulation-protocol">{protocol}</p>
+        </section>
+      )}
       <section
         aria-labelledby="urgency-heading"
         className={`urgency urgency-${urgency.level}`}

@@ -30,6 +30,10 @@ export const CLINIC_FIELDS: Record<string, Doc> = {
     en: "The same for minors, under the jurisdiction's reporting law.",
     es: "Lo mismo para menores, según la ley de reporte de la jurisdicción.",
   },
+  "jurisdiction.minorConsent.<lang>": {
+    en: "Optional: the jurisdiction's rule on whether a minor may consent on their own to sharing with a partner program; shown in the consent step for minors (a built-in reminder otherwise).",
+    es: "Opcional: la regla de la jurisdicción sobre si un menor puede consentir por su cuenta compartir con un programa aliado; se muestra en el paso de consentimiento para menores (si no, un recordatorio incorporado).",
+  },
   "labelPolicy.nopat": {
     en: "Labelling policy: true adds the NOPAT label (not for patient access) to everything the app writes, besides R and SDV. Turn off only if the EHR's portal already hides R/SDV records.",
     es: "Política de etiquetas: true agrega la etiqueta NOPAT (sin acceso para pacientes) a todo lo que escribe la aplicación, además de R y SDV. Desactívela solo si el portal del EHR ya oculta los registros R/SDV.",
@@ -73,6 +77,14 @@ export const CLINIC_FIELDS: Record<string, Doc> = {
   "resourceCard.nationalHotline.<lang>": {
     en: "Local resource card: the label next to the National Domestic Violence Hotline number (1-800-799-7233).",
     es: "Tarjeta local de recursos: la etiqueta junto al número de la Línea Nacional contra la Violencia Doméstica (1-800-799-7233).",
+  },
+  "resourceCard.partnerLabels.<id>.<lang>": {
+    en: "Local resource card: the discreet label printed for one partner (by its Organization id) instead of the program's name.",
+    es: "Tarjeta local de recursos: la etiqueta discreta que se imprime para un aliado (por el id de su Organization) en lugar del nombre del programa.",
+  },
+  "strangulationProtocol.<lang>": {
+    en: "The clinic's protocol after a disclosure of strangulation (choking), shown to the provider with the warning about delayed, life-threatening injury (optional; built-in wording otherwise).",
+    es: "El protocolo de la clínica tras revelar una estrangulación (asfixia), que se muestra al proveedor con la advertencia sobre lesiones tardías que ponen en riesgo la vida (opcional; si no, el texto incorporado).",
   },
   "resourceCard.footer.<lang>": {
     en: "Local resource card: the last line (optional).",
@@ -128,7 +140,10 @@ export function docKey(path: string, docs: Record<string, Doc>): string | undefi
   const generic = path.replace(/\[\d+\]/g, "[]");
   if (docs[generic]) return generic;
   const localized = generic.replace(/\.[a-z]{2,3}$/, ".<lang>");
-  return docs[localized] ? localized : undefined;
+  if (docs[localized]) return localized;
+  // Per-partner labels: resourceCard.partnerLabels.<Organization id>.<lang>
+  const perPartner = localized.replace(/^(resourceCard\.partnerLabels)\.[^.]+\./, "$1.<id>.");
+  return docs[perPartner] ? perPartner : undefined;
 }
 
 /** Flattens JSON into leaf paths in the loadConfig formatPath style: a.b[0].c. */

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { requireCapability, useChartSession } from "../../app/session";
+import { minorConsentText } from "../../config/clinicConfig";
 import { describeFailure } from "../../content/failures";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { packFor } from "../../content/packs/index";
@@ -15,16 +16,23 @@ import {
   type SafeContact,
   type SupportSummary,
 } from "../../domain/journey";
-import { matchPartners, type PartnerMatch } from "../../domain/partnerMatch";
+import {
+  isAfterHours,
+  lines247,
+  matchPartners,
+  type PartnerMatch,
+} from "../../domain/partnerMatch";
 import { buildReferralBundle, type ReferralIds } from "../../fhir/builders/referral";
 import { FailureError, type Failure } from "../../fhir/failures";
 import { partnerDirectoryQuery, type PartnerRecord } from "../../fhir/partners";
 import { isOpenAt, type Partner } from "../../domain/partner";
+import { ageOn } from "../../domain/people";
 import { queryKeys } from "../../fhir/queryKeys";
 import { bundleResponseSchema, createdReferences } from "../../fhir/referrals";
 import { useRemembered } from "../../ui/useRemembered";
 import { useStepFocus } from "../../ui/useStepFocus";
 import { FailureAlert } from "../../ui/FailureAlert";
+import { Phone } from "../../ui/ResourceCard";
 
 // The warm referral: partner match + handoff → consent + safe contact → review → ONE
 // transaction (Consent + ServiceRequest + Task [+ education Procedure]), each entry a
@@ -32,6 +40,10 @@ import { FailureAlert } from "../../ui/FailureAlert";
 // duplicates. The draft lives in memory only; a failed write keeps it for a retry.
 
 type Step = "partner" | "consent" | "review" | "done";
+
+/** The partner choice "no partner": a hotline-only or card-only handoff, nothing shared. */
+const NO_PARTNER = "none";
+const NO_PARTNER_HANDOFFS: readonly HandoffMethod[] = ["hotline", "card-only"];
 
 interface Draft {
   ids: ReferralIds;
@@ -110,6 +122,21 @@ export default function ReferralFlow({
     [partners.data, support.needs, support.language],
   );
   const chosen = match?.referable.find((m) => m.partner.id === draft.partnerId) ?? null;
+  const noPartner = draft.partnerId === NO_PARTNER;
+  const age = patient.birthDate ? ageOn(patient.birthDate, new Date()) : undefined;
+  const minor = age !== undefined && age < clinic.jurisdiction.minorAgeBelow;
+  // Connect now, and no matched partner is open: lead with the lines open 24/7.
+  const afterHours = match ? isAfterHours(support.urgency, match) : false;
+  const open247 = useMemo(
+    () => (partners.data ? lines247(partners.data, support.language) : []),
+    [partners.data, support.language],
+  );
+  // A three-way call only with a line that answers now (never a closed one).
+  const handoffs = HANDOFF_METHODS.filter((m) =>
+    noPartner
+      ? NO_PARTNER_HANDOFFS.includes(m)
+      : m !== "call-together" || !chosen || Boolean(chosen.openLine),
+  ).sort((a, b) => (afterHours ? Number(b === "hotline") - Number(a === "hotline") : 0));
 
   // Leaving with an unsaved referral asks first (the draft is in memory only).
   const unsaved = draft.step !== "done" && (draft.partnerId !== null || draft.consentAgreed);
@@ -143,7 +170,7 @@ export default function ReferralFlow({
   const contactPhone = chosen ? partnerPhone(chosen) : undefined;
 
   async function submit() {
-    if (!chosen || !draft.handoff) return;
+    if ((!chosen && !noPartner) || !draft.handoff) return;
     setFailure(null);
     setBusy(true);
     const authoredAt = draft.authoredAt ?? new Date().toISOString();
@@ -156,8 +183,8 @@ export default function ReferralFlow({
         encounterId: session.encounterId,
         requester: user.reference,
         clinicOrganization: clinic.clinicOrganization,
-        partnerOrganizationId: chosen.partner.id,
-        ...(chosen.services[0] ? { partnerServiceId: chosen.services[0].id } : {}),
+        ...(chosen ? { partnerOrganizationId: chosen.partner.id } : {}),
+        ...(chosen?.services[0] ? { partnerServiceId: chosen.services[0].id } : {}),
         services: support.needs,
         priority: priorityFor(support.urgency),
         handoff: draft.handoff,
@@ -239,6 +266,27 @@ export default function ReferralFlow({
                 : ""}
             </p>
           )}
+          {match && afterHours && (
+            <section
+              aria-labelledby="after-hours-heading"
+              className="after-hours"
+              data-testid="after-hours"
+            >
+              <h3 id="after-hours-heading">{t.afterHoursHeading}</h3>
+              <p>{t.afterHoursLead}</p>
+              <ul>
+                {open247.map((l) => (
+                  <li key={l.phone} data-testid="line-247">
+                    {t.partnerLine247(l.partner, "")}
+                    <span className="phone" dir="ltr">
+                      {l.phone}
+                    </span>
+                  </li>
+                ))}
+                <li data-testid="line-247">{t.hotlineLine}</li>
+              </ul>
+            </section>
+          )}
           {match && (
             <>
               <fieldset>
@@ -256,6 +304,25 @@ export default function ReferralFlow({
                       <PartnerSummary m={m} t={t} language={support.language} />
                     </label>
                   ))}
+                  <label className="partner-option">
+                    <input
+                      type="radio"
+                      name="partner"
+                      checked={noPartner}
+                      onChange={() =>
+                        update((d) => ({
+                          ...d,
+                          partnerId: NO_PARTNER,
+                          handoff:
+                            d.handoff && NO_PARTNER_HANDOFFS.includes(d.handoff) ? d.handoff : null,
+                        }))
+                      }
+                    />
+                    <span className="partner-summary">
+                      <strong>{t.withoutPartner}</strong>
+                      <span className="hint">{t.withoutPartnerHint}</span>
+                    </span>
+                  </label>
                 </div>
               </fieldset>
               {match.contactsOnly.length > 0 && (
@@ -277,7 +344,7 @@ export default function ReferralFlow({
           <fieldset>
             <legend>{t.handoffLegend}</legend>
             <div className="choices">
-              {HANDOFF_METHODS.map((method) => (
+              {handoffs.map((method) => (
                 <label key={method}>
                   <input
                     type="radio"
@@ -289,8 +356,14 @@ export default function ReferralFlow({
                 </label>
               ))}
             </div>
+            {chosen && !chosen.openLine && (
+              <p className="hint" data-testid="call-together-closed">
+                {t.callTogetherClosed}
+              </p>
+            )}
+            {noPartner && <p className="hint">{t.noPartnerHandoffOnly}</p>}
           </fieldset>
-          {draft.handoff === "call-together" && chosen && (
+          {draft.handoff === "call-together" && chosen?.openLine && (
             <section
               aria-labelledby="call-heading"
               className="call-script"
@@ -298,7 +371,7 @@ export default function ReferralFlow({
             >
               <h3 id="call-heading">{t.callScriptHeading}</h3>
               <ol>
-                {t.callScript(chosen.partner.name, contactPhone ?? "").map((line) => (
+                {t.callScript(chosen.partner.name, chosen.openLine).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ol>
@@ -320,11 +393,11 @@ export default function ReferralFlow({
               type="button"
               className="primary"
               onClick={() =>
-                !chosen
+                !chosen && !noPartner
                   ? setProblem(t.choosePartner)
-                  : !draft.handoff
-                    ? setProblem(t.handoffLegend)
-                    : go("consent")
+                  : !draft.handoff || !handoffs.includes(draft.handoff)
+                    ? setProblem(noPartner ? t.noPartnerHandoffOnly : t.handoffLegend)
+                    : go(noPartner ? "review" : "consent")
               }
             >
               {t.next}
@@ -364,6 +437,11 @@ export default function ReferralFlow({
               />
             </div>
             <p className="hint">{t.consentWithdraw}</p>
+            {minor && (
+              <p className="alert" data-testid="minor-consent">
+                {minorConsentText(clinic, staffLang)}
+              </p>
+            )}
             <label className="inline">
               <input
                 type="checkbox"
@@ -404,14 +482,14 @@ export default function ReferralFlow({
         </section>
       )}
 
-      {draft.step === "review" && chosen && draft.handoff && (
+      {draft.step === "review" && (chosen || noPartner) && draft.handoff && (
         <section aria-labelledby="step-heading" className="step" data-step="review">
           <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
             {t.reviewHeading}
           </h2>
           <div className="review-columns">
             <section aria-labelledby="sent-heading" data-testid="review-sent">
-              <h3 id="sent-heading">{t.sentHeading(partnerName)}</h3>
+              <h3 id="sent-heading">{noPartner ? t.sentNowhere : t.sentHeading(partnerName)}</h3>
               <dl className="context">
                 <dt>{t.reviewRows.services}</dt>
                 <dd>{support.needs.map((n) => t.services[n] ?? n).join(", ") || t.none}</dd>
@@ -419,10 +497,14 @@ export default function ReferralFlow({
                 <dd>{t.urgency[support.urgency].label}</dd>
                 <dt>{t.reviewRows.handoff}</dt>
                 <dd>{t.handoff[draft.handoff]}</dd>
-                <dt>{t.reviewRows.contact}</dt>
-                <dd>{describeContact(draft.safeContact, t)}</dd>
-                <dt>{t.reviewRows.consentUntil}</dt>
-                <dd>{longDate(draft.consentEnd, staffLang)}</dd>
+                {!noPartner && (
+                  <>
+                    <dt>{t.reviewRows.contact}</dt>
+                    <dd>{describeContact(draft.safeContact, t)}</dd>
+                    <dt>{t.reviewRows.consentUntil}</dt>
+                    <dd>{longDate(draft.consentEnd, staffLang)}</dd>
+                  </>
+                )}
               </dl>
             </section>
             <section aria-labelledby="stays-heading" data-testid="review-stays">
@@ -446,7 +528,11 @@ export default function ReferralFlow({
             </FailureAlert>
           )}
           <div className="actions">
-            <button type="button" onClick={() => go("consent")} disabled={busy}>
+            <button
+              type="button"
+              onClick={() => go(noPartner ? "partner" : "consent")}
+              disabled={busy}
+            >
               {t.back}
             </button>
             <button type="button" className="primary" onClick={() => void submit()} disabled={busy}>
@@ -462,16 +548,25 @@ export default function ReferralFlow({
             {t.doneHeading}
           </h2>
           <ul data-testid="recorded">
-            {t.recordedItems(partnerName).map((item) => (
+            {(noPartner ? t.recordedNoPartner : t.recordedItems(partnerName)).map((item) => (
               <li key={item}>{item}</li>
             ))}
           </ul>
           <section aria-labelledby="contact-heading">
             <h3 id="contact-heading">{t.partnerContact}</h3>
-            <p data-testid="partner-contact">
-              {partnerName}
-              {contactPhone ? ` · ${contactPhone}` : ""}
-            </p>
+            {!noPartner && (
+              <p data-testid="partner-contact">
+                {partnerName}
+                {contactPhone && (
+                  <>
+                    {" · "}
+                    <span className="phone" dir="ltr">
+                      {contactPhone}
+                    </span>
+                  </>
+                )}
+              </p>
+            )}
             <p>{t.hotlineLine}</p>
           </section>
           <div
@@ -482,11 +577,11 @@ export default function ReferralFlow({
             <p className="print-card-title">{patientText.card.title}</p>
             {contactPhone && (
               <p>
-                {patientText.card.line}: {contactPhone}
+                {patientText.card.line}: <Phone number={contactPhone} />
               </p>
             )}
             <p>
-              {patientText.card.hotline}: {NATIONAL_DV_HOTLINE}
+              {patientText.card.hotline}: <Phone number={NATIONAL_DV_HOTLINE} />
             </p>
             <p>{patientText.card.note}</p>
           </div>
@@ -522,7 +617,14 @@ function PartnerSummary({ m, t, language }: { m: PartnerMatch; t: StaffText; lan
   return (
     <span className="partner-summary">
       <strong>{m.partner.name}</strong>
-      {partnerPhone(m) && <span> · {partnerPhone(m)}</span>}
+      {partnerPhone(m) && (
+        <span>
+          {" · "}
+          <span className="phone" dir="ltr">
+            {partnerPhone(m)}
+          </span>
+        </span>
+      )}
       <span className="badges">
         <span className={`badge ${m.openNow ? "badge-ok" : "badge-muted"}`}>
           {m.open24x7 ? t.open247 : m.openNow ? t.openNow : t.closedNow}

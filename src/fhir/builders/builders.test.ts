@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { validateResource } from "../../../fhir-profiles/validator";
 import { CODE_SYSTEM, V3_ACT_CODE } from "../canonical";
 import { buildEducationBundle, buildUniversalEducation, type EducationInput } from "./education";
-import { buildReferralBundle, buildWarmReferral, safeContactExtension } from "./referral";
+import {
+  buildReferralBundle,
+  buildWarmReferral,
+  safeContactExtension,
+  type ReferralInput,
+} from "./referral";
 import { sampleReferral as referral } from "../../../test/fixtures/referral";
 
 const education: EducationInput = {
@@ -181,3 +186,82 @@ describe("warm referral bundle", () => {
     expect(ext.extension?.map((e) => e.url)).toEqual(["mayNameAgency"]);
   });
 });
+
+/** Every string in a resource except codes, systems, URLs, references and ids. */
+function freeText(value: unknown, key = ""): string[] {
+  if (typeof value === "string")
+    return [
+      "code",
+      "system",
+      "url",
+      "reference",
+      "id",
+      "profile",
+      "fullUrl",
+      "value",
+      "valueCode",
+      "resourceType",
+    ].includes(key)
+      ? []
+      : [value];
+  if (Array.isArray(value)) return value.flatMap((v) => freeText(v, key));
+  if (value && typeof value === "object")
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => freeText(v, k));
+  return [];
+}
+
+describe("label-blind portals (DESIGN.md invariant 8)", () => {
+  const bundle = buildReferralBundle(referral);
+  const [, sr, task, procedure] = resolved(bundle);
+
+  it("the ServiceRequest and the Procedure carry codes without displays and no free text", () => {
+    for (const r of [sr, procedure]) {
+      const json = JSON.stringify(r);
+      expect(json, r?.resourceType).not.toContain('"display"');
+      expect(json, r?.resourceType).not.toContain('"text"');
+      // Only dates and the status-like codes remain as strings outside codes and references.
+      const text = freeText(r).filter((s) => !/^\d{4}-\d\d-\d\dT/.test(s));
+      expect(text, r?.resourceType).toEqual(
+        r?.resourceType === "ServiceRequest" ? ["active", "order", "urgent"] : ["completed"],
+      );
+    }
+    expect(codeOf(sr, "code")).toBe("community-referral");
+  });
+
+  it("no safe phone, safe times or cover story on the ServiceRequest: they are on the Task", () => {
+    const srJson = JSON.stringify(sr);
+    for (const secret of ["503-555-0199", "Weekdays 9-11", "about your appointment"])
+      expect(srJson).not.toContain(secret);
+    expect(srJson).not.toContain("wr-safe-contact-preferences");
+    const taskJson = JSON.stringify(task);
+    for (const secret of ["503-555-0199", "Weekdays 9-11", "about your appointment"])
+      expect(taskJson).toContain(secret);
+    expectValid(task as Resource);
+    expectValid(sr as Resource);
+  });
+
+  it("a hotline-only handoff without a partner: ServiceRequest + clinic-owned Task, no Consent, nothing shared", () => {
+    const { partnerOrganizationId: _p, partnerServiceId: _s, ...rest } = referral;
+    const noPartner: ReferralInput = { ...rest, handoff: "hotline", services: ["hotline-24h"] };
+    const b = buildReferralBundle(noPartner);
+    const types = (b.entry ?? []).map((e) => e.resource?.resourceType);
+    expect(types).toEqual(["ServiceRequest", "Task", "Procedure"]);
+    const [request, followUp] = resolved(b) as unknown as [
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ];
+    expect(request.performer).toBeUndefined();
+    expect(request.supportingInfo).toBeUndefined();
+    expect(followUp.owner).toEqual({ reference: "Organization/clinic" });
+    expect(followUp.extension).toBeUndefined();
+    for (const r of resolved(b)) expectValid(r);
+    expect(() => buildWarmReferral({ ...noPartner, handoff: "call-together" })).toThrow(
+      /needs a partner/,
+    );
+  });
+});
+
+function codeOf(r: Resource | undefined, field: string): string | undefined {
+  const c = (r as unknown as Record<string, { coding?: { code?: string }[] }>)[field];
+  return c?.coding?.[0]?.code;
+}

@@ -60,15 +60,8 @@ export function buildUniversalEducation(input: EducationInput): Procedure {
     extension: cardExtensions(input.cards),
     identifier: [clientIdentifier(input.clientId)],
     status: "completed",
-    code: {
-      coding: [
-        {
-          system: CODE_SYSTEM.activity,
-          code: "universal-education",
-          display: "Universal education offered",
-        },
-      ],
-    },
+    // A code only, no display (label-blind portals show displays; DESIGN.md invariant 8).
+    code: { coding: [{ system: CODE_SYSTEM.activity, code: "universal-education" }] },
     subject: { reference: ref("Patient", input.patientId) },
     ...(input.encounterId ? { encounter: { reference: ref("Encounter", input.encounterId) } } : {}),
     performedDateTime: input.performedAt,

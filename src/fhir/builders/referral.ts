@@ -5,6 +5,7 @@ import {
   CONSENT_SCOPE_SYSTEM,
   EXTENSION,
   PROFILE,
+  REFERRAL_CODE,
   SAFE_CONTACT_PART,
   SDOHCC_TEMP,
   TASK_CODE_SYSTEM,
@@ -12,6 +13,7 @@ import {
   V3_PARTICIPATION_TYPE,
 } from "../canonical";
 import type { HandoffMethod, SafeContact } from "../../domain/journey";
+
 import { buildUniversalEducation, type EducationInput } from "./education";
 import {
   clientIdentifier,
@@ -26,6 +28,13 @@ import {
 // universal-education Procedure when not recorded yet). Every entry is a conditional create on
 // its client-made identifier, so a retry of the same draft never duplicates anything.
 // Minimum necessary: services, priority, handoff and safe contact — never what was disclosed.
+// Without a partner (a hotline-only or card-only handoff) nothing is shared: no Consent, no
+// performer, and the Task is the clinic's own follow-up.
+//
+// Label-blind portals (DESIGN.md invariant 8): US Core patient-access APIs return ServiceRequest
+// and Procedure, so those carry codes only — no display, no free text — and no safe-contact
+// detail. The safe phone, safe times and cover story live on the Task, which patient APIs do not
+// return. What a label-blind reader can still infer is written down in docs/privacy.md.
 
 export interface ReferralIds {
   consent: string;
@@ -41,7 +50,8 @@ export interface ReferralInput {
   requester: string;
   /** The clinic ("Organization/…"): consent custodian. */
   clinicOrganization: string;
-  partnerOrganizationId: string;
+  /** The partner program; absent for a hotline-only or card-only handoff (nothing shared). */
+  partnerOrganizationId?: string;
   partnerServiceId?: string;
   services: string[];
   priority: "routine" | "urgent" | "asap" | "stat";
@@ -84,6 +94,7 @@ export function safeContactExtension(contact: SafeContact): Extension {
 }
 
 export function buildReferralConsent(input: ReferralInput): Consent {
+  if (!input.partnerOrganizationId) throw new Error("A consent to share needs a partner");
   const patient = ref("Patient", input.patientId);
   return {
     resourceType: "Consent",
@@ -112,7 +123,13 @@ export function buildReferralConsent(input: ReferralInput): Consent {
   };
 }
 
+/** The handoff methods that need no partner: nothing is shared with anyone. */
+export const HANDOFFS_WITHOUT_PARTNER: readonly HandoffMethod[] = ["hotline", "card-only"];
+
 export function buildWarmReferral(input: ReferralInput): ServiceRequest {
+  const partner = input.partnerOrganizationId;
+  if (!partner && !HANDOFFS_WITHOUT_PARTNER.includes(input.handoff))
+    throw new Error(`Handoff "${input.handoff}" needs a partner`);
   return {
     resourceType: "ServiceRequest",
     meta: { profile: [PROFILE.warmReferral], security: dsvSecurity(input.labelPolicy) },
@@ -121,23 +138,14 @@ export function buildWarmReferral(input: ReferralInput): ServiceRequest {
         url: EXTENSION.handoffMethod,
         valueCoding: { system: CODE_SYSTEM.handoffMethod, code: input.handoff },
       },
-      safeContactExtension(input.safeContact),
     ],
     identifier: [clientIdentifier(input.ids.serviceRequest)],
     status: "active",
     intent: "order",
-    category: [
-      {
-        coding: [
-          {
-            system: SDOHCC_TEMP,
-            code: "intimate-partner-violence",
-            display: "Intimate Partner Violence",
-          },
-        ],
-      },
-    ],
-    code: { coding: [{ system: CODE_SYSTEM.activity, code: "dsv-advocacy-referral" }] },
+    // Codes only (no display): the SDOHCC category stays so SDOH-aware systems can route and
+    // count the referral; docs/privacy.md explains what it reveals and why it stays.
+    category: [{ coding: [{ system: SDOHCC_TEMP, code: "intimate-partner-violence" }] }],
+    code: { coding: [{ system: CODE_SYSTEM.activity, code: REFERRAL_CODE }] },
     ...(input.services.length
       ? {
           orderDetail: input.services.map((code) => ({
@@ -150,13 +158,17 @@ export function buildWarmReferral(input: ReferralInput): ServiceRequest {
     authoredOn: input.authoredAt,
     priority: input.priority,
     requester: { reference: input.requester },
-    performer: [
-      { reference: `Organization/${input.partnerOrganizationId}` },
-      ...(input.partnerServiceId
-        ? [{ reference: `HealthcareService/${input.partnerServiceId}` }]
-        : []),
-    ],
-    supportingInfo: [{ reference: fullUrl(input.ids.consent) }],
+    ...(partner
+      ? {
+          performer: [
+            { reference: `Organization/${partner}` },
+            ...(input.partnerServiceId
+              ? [{ reference: `HealthcareService/${input.partnerServiceId}` }]
+              : []),
+          ],
+          supportingInfo: [{ reference: fullUrl(input.ids.consent) }],
+        }
+      : {}),
   };
 }
 
@@ -164,6 +176,11 @@ export function buildReferralTask(input: ReferralInput): Task {
   return {
     resourceType: "Task",
     meta: { profile: [PROFILE.referralTask], security: dsvSecurity(input.labelPolicy) },
+    // Safe contact lives here, not on the ServiceRequest: patient-access APIs do not return
+    // Tasks. Without a partner no program contacts the patient, so there is none.
+    ...(input.partnerOrganizationId
+      ? { extension: [safeContactExtension(input.safeContact)] }
+      : {}),
     identifier: [clientIdentifier(input.ids.task)],
     status: "requested",
     businessStatus: { coding: [{ system: CODE_SYSTEM.referralOutcome, code: "created" }] },
@@ -175,7 +192,12 @@ export function buildReferralTask(input: ReferralInput): Task {
     authoredOn: input.authoredAt,
     lastModified: input.authoredAt,
     requester: { reference: input.requester },
-    owner: { reference: `Organization/${input.partnerOrganizationId}` },
+    // The partner works the referral; without a partner, the clinic owns its own follow-up.
+    owner: {
+      reference: input.partnerOrganizationId
+        ? `Organization/${input.partnerOrganizationId}`
+        : ref("Organization", input.clinicOrganization),
+    },
     // The follow-up: the clinic checks on the referral by the end of this period.
     restriction: { period: { start: input.authoredAt, end: input.followUpDue } },
   };
@@ -183,7 +205,9 @@ export function buildReferralTask(input: ReferralInput): Task {
 
 export function buildReferralBundle(input: ReferralInput): Bundle {
   const entry = [
-    createEntry(buildReferralConsent(input), input.ids.consent),
+    ...(input.partnerOrganizationId
+      ? [createEntry(buildReferralConsent(input), input.ids.consent)]
+      : []),
     createEntry(buildWarmReferral(input), input.ids.serviceRequest),
     createEntry(buildReferralTask(input), input.ids.task),
   ];

@@ -1,7 +1,11 @@
 import { useId, useMemo, useState } from "react";
 import { useSession } from "../../../app/session";
 import type { PartnerRecord } from "../../../fhir/partners";
-import { cardLanguages, PrintableResourceCard } from "../../../ui/ResourceCard";
+import {
+  cardLanguages,
+  defaultCardLanguage,
+  PrintableResourceCard,
+} from "../../../ui/ResourceCard";
 import { LANGUAGE_NAMES, type PartnerStrings } from "../strings";
 
 /** The printable local resource card, in the language staff pick. */
@@ -16,7 +20,10 @@ export function CardPanel({
 }) {
   const session = useSession();
   const languages = cardLanguages(session.clinic);
-  const [lang, setLang] = useState(languages[0] ?? "en");
+  // The patient's language by default (the card is handed to the patient in context); a
+  // workspace has no patient, so the clinic's first card language.
+  const patientLanguage = session.kind === "chart" ? session.patient.language : undefined;
+  const [lang, setLang] = useState(() => defaultCardLanguage(languages, patientLanguage));
   const id = useId();
   const partners = useMemo(() => records.map((r) => r.partner), [records]);
   return (

@@ -1,0 +1,57 @@
+import { SAFETY_ITEMS, SAFETY_POLARITY } from "../../domain/urgency";
+import { PACKS } from "./index";
+
+// Every safety item's spoken question and its control must mean the same thing: the control
+// is the question as asked (answered Yes / No), never a statement of the opposite ("No safe
+// place to stay tonight" under "Do you have a safe place to stay tonight?" let a hurried tick
+// invert the answer). Checked per language pack.
+
+/** Negation words per language: a question and its control must agree on negation. */
+const NEGATION: Record<string, RegExp> = {
+  en: /(?<!\p{L})(no|not|never|cannot|can't|don't|doesn't|without|nobody|none)(?!\p{L})|n't(?!\p{L})/iu,
+  es: /(?<!\p{L})(no|nunca|sin|ningún|ninguna|ninguno|nadie|jamás|tampoco)(?!\p{L})/iu,
+};
+
+describe.each(Object.entries(PACKS))("content pack %s: safety questions", (lang, pack) => {
+  const negation = NEGATION[lang];
+
+  it("has a negation list for this language (add one when adding a pack)", () => {
+    expect(negation).toBeInstanceOf(RegExp);
+  });
+
+  it.each([...SAFETY_ITEMS])("%s: one control and one spoken question, same polarity", (item) => {
+    const control = pack.staff.safetyControls[item];
+    const ask = pack.patient.safetyQuestions[item];
+    // The control is a question, answered with Yes / No radios, not a statement.
+    expect(control.trim()).toMatch(/\?$/);
+    expect(ask.open.trim()).toMatch(/\?$/);
+    expect(ask.yesNo.trim()).toMatch(/\?$/);
+    const negated = (text: string) => Boolean(negation?.test(text));
+    // None of the questions is asked negatively: "yes" / "no" then mean the same for the
+    // patient, for staff, and for the rule (SAFETY_POLARITY).
+    expect({
+      control: negated(control),
+      open: negated(ask.open),
+      yesNo: negated(ask.yesNo),
+    }).toEqual({ control: false, open: false, yesNo: false });
+    expect(["yes", "no"]).toContain(SAFETY_POLARITY[item]);
+  });
+
+  it("the old inverted controls would fail this check", () => {
+    // A statement of the concern under a positive question: the mismatch the test exists for.
+    const inverted =
+      lang === "es" ? "Sin lugar seguro esta noche" : "No safe place to stay tonight";
+    expect(negation?.test(inverted)).toBe(true);
+    expect(negation?.test(pack.patient.safetyQuestions.noSafePlace.open)).toBe(false);
+  });
+
+  it("findings (the urgency's reasons) state the concern the raising answer means", () => {
+    // Items raised by "no" are findings of absence: their finding is negated, the question is not.
+    for (const item of SAFETY_ITEMS) {
+      const finding = pack.staff.safetyItems[item];
+      expect(finding.length).toBeGreaterThan(0);
+      if (item === "noSafePlace" || item === "noMedications")
+        expect(negation?.test(finding), `${lang} ${item}`).toBe(true);
+    }
+  });
+});

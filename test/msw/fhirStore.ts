@@ -1,4 +1,4 @@
-import type { Bundle, Resource } from "fhir/r4";
+import type { Bundle, OperationOutcome, Resource } from "fhir/r4";
 
 // An in-memory FHIR store for msw handlers, shared by the unit and component tests. It keeps
 // versions (for ETag / If-Match), answers reads and simple searches, and records every request
@@ -9,6 +9,26 @@ export interface RecordedRequest {
   url: string;
   headers: Record<string, string>;
   body: unknown;
+}
+
+/** Search parameter names whose element has another name. */
+const SEARCH_FIELDS: Record<string, string> = {
+  "primary-organization": "organization",
+  "participating-organization": "participatingOrganization",
+  service: "healthcareService",
+};
+
+function fieldOf(resource: Resource, name: string): unknown {
+  return (resource as unknown as Record<string, unknown>)[name];
+}
+
+/** The references held in a top-level element (one Reference or a list of them). */
+function refsOf(resource: Resource, name: string): string[] {
+  const value = fieldOf(resource, name);
+  const list = Array.isArray(value) ? value : [value];
+  return list
+    .map((v) => (v && typeof v === "object" ? (v as { reference?: unknown }).reference : undefined))
+    .filter((r): r is string => typeof r === "string");
 }
 
 export class FhirStore {
@@ -42,29 +62,47 @@ export class FhirStore {
   }
 
   /**
-   * Equality search on top-level string/reference fields, e.g. { subject: "Patient/1" }, plus
-   * `_id` and `_revinclude=Type:field` (resources whose top-level reference points at a match).
+   * Equality search on top-level string/reference fields, e.g. { subject: "Patient/1" } (a few
+   * search parameter names map to their field, e.g. primary-organization → organization),
+   * plus `_id`, `_include=Type:param` (the resources a match references) and
+   * `_revinclude=Type:field` (resources whose top-level reference points at a match).
    */
   search(type: string, params: URLSearchParams): Bundle {
+    const field = (name: string) => SEARCH_FIELDS[name] ?? name;
     const matches = this.all(type).filter((resource) =>
       [...params.entries()].every(([name, value]) => {
         if (name === "_id") return resource.id === value;
         if (name.startsWith("_")) return true;
-        const field = (resource as unknown as Record<string, unknown>)[name];
-        if (typeof field === "string") return field === value;
-        if (field && typeof field === "object" && "reference" in field)
-          return (field as { reference?: string }).reference === value;
-        return false;
+        return (
+          refsOf(resource, field(name)).includes(value) || fieldOf(resource, field(name)) === value
+        );
       }),
     );
-    const included = params.getAll("_revinclude").flatMap((spec) => {
-      const [sourceType, field] = spec.split(":");
-      if (!sourceType || !field) return [];
+    const included = params.getAll("_include").flatMap((spec) => {
+      const [, param] = spec.split(":");
+      if (!param) return [];
+      return matches.flatMap((m) =>
+        refsOf(m, field(param)).flatMap((ref) => {
+          const [t, id] = ref.split("/");
+          const found = t && id ? this.get(t, id) : undefined;
+          return found ? [found] : [];
+        }),
+      );
+    });
+    const revIncluded = params.getAll("_revinclude").flatMap((spec) => {
+      const [sourceType, param] = spec.split(":");
+      if (!sourceType || !param) return [];
       const targets = new Set(matches.map((m) => `${m.resourceType}/${m.id}`));
-      return this.all(sourceType).filter((r) => {
-        const ref = (r as unknown as Record<string, { reference?: string } | undefined>)[field];
-        return typeof ref?.reference === "string" && targets.has(ref.reference);
-      });
+      return this.all(sourceType).filter((r) =>
+        refsOf(r, field(param)).some((x) => targets.has(x)),
+      );
+    });
+    const seen = new Set<string>();
+    const extra = [...included, ...revIncluded].filter((r) => {
+      const key = `${r.resourceType}/${r.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     });
     return {
       resourceType: "Bundle",
@@ -72,8 +110,70 @@ export class FhirStore {
       total: matches.length,
       entry: [
         ...matches.map((resource) => ({ resource, search: { mode: "match" as const } })),
-        ...included.map((resource) => ({ resource, search: { mode: "include" as const } })),
+        ...extra.map((resource) => ({ resource, search: { mode: "include" as const } })),
       ],
     };
+  }
+
+  /**
+   * A transaction, all or nothing: PUT with If-Match (412 on a stale version), POST with
+   * If-None-Exist on `identifier=system|value` (the existing record answers, nothing is
+   * created twice), urn:uuid references resolved to the ids given.
+   */
+  transaction(bundle: Bundle): { status: number; body: Bundle | OperationOutcome } {
+    const entries = bundle.entry ?? [];
+    for (const entry of entries) {
+      const r = entry.resource;
+      const ifMatch = entry.request?.ifMatch;
+      if (entry.request?.method === "PUT" && r?.id && ifMatch) {
+        const current = this.get(r.resourceType, r.id);
+        if (current && ifMatch !== `W/"${current.meta?.versionId}"`)
+          return {
+            status: 412,
+            body: {
+              resourceType: "OperationOutcome",
+              issue: [{ severity: "error", code: "conflict", diagnostics: "Version conflict" }],
+            },
+          };
+      }
+    }
+    const ids = new Map<string, string>();
+    const existing = new Map<number, Resource>();
+    entries.forEach((entry, i) => {
+      const r = entry.resource;
+      if (!r) return;
+      const match = /^identifier=(.*)$/.exec(entry.request?.ifNoneExist ?? "");
+      const [system, value] = decodeURIComponent(match?.[1] ?? "").split("|");
+      const found = match
+        ? this.all(r.resourceType).find((x) =>
+            ((x as { identifier?: { system?: string; value?: string }[] }).identifier ?? []).some(
+              (id) => id.system === system && id.value === value,
+            ),
+          )
+        : undefined;
+      if (found) existing.set(i, found);
+      const id = found?.id ?? r.id ?? `gen-${this.nextId++}`;
+      if (entry.fullUrl) ids.set(entry.fullUrl, `${r.resourceType}/${id}`);
+    });
+    const resolve = (r: Resource): Resource => {
+      let json = JSON.stringify(r);
+      for (const [from, to] of ids) json = json.split(`"${from}"`).join(`"${to}"`);
+      return JSON.parse(json) as Resource;
+    };
+    const response: Bundle = { resourceType: "Bundle", type: "transaction-response", entry: [] };
+    entries.forEach((entry, i) => {
+      const r = entry.resource;
+      if (!r) return;
+      const prior = existing.get(i);
+      const target = ids.get(entry.fullUrl ?? "")?.split("/")[1] ?? r.id;
+      const saved = prior ?? this.put(resolve({ ...r, ...(target ? { id: target } : {}) }));
+      response.entry?.push({
+        response: {
+          status: prior ? "200 OK" : entry.request?.method === "PUT" ? "200 OK" : "201 Created",
+          location: `${saved.resourceType}/${saved.id}/_history/${saved.meta?.versionId ?? "1"}`,
+        },
+      });
+    });
+    return { status: 200, body: response };
   }
 }

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from "msw";
-import type { OperationOutcome } from "fhir/r4";
+import type { Bundle, OperationOutcome } from "fhir/r4";
 import type { FhirStore } from "./fhirStore";
 
 export const FHIR_BASE = "https://ehr.test/fhir";
@@ -33,6 +33,13 @@ export function fhirHandlers(store: FhirStore, token: () => string) {
         });
       }
       const [type, id] = url.pathname.slice(new URL(FHIR_BASE).pathname.length + 1).split("/");
+      if (!type && request.method === "POST") {
+        const bundle = JSON.parse(text) as Bundle;
+        if (bundle.resourceType !== "Bundle" || bundle.type !== "transaction")
+          return outcome(400, "POST to the base takes a transaction Bundle");
+        const result = store.transaction(bundle);
+        return HttpResponse.json(result.body, { status: result.status });
+      }
       if (!type) return outcome(400, "No resource type");
       if (request.method === "GET" && id) {
         const resource = store.get(type, id);

@@ -1,0 +1,146 @@
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Bundle, Organization, Resource } from "fhir/r4";
+import { FhirStore } from "../../../test/msw/fhirStore";
+import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
+import { workspaceSession } from "../../../test/unit/session";
+import { CODE_SYSTEM } from "../../fhir/canonical";
+import { PartnerEditor } from "./PartnerEditor";
+import { PARTNER_TEXT } from "./strings";
+
+// The partner editor through the real FHIR door against an msw-served store: what is sent,
+// what the store holds, and a colleague's save in between.
+
+const seed: Resource[] = [
+  {
+    resourceType: "Organization",
+    id: "org-a",
+    active: true,
+    name: "Alpha Program",
+    type: [{ coding: [{ system: CODE_SYSTEM.partnerType, code: "dv-program" }] }],
+  },
+  {
+    resourceType: "HealthcareService",
+    id: "hs-a",
+    active: true,
+    name: "Alpha hotline",
+    providedBy: { reference: "Organization/org-a" },
+    type: [{ coding: [{ system: CODE_SYSTEM.dsvServices, code: "hotline-24h" }] }],
+    communication: [{ coding: [{ code: "en" }] }],
+    availableTime: [
+      {
+        daysOfWeek: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        allDay: true,
+      },
+    ],
+  },
+  {
+    resourceType: "OrganizationAffiliation",
+    id: "aff-a",
+    active: true,
+    organization: { reference: "Organization/clinic" },
+    participatingOrganization: { reference: "Organization/org-a" },
+    code: [
+      { coding: [{ system: CODE_SYSTEM.participationTier, code: "2" }] },
+      { coding: [{ system: CODE_SYSTEM.collaborationLevel, code: "informed" }] },
+    ],
+    healthcareService: [{ reference: "HealthcareService/hs-a" }],
+  },
+] as unknown as Resource[];
+
+const store = new FhirStore(seed);
+serveStore(store);
+beforeEach(() => store.requests.splice(0));
+
+const t = PARTNER_TEXT.en;
+const ADMIN = ["user/Organization.cruds"];
+
+function renderEditor(partnerId?: string) {
+  const onSaved = vi.fn();
+  const session = workspaceSession(["admin"], { http: storeHttp(), grantedScopes: ADMIN });
+  renderWithSession(
+    <PartnerEditor
+      {...(partnerId ? { partnerId } : {})}
+      t={t}
+      lang="en"
+      onCancel={vi.fn()}
+      onSaved={onSaved}
+    />,
+    session,
+  );
+  return onSaved;
+}
+
+const transactions = () =>
+  store.requests.filter((r) => r.method === "POST" && r.url.endsWith("/fhir/"));
+
+describe("the partner editor", () => {
+  it("edits a partner: one transaction with If-Match, and the store holds the change", async () => {
+    const user = userEvent.setup();
+    const onSaved = renderEditor("org-a");
+    const name = await screen.findByLabelText("Name");
+    expect(name).toHaveValue("Alpha Program");
+    await user.clear(name);
+    await user.type(name, "Alpha Advocacy");
+    await user.click(screen.getByRole("button", { name: "Save partner" }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith("org-a"));
+    expect(transactions()).toHaveLength(1);
+    const sent = transactions()[0]?.body as Bundle;
+    const orgEntry = sent.entry?.find((e) => e.resource?.resourceType === "Organization");
+    expect(orgEntry?.request).toMatchObject({ method: "PUT", ifMatch: 'W/"1"' });
+    expect((store.get("Organization", "org-a") as Organization).name).toBe("Alpha Advocacy");
+  });
+
+  it("a colleague saved meanwhile: a conflict, their version under my edits, then one save keeps both", async () => {
+    const user = userEvent.setup();
+    renderEditor("org-a");
+    const name = await screen.findByLabelText("Name");
+    // The colleague changes the phone after the editor loaded.
+    const current = store.get("Organization", "org-a") as Organization;
+    store.put({ ...current, telecom: [{ system: "phone", value: "503-555-0100" }] });
+    await user.clear(name);
+    await user.type(name, "Alpha Center");
+    await user.click(screen.getByRole("button", { name: "Save partner" }));
+    expect(await screen.findByTestId("edit-conflict")).toHaveTextContent(t.conflictTitle);
+    expect((store.get("Organization", "org-a") as Organization).name).not.toBe("Alpha Center");
+    await user.click(screen.getByRole("button", { name: t.conflictReload }));
+    // The organization's phone is the first "Phone" (each service has one too).
+    const [orgPhone] = await screen.findAllByRole("textbox", { name: "Phone" });
+    expect(orgPhone).toHaveValue("503-555-0100");
+    expect(screen.getByLabelText("Name")).toHaveValue("Alpha Center");
+    await user.click(screen.getByRole("button", { name: "Save partner" }));
+    await vi.waitFor(() =>
+      expect((store.get("Organization", "org-a") as Organization).name).toBe("Alpha Center"),
+    );
+    const saved = store.get("Organization", "org-a") as Organization;
+    expect(saved.telecom?.some((c) => c.value === "503-555-0100")).toBe(true);
+  });
+
+  it("a new partner with errors sends nothing; fixed, one transaction creates it", async () => {
+    const user = userEvent.setup();
+    const onSaved = renderEditor();
+    await user.click(screen.getByRole("button", { name: "Save partner" }));
+    expect(screen.getByLabelText("Name")).toHaveAttribute("aria-invalid", "true");
+    expect(transactions()).toHaveLength(0);
+    await user.type(screen.getByLabelText("Name"), "Beta Shelter");
+    await user.click(screen.getByLabelText("Domestic violence program"));
+    await user.type(screen.getByLabelText("Service name"), "Beta line");
+    await user.click(screen.getByLabelText("24-hour hotline"));
+    await user.click(screen.getByRole("button", { name: "Save partner" }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(transactions()).toHaveLength(1);
+    const created = store
+      .all("Organization")
+      .find((o) => (o as Organization).name === "Beta Shelter");
+    expect(created).toBeDefined();
+    expect(onSaved).toHaveBeenCalledWith(created?.id);
+    const affiliations = store
+      .all("OrganizationAffiliation")
+      .filter(
+        (a) =>
+          (a as { participatingOrganization?: { reference?: string } }).participatingOrganization
+            ?.reference === `Organization/${created?.id}`,
+      );
+    expect(affiliations).toHaveLength(1);
+  });
+});

@@ -13,12 +13,13 @@ import { FHIR_BASE, fhirHandlers } from "../msw/handlers";
 
 const TOKEN = "test-token";
 
-/** Serves `store` at FHIR_BASE for the test file (vitest hooks). */
-export function serveStore(store: FhirStore): void {
+/** Serves `store` at FHIR_BASE for the test file (vitest hooks); `server.use` overrides. */
+export function serveStore(store: FhirStore) {
   const server = setupServer(...fhirHandlers(store, () => TOKEN));
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
+  return server;
 }
 
 /** The real FHIR door, signed in to the msw store. */

@@ -68,11 +68,61 @@ function prefetchAppFromLaunch(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy of the built app. No inline script or style, no eval, no
+ * plugins, no <base>. `connect-src` cannot list the FHIR servers at build time: they come from
+ * public/smart-config.json, which IT edits without a rebuild, and issuers may be patterns (and
+ * the token endpoint and smart_style_url may sit on other hosts); so it allows any https origin
+ * plus loopback (the sandbox). A deployment narrows it with the header (README, "Hosting").
+ */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+];
+/** What only a header can carry: who may frame the app (the sandbox EHR on loopback here). */
+export const CSP_HEADER = [
+  ...CSP_DIRECTIVES,
+  "frame-ancestors 'self' http://127.0.0.1:* http://localhost:*",
+].join("; ");
+
+/** The policy as a <meta> in both built pages, first in <head>; the build fails on inline script or style. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: "warm-referral:csp",
+    apply: "build",
+    enforce: "post",
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== "asset" || !file.fileName.endsWith(".html")) continue;
+        const html = String(file.source);
+        if (/<script(?![^>]*\ssrc=)[^>]*>|<style[\s>]|\sstyle=|\son[a-z]+=/i.test(html)) {
+          throw new Error(
+            `${file.fileName}: inline script, style or event handler; the CSP forbids them`,
+          );
+        }
+        file.source = html.replace(
+          /<meta charset="utf-8" \/>/,
+          `$&\n    <meta http-equiv="Content-Security-Policy" content="${CSP_DIRECTIVES.join("; ")}" />`,
+        );
+        if (file.source === html)
+          throw new Error(`${file.fileName}: no <meta charset> to put the CSP after`);
+      }
+    },
+  };
+}
+
 // Two entries: launch.html (SMART authorize, tiny) and index.html (the app).
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the app can be hosted under any path.
   base: "./",
-  plugins: [react(), prefetchAppFromLaunch()],
+  plugins: [react(), prefetchAppFromLaunch(), contentSecurityPolicy()],
   resolve: { alias: mode === "test" ? {} : shims },
   define: {
     // Drops fhirclient's polyfills; every browser we support has fetch, URL and Promise.
@@ -91,7 +141,12 @@ export default defineConfig(({ mode }) => ({
     },
   },
   server: { host: "127.0.0.1", strictPort: true },
-  preview: { host: "127.0.0.1", strictPort: true },
+  // As production should serve it: the full policy as a header (frame-ancestors included).
+  preview: {
+    host: "127.0.0.1",
+    strictPort: true,
+    headers: { "Content-Security-Policy": CSP_HEADER },
+  },
   test: {
     environment: "jsdom",
     globals: true,

@@ -1,3 +1,5 @@
+// First: before any schema is built.
+import "../config/zodCsp";
 import { boot } from "./boot";
 
 // index.html's entry. The SMART launch completes (FHIR.oauth2.ready, the token exchange, the

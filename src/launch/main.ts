@@ -1,3 +1,5 @@
+// First: before any schema is built.
+import "../config/zodCsp";
 import FHIR from "fhirclient";
 import { findIssuer, smartConfigSchema, type IssuerEntry } from "../config/smartConfig";
 import { loadConfig } from "../config/loadConfig";

@@ -52,6 +52,8 @@ interface GuideState {
   education: { clientId: string; offeredAt: string | null; recorded: boolean };
   answers: SafetyAnswers;
   goals: string[];
+  /** The setting's own confidentiality checks (mobile unit, school-based), by index. */
+  settingChecks?: Record<string, boolean>;
 }
 
 export default function CuesGuide({
@@ -154,6 +156,7 @@ export default function CuesGuide({
       {state.step === "ue" && (
         <EducationStep
           t={t}
+          setting={setting}
           state={state}
           update={update}
           headingRef={headingRef}
@@ -374,6 +377,21 @@ function ConfidentialityStep({
           />
           {t.limits}
         </label>
+        {(t.settingChecks[setting] ?? []).map((line, i) => (
+          <label key={line} className="inline" data-testid="setting-check">
+            <input
+              type="checkbox"
+              checked={state.settingChecks?.[`${setting}:${i}`] === true}
+              onChange={(e) =>
+                update((s) => ({
+                  ...s,
+                  settingChecks: { ...s.settingChecks, [`${setting}:${i}`]: e.target.checked },
+                }))
+              }
+            />
+            {line}
+          </label>
+        ))}
       </fieldset>
       <section aria-labelledby="limits-heading" className="limits">
         <h3 id="limits-heading">{t.limitsHeading(jurisdiction)}</h3>
@@ -434,6 +452,7 @@ function chosenCards(state: GuideState, catalog: CatalogCard[]): CardOffered[] {
 
 function EducationStep({
   t,
+  setting,
   state,
   update,
   headingRef,
@@ -442,6 +461,7 @@ function EducationStep({
   onNext,
 }: {
   t: StaffText;
+  setting: Setting;
   state: GuideState;
   update: Update;
   headingRef: HeadingRef;
@@ -498,6 +518,7 @@ function EducationStep({
         performedAt: state.education.offeredAt ?? new Date().toISOString(),
         cards,
         labelPolicy: clinic.labelPolicy,
+        setting,
       });
       await session.http.request(bundleResponseSchema, "", { method: "POST", body: bundle });
       update((s) => ({ ...s, cards: selected, education: { ...s.education, recorded: true } }));

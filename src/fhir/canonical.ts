@@ -24,6 +24,7 @@ export const EXTENSION = {
   handoffMethod: sd("wr-handoff-method"),
   mouReviewDate: sd("wr-mou-review-date"),
   cardTypes: sd("wr-safety-card-types"),
+  visitSetting: sd("wr-visit-setting"),
 } as const;
 
 export const CODE_SYSTEM = {
@@ -37,6 +38,7 @@ export const CODE_SYSTEM = {
   partnerType: cs("wr-partner-type"),
   /** What a ServiceRequest / Procedure is about (ServiceRequest.code, Procedure.code). */
   activity: cs("wr-activity"),
+  visitSetting: cs("wr-visit-setting"),
   identifier: `${CANONICAL_BASE}/NamingSystem/wr-client-id`,
 } as const;
 
@@ -61,6 +63,7 @@ export const VALUE_SET = {
   safetyCardType: vs("wr-safety-card-type"),
   partnerType: vs("wr-partner-type"),
   incomingService: vs("wr-incoming-service"),
+  visitSetting: vs("wr-visit-setting"),
 } as const;
 
 /** The requirements CapabilityStatement (what the app needs from an EHR server). */
@@ -73,6 +76,7 @@ export const CONSENT_ACTION_SYSTEM = "http://terminology.hl7.org/CodeSystem/cons
 export const V3_PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
 export const CODES = {
+  visitSetting: ["in-person", "telehealth-video", "telephone", "mobile-unit", "school-based"],
   dsvServices: [
     "drop-in-safety-planning",
     "emergency-shelter",

@@ -199,3 +199,4 @@ Usage: #example
 * priority = #asap
 * requester = Reference(Practitioner/prov-rivera)
 * extension[handoffMethod].valueCoding = WrHandoffMethod#hotline
+* extension[setting].valueCoding = WrVisitSetting#mobile-unit

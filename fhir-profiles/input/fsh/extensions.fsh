@@ -69,3 +69,16 @@ Description: "One kind of universal-education safety card offered: its type, lan
 * extension[language].value[x] only code
 * extension[count] ^short = "How many cards of this type and language"
 * extension[count].value[x] only positiveInt
+
+Extension: WrVisitSettingExt
+Id: wr-visit-setting
+Title: "Visit setting"
+Description: "Where the conversation happened (in person, telehealth, telephone, mobile unit, school-based), for counts by setting. A code only."
+* ^context[0].type = #element
+* ^context[0].expression = "ServiceRequest"
+* ^context[1].type = #element
+* ^context[1].expression = "Procedure"
+* value[x] 1..1
+* value[x] only Coding
+* valueCoding from WrVisitSettingVS (required)
+* valueCoding.display 0..0

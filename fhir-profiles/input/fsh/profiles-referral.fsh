@@ -66,7 +66,9 @@ Description: "A confidential warm referral from the clinic to a partner DSV advo
 * supportingInfo 0..* MS
 * supportingInfo only Reference(Consent)
 * supportingInfo ^short = "The patient's consent to share (wr-referral-consent); required with a partner (wr-sr-1)"
-* extension contains WrHandoffMethodExt named handoffMethod 1..1 MS
+* extension contains
+    WrHandoffMethodExt named handoffMethod 1..1 MS and
+    WrVisitSettingExt named setting 0..1 MS
 * note 0..0
 * patientInstruction 0..0
 * reasonCode 0..0
@@ -170,7 +172,9 @@ Description: "Records that universal education about relationships and health (s
 * performed[x] only dateTime
 * performer 1..* MS
 * performer.actor only Reference(Practitioner or PractitionerRole)
-* extension contains WrSafetyCardTypes named cards 0..* MS
+* extension contains
+    WrSafetyCardTypes named cards 0..* MS and
+    WrVisitSettingExt named setting 0..1 MS
 * reasonCode 0..0
 * reasonReference 0..0
 * outcome 0..0

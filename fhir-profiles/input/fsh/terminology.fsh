@@ -214,3 +214,21 @@ Description: "What a partner program may ask the clinic for."
 * WrActivity#behavioral-health-appointment
 * WrActivity#reproductive-health-appointment
 * WrActivity#forensic-medical-exam
+
+CodeSystem: WrVisitSetting
+Id: wr-visit-setting
+Title: "Visit setting"
+Description: "Where the conversation happened, so reports can count education and referrals by setting (mobile units and school-based clinics have their own confidentiality checks)."
+* insert WrCodeSystem
+* #in-person "In person" "In person at the clinic."
+* #telehealth-video "Telehealth video" "A video visit."
+* #telephone "Telephone" "A telephone visit."
+* #mobile-unit "Mobile unit" "A mobile health unit."
+* #school-based "School-based clinic" "A school-based health center."
+
+ValueSet: WrVisitSettingVS
+Id: wr-visit-setting
+Title: "Visit setting"
+Description: "All visit settings."
+* insert WrValueSet
+* include codes from system WrVisitSetting

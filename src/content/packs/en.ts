@@ -38,6 +38,16 @@ export const en: ContentPack = {
     interpreter:
       "If an interpreter is needed, it is a professional interpreter — never a family member, friend or partner",
     limits: "I explained the limits of confidentiality (below)",
+    settingChecks: {
+      "mobile-unit": [
+        "The unit's door is closed and no one waiting outside can hear us",
+        "No screen or paper with the patient's information can be seen through a window",
+      ],
+      "school-based": [
+        "No school staff, classmates or family can hear us",
+        "I told the student that what they share here is not passed to the school",
+      ],
+    },
     limitsHeading: (j) => `Limits of confidentiality — ${j}`,
     minorText: (age) => `The patient is under ${age}: this is the text for minors.`,
     remoteLegend: "Check first (remote visit)",

@@ -24,6 +24,16 @@ export const es: ContentPack = {
     stepOf: (n, total) => `Paso ${n} de ${total}`,
     next: "Continuar",
     back: "Atrás",
+    settingChecks: {
+      "mobile-unit": [
+        "La puerta de la unidad está cerrada y nadie que espera afuera puede oírnos",
+        "Ninguna pantalla ni papel con información del paciente se ve por una ventana",
+      ],
+      "school-based": [
+        "Ningún personal de la escuela, compañero ni familiar puede oírnos",
+        "Le dije al estudiante que lo que comparta aquí no se pasa a la escuela",
+      ],
+    },
     settingLegend: "¿Dónde ocurre esta conversación?",
     settings: {
       "in-person": "En persona",

@@ -55,3 +55,10 @@ describe.each(Object.entries(PACKS))("content pack %s: safety questions", (lang,
     }
   });
 });
+
+describe.each(Object.entries(PACKS))("content pack %s: settings", (_lang, pack) => {
+  it("mobile units and school-based clinics have their own confidentiality checks", () => {
+    expect(pack.staff.settingChecks["mobile-unit"]?.length).toBeGreaterThan(0);
+    expect(pack.staff.settingChecks["school-based"]?.length).toBeGreaterThan(0);
+  });
+});

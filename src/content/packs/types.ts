@@ -33,6 +33,8 @@ export interface StaffText {
   aloneTip: string;
   interpreter: string;
   limits: string;
+  /** Extra confidentiality checks for some settings (mobile unit, school-based clinic). */
+  settingChecks: Partial<Record<Setting, string[]>>;
   limitsHeading: (jurisdiction: string) => string;
   minorText: (age: number) => string;
   remoteLegend: string;

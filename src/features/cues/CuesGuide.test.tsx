@@ -87,7 +87,9 @@ describe("CUES guide", () => {
     expect(procedure.meta?.security?.map((c) => c.code)).toEqual(["R", "SDV", "NOPAT"]);
     expect(procedure.performer?.[0]?.actor.reference).toBe("PractitionerRole/ma-1");
     expect(entry?.request?.ifNoneExist).toMatch(/^identifier=/);
-    expect(procedure.extension).toHaveLength(2);
+    // Two card extensions and the visit setting (in person by default).
+    expect(procedure.extension).toHaveLength(3);
+    expect(JSON.stringify(procedure.extension)).toContain('"code":"in-person"');
   });
 
   it("a provider goes C → UE → S and hands the patient's choices to the referral", async () => {
@@ -149,7 +151,7 @@ describe("CUES guide", () => {
     expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "soon");
     expect(screen.getByTestId("urgency")).toHaveTextContent("Cannot get their medicines");
     expect(screen.getByTestId("urgency")).not.toHaveTextContent("Needs food");
-  });
+  }, 20_000);
 
   it("strangulation alone means connect now, with the delayed-injury prompt and the clinic's protocol", async () => {
     const user = userEvent.setup();
@@ -179,6 +181,22 @@ describe("CUES guide", () => {
     await user.click(answer(/Ever choked or strangled/, "No"));
     expect(screen.queryByTestId("strangulation-prompt")).toBeNull();
     expect(screen.getByTestId("urgency")).toHaveAttribute("data-level", "routine");
+  });
+});
+
+describe("settings", () => {
+  it.each([
+    ["Mobile unit", /door is closed/],
+    ["School-based clinic", /not passed to the school/],
+  ])("%s adds its own confidentiality checks", async (label, check) => {
+    const user = userEvent.setup();
+    renderGuide({ user: { reference: "Practitioner/dr", name: "Dr", roles: [] } }, vi.fn());
+    expect(screen.queryAllByTestId("setting-check")).toHaveLength(0);
+    await user.click(screen.getByRole("radio", { name: label }));
+    const checks = screen.getAllByTestId("setting-check");
+    expect(checks).toHaveLength(2);
+    await user.click(screen.getByRole("checkbox", { name: check }));
+    expect(screen.getByRole("checkbox", { name: check })).toBeChecked();
   });
 });
 

@@ -53,6 +53,8 @@ interface GuideState {
   education: { clientId: string; offeredAt: string | null; recorded: boolean };
   answers: SafetyAnswers;
   goals: string[];
+  /** The setting's own confidentiality checks (mobile unit, school-based), by index. */
+  settingChecks?: Record<string, boolean>;
 }
 
 export default function CuesGuide({
@@ -165,6 +167,7 @@ export default function CuesGuide({
       {state.step === "ue" && (
         <EducationStep
           t={t}
+          setting={setting}
           state={state}
           update={update}
           headingRef={headingRef}
@@ -385,6 +388,21 @@ function ConfidentialityStep({
           />
           {t.limits}
         </label>
+        {(t.settingChecks[setting] ?? []).map((line, i) => (
+          <label key={line} className="inline" data-testid="setting-check">
+            <input
+              type="checkbox"
+              checked={state.settingChecks?.[`${setting}:${i}`] === true}
+              onChange={(e) =>
+                update((s) => ({
+                  ...s,
+                  settingChecks: { ...s.settingChecks, [`${setting}:${i}`]: e.target.checked },
+                }))
+              }
+            />
+            {line}
+          </label>
+        ))}
       </fieldset>
       <section aria-labelledby="limits-heading" className="limits">
         <h3 id="limits-heading">{t.limitsHeading(jurisdiction)}</h3>
@@ -445,6 +463,7 @@ function chosenCards(state: GuideState, catalog: CatalogCard[]): CardOffered[] {
 
 function EducationStep({
   t,
+  setting,
   state,
   update,
   headingRef,
@@ -453,6 +472,7 @@ function EducationStep({
   onNext,
 }: {
   t: StaffText;
+  setting: Setting;
   state: GuideState;
   update: Update;
   headingRef: HeadingRef;
@@ -509,6 +529,7 @@ function EducationStep({
         performedAt: state.education.offeredAt ?? new Date().toISOString(),
         cards,
         labelPolicy: clinic.labelPolicy,
+        setting,
       });
       await session.http.request(bundleResponseSchema, "", { method: "POST", body: bundle });
       update((s) => ({ ...s, cards: selected, education: { ...s.education, recorded: true } }));

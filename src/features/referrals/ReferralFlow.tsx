@@ -193,6 +193,7 @@ export default function ReferralFlow({
         consentEnd: new Date(`${draft.consentEnd}T23:59:59`).toISOString(),
         followUpDue: addDays(new Date(authoredAt), clinic.followUp.intervalDays).toISOString(),
         labelPolicy: clinic.labelPolicy,
+        ...(support.setting ? { setting: support.setting } : {}),
         ...(support.education && !support.educationRecorded
           ? {
               education: {

@@ -265,3 +265,37 @@ function codeOf(r: Resource | undefined, field: string): string | undefined {
   const c = (r as unknown as Record<string, { coding?: { code?: string }[] }>)[field];
   return c?.coding?.[0]?.code;
 }
+
+describe("visit setting (counts by setting)", () => {
+  it("the ServiceRequest and the education Procedure record the setting as a code, valid", () => {
+    const bundle = buildReferralBundle({ ...referral, setting: "school-based" });
+    const [, sr, , procedure] = resolved(bundle);
+    for (const r of [sr, procedure]) {
+      const ext = (r as { extension?: { url: string; valueCoding?: unknown }[] }).extension?.find(
+        (e) => e.url === "https://warm-referral.org/fhir/StructureDefinition/wr-visit-setting",
+      );
+      expect(ext?.valueCoding, r?.resourceType).toEqual({
+        system: "https://warm-referral.org/fhir/CodeSystem/wr-visit-setting",
+        code: "school-based",
+      });
+      expectValid(r as Resource);
+    }
+    const alone = buildUniversalEducation({ ...education, setting: "mobile-unit" });
+    expect(JSON.stringify(alone.extension)).toContain('"code":"mobile-unit"');
+    expectValid(alone);
+    expect(JSON.stringify(buildUniversalEducation(education).extension)).not.toContain(
+      "wr-visit-setting",
+    );
+  });
+
+  it("an unknown setting is refused by the profile", () => {
+    const sr = buildWarmReferral({ ...referral, setting: "mobile-unit" });
+    const broken = JSON.parse(JSON.stringify(sr).replace('"mobile-unit"', '"car-park"'));
+    broken.supportingInfo = [{ reference: "Consent/x" }];
+    expect(
+      validateResource(broken)
+        .issues.map((i) => JSON.stringify(i))
+        .join("\n"),
+    ).toMatch(/car-park/);
+  });
+});

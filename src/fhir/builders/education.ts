@@ -1,6 +1,6 @@
 import type { Bundle, Extension, Procedure } from "fhir/r4";
 import { CARD_TYPES_PART, CODE_SYSTEM, EXTENSION, PROFILE } from "../canonical";
-import type { CardOffered, CardType } from "../../domain/journey";
+import type { CardOffered, CardType, Setting } from "../../domain/journey";
 import { clientIdentifier, createEntry, dsvSecurity, ref, type LabelPolicy } from "./common";
 
 // The universal-education Procedure (wr-universal-education): offered to everyone, implies no
@@ -27,6 +27,16 @@ export interface EducationInput {
   performedAt: string;
   cards: CardOffered[];
   labelPolicy: LabelPolicy;
+  /** Where the conversation happened (wr-visit-setting), so reports can count by setting. */
+  setting?: Setting;
+}
+
+/** The wr-visit-setting extension (a code only). */
+export function settingExtension(setting: Setting): Extension {
+  return {
+    url: EXTENSION.visitSetting,
+    valueCoding: { system: CODE_SYSTEM.visitSetting, code: setting },
+  };
 }
 
 /** One extension per card type + language, with a count. */
@@ -57,7 +67,10 @@ export function buildUniversalEducation(input: EducationInput): Procedure {
   return {
     resourceType: "Procedure",
     meta: { profile: [PROFILE.universalEducation], security: dsvSecurity(input.labelPolicy) },
-    extension: cardExtensions(input.cards),
+    extension: [
+      ...cardExtensions(input.cards),
+      ...(input.setting ? [settingExtension(input.setting)] : []),
+    ],
     identifier: [clientIdentifier(input.clientId)],
     status: "completed",
     // A code only, no display (label-blind portals show displays; DESIGN.md invariant 8).

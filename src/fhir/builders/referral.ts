@@ -12,9 +12,8 @@ import {
   V3_ACT_CODE,
   V3_PARTICIPATION_TYPE,
 } from "../canonical";
-import type { HandoffMethod, SafeContact } from "../../domain/journey";
-
-import { buildUniversalEducation, type EducationInput } from "./education";
+import type { HandoffMethod, SafeContact, Setting } from "../../domain/journey";
+import { buildUniversalEducation, settingExtension, type EducationInput } from "./education";
 import {
   clientIdentifier,
   createEntry,
@@ -63,6 +62,8 @@ export interface ReferralInput {
   /** When the clinic follows up (the Task's restriction period ends). */
   followUpDue: string;
   labelPolicy: LabelPolicy;
+  /** Where the conversation happened (wr-visit-setting), so reports can count by setting. */
+  setting?: Setting;
   /** Universal education to record in the same transaction (not recorded yet). */
   education?: Omit<EducationInput, "labelPolicy" | "patientId" | "encounterId">;
 }
@@ -138,6 +139,7 @@ export function buildWarmReferral(input: ReferralInput): ServiceRequest {
         url: EXTENSION.handoffMethod,
         valueCoding: { system: CODE_SYSTEM.handoffMethod, code: input.handoff },
       },
+      ...(input.setting ? [settingExtension(input.setting)] : []),
     ],
     identifier: [clientIdentifier(input.ids.serviceRequest)],
     status: "active",
@@ -215,6 +217,7 @@ export function buildReferralBundle(input: ReferralInput): Bundle {
     entry.push(
       createEntry(
         buildUniversalEducation({
+          ...(input.setting ? { setting: input.setting } : {}),
           ...input.education,
           patientId: input.patientId,
           encounterId: input.encounterId,

@@ -6,6 +6,10 @@ export const queryKeys = {
   user: (fhirUser: string) => ["user", fhirUser] as const,
   /** The clinic's partner directory (not patient-scoped). */
   partners: () => ["partners"] as const,
+  /** A partner program's inbox (its Tasks), and the poll for changes since a time. */
+  partnerInbox: (organization: string) => ["partner-inbox", organization] as const,
+  partnerInboxChanges: (organization: string, since: string) =>
+    ["partner-inbox", organization, "changes", since] as const,
   /** The patient's education and referral records (history). */
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   /** The visit in context (setting: in person or telehealth). */

@@ -35,9 +35,13 @@ export default function PartnerInbox() {
   const clinic = useClinicContact();
   const [seenBefore] = useState(() => seenByProgram.get(program) ?? null);
   const [filter, setFilter] = useState<InboxFilter>("open");
-  const since = inbox.data
-    ? new Date(inbox.dataUpdatedAt - 60_000).toISOString() // a minute of clock slack
-    : null;
+  // The poll asks for Tasks changed after the newest change the inbox already has (the
+  // server's clock); an empty inbox asks from when it was loaded, less a minute of slack.
+  const newest = (inbox.data ?? []).reduce(
+    (max, r) => (r.lastUpdated && r.lastUpdated > max ? r.lastUpdated : max),
+    "",
+  );
+  const since = inbox.data ? newest || new Date(inbox.dataUpdatedAt - 60_000).toISOString() : null;
   useInboxChanges(since);
 
   const all = sortInbox(inbox.data ?? []);

@@ -107,6 +107,8 @@ export const SANDBOX_USERS = [
     label: "Rosa Santos (partner advocate, Safe Harbor)",
     fhirUser: "Practitioner/adv-santos",
     role: "partner-advocate",
+    // What the scopes allow is narrowed again by the FHIR server's partner rules
+    // (sandbox/fhir/partnerAccess.ts): only their program's Tasks, while the consent holds.
     allowedScopes: [
       "user/ServiceRequest.crus",
       "user/Task.crus",
@@ -114,6 +116,25 @@ export const SANDBOX_USERS = [
       "user/HealthcareService.rs",
       "user/Consent.rs",
       "user/Patient.rs",
+      "user/Practitioner.rs",
+      "user/PractitionerRole.rs",
+    ],
+  },
+  {
+    // Another program's advocate: never sees Safe Harbor's referrals (isolation tests).
+    id: "adv-nguyen",
+    label: "Lan Nguyen (partner advocate, Bridges)",
+    fhirUser: "Practitioner/adv-nguyen",
+    role: "partner-advocate",
+    allowedScopes: [
+      "user/ServiceRequest.rs",
+      "user/Task.rus",
+      "user/Organization.rs",
+      "user/HealthcareService.rs",
+      "user/Consent.rs",
+      "user/Patient.rs",
+      "user/Practitioner.rs",
+      "user/PractitionerRole.rs",
     ],
   },
 ] as const;

@@ -4,6 +4,8 @@
 //   - SMART scopes (403 naming the scope that would be needed);
 //   - the patient compartment for access granted only by `patient/` scopes;
 //   - security-label withholding for patient-facing tokens (404 / dropped from searches);
+//   - partner-program users' limits and the Task lifecycle's who-may-set-what
+//     (partnerAccess.ts);
 //   - structural validation and the optional profile validation (`validateWrite`) of writes.
 
 import {
@@ -14,7 +16,13 @@ import {
   validateResource,
 } from "@medplum/core";
 import type { SearchRequest } from "@medplum/core";
-import type { Bundle, OperationOutcomeIssue, Reference, Resource } from "@medplum/fhirtypes";
+import type {
+  Bundle,
+  OperationOutcomeIssue,
+  Reference,
+  Resource,
+  Task as MedplumTask,
+} from "@medplum/fhirtypes";
 import { FhirRepository } from "@medplum/fhir-router";
 import type {
   CreateResourceOptions,
@@ -28,6 +36,7 @@ import type { TokenContext } from "../contract";
 import { checkRequiredBindings } from "./bindings";
 import { PATIENT_COMPARTMENT } from "./definitions";
 import { fail } from "./outcome";
+import { assertTransition, isStaffUser, PartnerPolicy, partnerUserOf } from "./partnerAccess";
 import { accessFor, neededScopes, parseScopes, PERMISSION_NAMES } from "./scopes";
 import type { AccessLevel, Permission, ResourceScope } from "./scopes";
 import type { SandboxStore } from "./store";
@@ -79,6 +88,8 @@ export const SYSTEM_CONTEXT: TokenContext = {
 
 export class ScopedRepository extends FhirRepository<undefined> {
   readonly scopes: ResourceScope[];
+  /** Set for partner-program users (PractitionerRole partner-advocate): their limits. */
+  readonly partner: PartnerPolicy | null;
 
   constructor(
     readonly store: SandboxStore,
@@ -87,12 +98,41 @@ export class ScopedRepository extends FhirRepository<undefined> {
   ) {
     super();
     this.scopes = parseScopes(context.scopes);
+    const partnerUser = partnerUserOf(store, context);
+    this.partner = partnerUser ? new PartnerPolicy(store, partnerUser) : null;
+  }
+
+  /** The requester's rules (the Task lifecycle) apply to clinic staff, not to trusted loads. */
+  private get isClinicStaff(): boolean {
+    return !this.partner && !this.options.trusted && isStaffUser(this.context);
+  }
+
+  /** What this token gets to see of a resource it may see (a partner's minimal Patient). */
+  private shown<T extends Resource>(resource: T): T {
+    return this.partner ? (this.partner.redact(resource as never) as unknown as T) : resource;
   }
 
   // ---- scope checks --------------------------------------------------------------------
 
   /** The access level a permission has for a type, or a 403 naming the scopes that would grant it. */
   require(resourceType: string, permission: Permission): AccessLevel {
+    if (this.partner) {
+      const write = permission === "c" || permission === "u" || permission === "d";
+      if (!this.partner.readableType(resourceType) || (write && resourceType !== "Task")) {
+        throw fail(
+          403,
+          "forbidden",
+          `Partner program users may not ${PERMISSION_NAMES[permission]} ${resourceType}`,
+        );
+      }
+      if (permission === "c" || permission === "d") {
+        throw fail(
+          403,
+          "forbidden",
+          `Partner program users may only update the Tasks their program owns, not ${PERMISSION_NAMES[permission]} them`,
+        );
+      }
+    }
     const level = accessFor(this.scopes, resourceType, permission, this.context.patient);
     if (!level) {
       throw fail(
@@ -115,6 +155,10 @@ export class ScopedRepository extends FhirRepository<undefined> {
   assertCanAccess(resource: Resource, permission: Permission): void {
     const level = this.require(resource.resourceType, permission);
     if (this.filtersLabels && withheldFromPatients(resource)) {
+      throw fail(404, "not-found", `${resource.resourceType}/${resource.id} not found`);
+    }
+    // A partner user learns nothing of what is not theirs, not even that it exists.
+    if (this.partner && !this.partner.canSee(resource as never)) {
       throw fail(404, "not-found", `${resource.resourceType}/${resource.id} not found`);
     }
     this.checkCompartment(resource, level, permission);
@@ -142,6 +186,7 @@ export class ScopedRepository extends FhirRepository<undefined> {
   /** Can this token see the resource in a search result (no throw)? */
   private visibleInSearch(resource: Resource, level: AccessLevel): boolean {
     if (this.filtersLabels && withheldFromPatients(resource)) return false;
+    if (this.partner && !this.partner.canSee(resource as never)) return false;
     if (level === "patient") {
       const inside = inPatientCompartment(resource, this.context.patient as string);
       return inside === true || inside === "n/a";
@@ -209,13 +254,15 @@ export class ScopedRepository extends FhirRepository<undefined> {
     // batch processor has already assigned one (assignedId).
     if (!options?.assignedId) delete toCreate.id;
     this.checkCompartment(toCreate, level, "c");
+    if (this.isClinicStaff && toCreate.resourceType === "Task")
+      assertTransition("requester", undefined, toCreate as never);
     return this.store.createResource(toCreate);
   }
 
   async readResource<T extends Resource>(resourceType: string, id: string): Promise<WithId<T>> {
     const resource = await this.store.readResource<T>(resourceType, id);
     this.assertCanAccess(resource, "r");
-    return resource as WithId<T>;
+    return this.shown(resource) as WithId<T>;
   }
 
   async readReference<T extends Resource>(reference: Reference<T>): Promise<WithId<T>> {
@@ -243,9 +290,9 @@ export class ScopedRepository extends FhirRepository<undefined> {
   ): Promise<Bundle<WithId<T>>> {
     await this.readResource(resourceType, id);
     const history = await this.store.readHistory<T>(resourceType, id);
-    const entry = (history.entry ?? []).filter(
-      (e) => !(e.resource && this.filtersLabels && withheldFromPatients(e.resource)),
-    );
+    const entry = (history.entry ?? [])
+      .filter((e) => !(e.resource && this.filtersLabels && withheldFromPatients(e.resource)))
+      .map((e) => (e.resource ? { ...e, resource: this.shown(e.resource) } : e));
     return { ...history, entry } as Bundle<WithId<T>>;
   }
 
@@ -257,7 +304,7 @@ export class ScopedRepository extends FhirRepository<undefined> {
     await this.readResource(resourceType, id);
     const version = await this.store.readVersion<T>(resourceType, id, vid);
     this.assertCanAccess(version, "r");
-    return version as WithId<T>;
+    return this.shown(version) as WithId<T>;
   }
 
   async updateResource<T extends Resource>(
@@ -269,6 +316,7 @@ export class ScopedRepository extends FhirRepository<undefined> {
     const existing = resource.id ? this.store.peek(resource.resourceType, resource.id) : undefined;
     if (existing) this.assertCanAccess(existing, "u");
     this.checkCompartment(resource, level, "u");
+    this.checkWrite(resource, existing);
     return this.store.updateResource(resource, options);
   }
 
@@ -292,8 +340,16 @@ export class ScopedRepository extends FhirRepository<undefined> {
       const patched = await this.store.patchResource<T>(resourceType, id, patch);
       this.validate(patched);
       this.checkCompartment(patched, this.require(resourceType, "u"), "u");
+      this.checkWrite(patched, existing);
       return patched;
     });
+  }
+
+  /** The partner's limits and the requester's side of the Task lifecycle, for an update. */
+  private checkWrite(resource: Resource, existing: Resource | undefined): void {
+    if (this.partner) this.partner.assertCanWrite(resource as never, existing as never, "update");
+    else if (this.isClinicStaff && resource.resourceType === "Task")
+      assertTransition("requester", existing as MedplumTask as never, resource as never);
   }
 
   /**
@@ -322,7 +378,9 @@ export class ScopedRepository extends FhirRepository<undefined> {
       resourceType: "Bundle",
       type: "searchset",
       total: visible.length,
-      ...(page.length ? { entry: page.map((e) => ({ resource: e.resource })) } : {}),
+      ...(page.length
+        ? { entry: page.map((e) => ({ resource: e.resource && this.shown(e.resource) })) }
+        : {}),
     } as Bundle<WithId<T>>;
   }
 

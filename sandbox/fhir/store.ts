@@ -89,6 +89,11 @@ export class SandboxStore extends MemoryRepository {
     return this.internals().resources.get(resourceType)?.get(id);
   }
 
+  /** Every current resource of a type. No clones: callers must not mutate them. */
+  list(resourceType: string): Resource[] {
+    return [...(this.internals().resources.get(resourceType)?.values() ?? [])];
+  }
+
   override async createResource<T extends Resource>(resource: T): Promise<WithId<T>> {
     const result = deepClone(resource) as WithId<T>;
     if (!result.id) result.id = this.generateId();

@@ -211,6 +211,10 @@ const practitioners: Practitioner[] = [
     telecom: [phone("503-555-0150")],
     communication: [language("en"), language("es")],
   }),
+  practitioner("adv-nguyen", "Nguyen", "Lan", undefined, {
+    telecom: [phone("503-555-0170")],
+    communication: [language("en"), language("vi")],
+  }),
 ];
 
 const practitionerRoles: PractitionerRole[] = [
@@ -268,6 +272,14 @@ const practitionerRoles: PractitionerRole[] = [
     organization: { reference: "Organization/org-safe-harbor" },
     code: [sandboxRole("partner-advocate", "Partner advocate")],
     healthcareService: [{ reference: "HealthcareService/hs-safe-harbor-advocacy" }],
+  },
+  {
+    resourceType: "PractitionerRole",
+    id: "adv-nguyen-role",
+    active: true,
+    practitioner: { reference: "Practitioner/adv-nguyen", display: "Lan Nguyen" },
+    organization: { reference: "Organization/org-bridges-sa" },
+    code: [sandboxRole("partner-advocate", "Partner advocate")],
   },
 ];
 

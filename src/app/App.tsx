@@ -20,19 +20,21 @@ const PatientHistory = lazy(() => import("../features/referrals/PatientHistory")
 const PartnerDirectory = lazy(() => import("../features/partners/PartnerDirectory"));
 const ClinicSettings = lazy(() => import("../features/partners/ClinicSettings"));
 const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
+const PartnerInbox = lazy(() => import("../features/advocate/PartnerInbox"));
 
 /** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
   void loadGuide();
 }
 
-type Tab = "guide" | "history" | "partners" | "settings" | "diagnostics";
+type Tab = "guide" | "history" | "inbox" | "partners" | "settings" | "diagnostics";
 type View = { tab: Tab; referral?: SupportSummary; resourceCard?: boolean };
 
 const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: SessionKind[] }[] =
   [
     { tab: "guide", label: (t) => t.tabGuide, needs: "record-education", in: ["chart"] },
     { tab: "history", label: (t) => t.tabHistory, needs: "view-patient-history", in: ["chart"] },
+    { tab: "inbox", label: (t) => t.tabInbox, needs: "work-partner-inbox", in: ["workspace"] },
     {
       tab: "partners",
       label: (t) => t.tabPartners,
@@ -166,6 +168,8 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
       );
     case "history":
       return <PatientHistory />;
+    case "inbox":
+      return <PartnerInbox />;
     case "partners":
       return <PartnerDirectory initialView={view.resourceCard ? "card" : "list"} />;
     case "settings":

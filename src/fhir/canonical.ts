@@ -98,6 +98,9 @@ export const CODES = {
   referralOutcome: [
     "created",
     "accepted",
+    "first-contact",
+    "on-hold",
+    "could-not-reach",
     "declined",
     "scheduled",
     "unattended",
@@ -106,6 +109,8 @@ export const CODES = {
     "cancellation-requested",
     "fulfillment-cancelled",
     "fulfillment-completed",
+    "declined-services",
+    "referred-elsewhere",
   ],
   statusReason: [
     "could-not-contact",
@@ -116,6 +121,7 @@ export const CODES = {
     "referred-elsewhere",
     "unsafe-to-contact",
     "consent-expired",
+    "consent-withdrawn",
   ],
   safetyCardType: [
     "healthy-relationships",

@@ -11,6 +11,10 @@ export const queryKeys = {
     ["partners", "narrowed", tier, collaboration] as const,
   /** One partner, fresh from the server for editing (its versions feed If-Match). */
   partner: (partnerId: string) => ["partners", "one", partnerId] as const,
+  /** A partner program's inbox (its Tasks), and the poll for changes since a time. */
+  partnerInbox: (organization: string) => ["partner-inbox", organization] as const,
+  partnerInboxChanges: (organization: string, since: string) =>
+    ["partner-inbox", organization, "changes", since] as const,
   /** The patient's education and referral records (history). */
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   /** The visit in context (setting: in person or telehealth). */

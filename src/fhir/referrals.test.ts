@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- free-form FHIR JSON in assertions */
 import { describe, expect, it } from "vitest";
 import { buildReferralBundle } from "./builders/referral";
 import { CODE_SYSTEM } from "./canonical";
@@ -159,42 +160,94 @@ describe("createdReferences", () => {
 });
 
 describe("withdrawConsent", () => {
-  it("sets the consent inactive, ends its period now, and updates with If-Match", async () => {
-    const calls: {
-      path: string;
-      init?: { method?: string; body?: unknown; headers?: Record<string, string> };
-    }[] = [];
+  const consent = {
+    resourceType: "Consent",
+    id: "c1",
+    meta: { versionId: "3" },
+    status: "active",
+    provision: {
+      type: "permit",
+      period: { start: "2026-11-01T00:00:00.000Z", end: "2027-01-30T00:00:00.000Z" },
+      data: [{ meaning: "related", reference: { reference: "ServiceRequest/s1" } }],
+    },
+  };
+  const referral = (taskStatus: string) => ({
+    resourceType: "Bundle",
+    entry: [
+      { resource: { ...sr, id: "s1", meta: { versionId: "1" } } },
+      {
+        resource: {
+          ...task,
+          id: "t1",
+          status: taskStatus,
+          meta: { versionId: "5" },
+          focus: { reference: "ServiceRequest/s1" },
+        },
+      },
+    ],
+  });
+  function recordingHttp(taskStatus: string) {
+    const calls: { path: string; init?: { method?: string; body?: unknown } }[] = [];
     const http: FhirHttp = {
       serverUrl: "https://ehr.example/fhir",
       async request(schema, path, init) {
         calls.push({ path, ...(init ? { init } : {}) });
-        const body =
-          init?.method === "PUT"
-            ? init.body
-            : {
-                resourceType: "Consent",
-                id: "c1",
-                status: "active",
-                provision: {
-                  type: "permit",
-                  period: { start: "2026-11-01T00:00:00.000Z", end: "2027-01-30T00:00:00.000Z" },
-                },
-              };
+        const body = path.startsWith("Consent/")
+          ? consent
+          : path.startsWith("ServiceRequest?")
+            ? referral(taskStatus)
+            : { resourceType: "Bundle", type: "transaction-response", entry: [] };
         const parsed = schema.safeParse(body);
-        if (!parsed.success) throw new Error("bad");
+        if (!parsed.success) throw new Error(`bad ${path}`);
         return { body: parsed.data, etag: 'W/"3"', status: 200 };
       },
     };
-    await withdrawConsent(http, "c1", new Date("2026-11-22T12:00:00.000Z"));
-    expect(calls).toHaveLength(2);
-    expect(calls[1]?.init?.method).toBe("PUT");
-    expect(calls[1]?.init?.headers).toEqual({ "If-Match": 'W/"3"' });
-    expect(calls[1]?.init?.body).toMatchObject({
-      status: "inactive",
-      provision: {
-        type: "permit",
-        period: { start: "2026-11-01T00:00:00.000Z", end: "2026-11-22T12:00:00.000Z" },
-      },
+    return { http, calls };
+  }
+  const now = new Date("2026-11-22T12:00:00.000Z");
+  type Entry = {
+    resource: Record<string, any>;
+    request: { method: string; url: string; ifMatch?: string };
+  };
+
+  it("in one transaction: the consent inactive and ended now, the referral revoked, its Task cancelled, each with ifMatch", async () => {
+    const { http, calls } = recordingHttp("accepted");
+    await withdrawConsent(http, "c1", now, {
+      reference: "Practitioner/prov-rivera",
+      display: "Dr. Rivera",
     });
+    expect(calls.map((c) => c.init?.method ?? "GET")).toEqual(["GET", "GET", "POST"]);
+    expect(calls[1]?.path).toBe("ServiceRequest?_id=s1&_revinclude=Task:focus");
+    const bundle = calls[2]?.init?.body as { type: string; entry: Entry[] };
+    expect(bundle.type).toBe("transaction");
+    expect(bundle.entry.map((e) => [e.request.method, e.request.url, e.request.ifMatch])).toEqual([
+      ["PUT", "Consent/c1", 'W/"3"'],
+      ["PUT", "ServiceRequest/s1", 'W/"1"'],
+      ["PUT", "Task/t1", 'W/"5"'],
+    ]);
+    const [c, s, t] = bundle.entry.map((e) => e.resource);
+    expect(c).toMatchObject({
+      status: "inactive",
+      provision: { period: { start: "2026-11-01T00:00:00.000Z", end: "2026-11-22T12:00:00.000Z" } },
+    });
+    expect(s?.status).toBe("revoked");
+    expect(t?.status).toBe("cancelled");
+    expect(t?.businessStatus.coding[0].code).toBe("fulfillment-cancelled");
+    expect(t?.statusReason.coding[0]).toEqual({
+      system: CODE_SYSTEM.statusReason,
+      code: "consent-withdrawn",
+    });
+    expect(t?.note.at(-1)).toEqual({
+      authorReference: { reference: "Practitioner/prov-rivera", display: "Dr. Rivera" },
+      time: "2026-11-22T12:00:00.000Z",
+      text: "cancel",
+    });
+  });
+
+  it("leaves a finished Task as it is", async () => {
+    const { http, calls } = recordingHttp("completed");
+    await withdrawConsent(http, "c1", now);
+    const bundle = calls[2]?.init?.body as { entry: Entry[] };
+    expect(bundle.entry.map((e) => e.request.url)).toEqual(["Consent/c1", "ServiceRequest/s1"]);
   });
 });

@@ -9,6 +9,8 @@ import {
   V3_ACT_CODE,
 } from "./canonical";
 import type { FhirHttp } from "./http";
+import { applyTaskStep } from "./builders/taskUpdate";
+import { actionsFor } from "../domain/taskLifecycle";
 import type { EducationHistory, PatientHistoryData, ReferralHistory } from "../domain/history";
 
 // Reading back what the journey wrote, for the patient's history: the transaction response,
@@ -264,19 +266,57 @@ const consentForUpdateSchema = z.looseObject({
   resourceType: z.literal("Consent"),
   id: z.string(),
   status: z.string(),
+  meta: z.optional(z.looseObject({ versionId: str() })),
   provision: z.optional(
-    z.looseObject({ period: z.optional(z.looseObject({ start: str(), end: str() })) }),
+    z.looseObject({
+      period: z.optional(z.looseObject({ start: str(), end: str() })),
+      data: z.optional(z.array(z.looseObject({ reference: z.optional(reference) }))),
+    }),
   ),
 });
 
+const versioned = z.looseObject({
+  resourceType: z.string(),
+  id: z.string(),
+  status: str(),
+  focus: z.optional(reference),
+  meta: z.optional(z.looseObject({ versionId: str() })),
+});
+
+const referralWithTaskSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  entry: z.optional(z.array(z.looseObject({ resource: z.optional(versioned) }))),
+});
+
+/** A PUT entry of a transaction, guarded by the version the update was made from. */
+function putEntry(resource: {
+  resourceType: string;
+  id: string;
+  meta?: { versionId?: string | undefined } | undefined;
+  [key: string]: unknown;
+}) {
+  return {
+    resource,
+    request: {
+      method: "PUT",
+      url: `${resource.resourceType}/${resource.id}`,
+      ...(resource.meta?.versionId ? { ifMatch: `W/"${resource.meta.versionId}"` } : {}),
+    },
+  };
+}
+
 /**
- * The patient withdraws a consent to share: status inactive and the period ends now. A
- * versioned update (If-Match), so a concurrent change is never overwritten silently.
+ * The patient withdraws a consent to share: status inactive and the period ends now, and, in
+ * the same transaction, the referral it covers is revoked (ServiceRequest `revoked`) and its
+ * Task cancelled with the reason consent-withdrawn (the requester's step in
+ * src/domain/taskLifecycle.ts), so the partner sees it as withdrawn. Every entry is a
+ * versioned update (ifMatch), so a concurrent change is never overwritten silently.
  */
 export async function withdrawConsent(
   http: FhirHttp,
   consentId: string,
   now: Date = new Date(),
+  by?: { reference: string; display?: string },
 ): Promise<void> {
   const path = `Consent/${encodeURIComponent(consentId)}`;
   const current = await http.request(consentForUpdateSchema, path);
@@ -293,10 +333,38 @@ export async function withdrawConsent(
       },
     },
   };
-  await http.request(consentForUpdateSchema, path, {
-    method: "PUT",
-    body: updated,
-    headers: current.etag ? { "If-Match": current.etag } : {},
+  const srRef = current.body.provision?.data
+    ?.map((d) => d.reference?.reference)
+    .find((r) => r?.startsWith("ServiceRequest/"));
+  const entries: unknown[] = [putEntry(updated)];
+  if (srRef) {
+    const found = await http.request(
+      referralWithTaskSchema,
+      `ServiceRequest?_id=${encodeURIComponent(srRef.slice("ServiceRequest/".length))}&_revinclude=Task:focus`,
+    );
+    const resources = (found.body.entry ?? []).map((e) => e.resource);
+    const sr = resources.find((r) => r?.resourceType === "ServiceRequest");
+    if (sr && sr.status !== "revoked" && sr.status !== "completed")
+      entries.push(putEntry({ ...sr, status: "revoked" }));
+    for (const task of resources) {
+      if (task?.resourceType !== "Task" || task.focus?.reference !== srRef) continue;
+      if (!actionsFor("requester", task.status).some((t) => t.action === "cancel")) continue;
+      entries.push(
+        putEntry(
+          applyTaskStep(task, {
+            action: "cancel",
+            party: "requester",
+            reasonCode: "consent-withdrawn",
+            by: by ?? { reference: "Organization/clinic" },
+            now,
+          }),
+        ),
+      );
+    }
+  }
+  await http.request(bundleResponseSchema, "", {
+    method: "POST",
+    body: { resourceType: "Bundle", type: "transaction", entry: entries },
   });
 }
 

@@ -112,18 +112,18 @@ Usage: #example
 
 Instance: wr-example-referral-task
 InstanceOf: ReferralTask
-Title: "Example referral task (accepted, contact scheduled)"
+Title: "Example referral task (as the clinic sends it: requested, created)"
 Usage: #example
 * insert Labels
 * identifier[clientId].value = "c2f0e3a4-0000-4000-8000-000000000003"
-* status = #accepted
-* businessStatus = WrReferralOutcome#scheduled
+* status = #requested
+* businessStatus = WrReferralOutcome#created
 * intent = #order
 * code = $task-code#fulfill
 * focus = Reference(ServiceRequest/wr-example-warm-referral)
 * for = Reference(Patient/pat-maria)
 * authoredOn = "2025-03-04T10:20:00-06:00"
-* lastModified = "2025-03-04T15:00:00-06:00"
+* lastModified = "2025-03-04T10:20:00-06:00"
 * requester = Reference(Practitioner/prov-rivera)
 * owner = Reference(Organization/wr-example-partner-org)
 * extension[safeContact].extension[safePhone].valueContactPoint.system = #phone

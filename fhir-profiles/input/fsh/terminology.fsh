@@ -95,6 +95,9 @@ Description: "Business status of a referral Task, modelled on the BSeR referral 
 * insert WrCodeSystem
 * #created "Referral created" "The referral was made and sent."
 * #accepted "Referral accepted" "The program accepted the referral."
+* #first-contact "First contact made" "The program reached the patient; work is under way."
+* #on-hold "On hold" "Work is paused (for example because contact is not safe right now)."
+* #could-not-reach "Could not reach" "The program could not reach the patient after its attempts."
 * #declined "Referral declined" "The program declined the referral."
 * #scheduled "Contact scheduled" "A meeting, call or appointment was scheduled."
 * #unattended "Not attended" "The patient did not attend or could not be reached at the scheduled time."
@@ -103,6 +106,8 @@ Description: "Business status of a referral Task, modelled on the BSeR referral 
 * #cancellation-requested "Cancellation requested" "The referring side asked to cancel the referral."
 * #fulfillment-cancelled "Fulfillment cancelled" "The referral was cancelled before it was fulfilled."
 * #fulfillment-completed "Fulfillment completed" "The referral was fulfilled: the patient connected with services."
+* #declined-services "Declined services" "The program reached the patient, who chose not to use its services."
+* #referred-elsewhere "Referred elsewhere" "The program connected the patient with another program instead."
 
 ValueSet: WrReferralOutcomeVS
 Id: wr-referral-outcome
@@ -124,6 +129,7 @@ Description: "Why a referral Task was rejected, cancelled, put on hold or failed
 * #referred-elsewhere "Referred elsewhere" "The patient was referred to another program."
 * #unsafe-to-contact "Unsafe to contact" "Contact is paused because it is not safe right now."
 * #consent-expired "Consent expired" "The patient's consent to share ended."
+* #consent-withdrawn "Consent withdrawn" "The patient withdrew the consent to share."
 
 ValueSet: WrReferralStatusReasonVS
 Id: wr-referral-status-reason

@@ -190,7 +190,7 @@ describe("settings", () => {
     ["School-based clinic", /not passed to the school/],
   ])("%s adds its own confidentiality checks", async (label, check) => {
     const user = userEvent.setup();
-    renderGuide({ user: { reference: "Practitioner/dr", name: "Dr", roles: [] } }, vi.fn());
+    renderGuide({ user: provider }, vi.fn(), ["provider"]);
     expect(screen.queryAllByTestId("setting-check")).toHaveLength(0);
     await user.click(screen.getByRole("radio", { name: label }));
     const checks = screen.getAllByTestId("setting-check");

@@ -93,7 +93,10 @@ function ReferralItem({ r, t }: { r: ReferralHistory; t: StaffText }) {
     setError(null);
     try {
       requireCapability(session, "withdraw-consent");
-      await withdrawConsent(session.http, r.consent.id);
+      await withdrawConsent(session.http, r.consent.id, new Date(), {
+        reference: session.user.reference,
+        ...(session.user.name ? { display: session.user.name } : {}),
+      });
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: queryKeys.history(session.patient.id) });
     } catch (e) {

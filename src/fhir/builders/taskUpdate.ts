@@ -1,0 +1,91 @@
+import { CODE_SYSTEM } from "../canonical";
+import {
+  checkTransition,
+  transitionOf,
+  type Party,
+  type TaskAction,
+} from "../../domain/taskLifecycle";
+
+// One lifecycle step on a referral Task (src/domain/taskLifecycle.ts): the new status, the
+// business status that goes with it, the reason it needs, an optional output (what was
+// provided) and a note saying who made the change and when. Refuses, before anything is sent,
+// a step the party may not make from the Task's current status.
+
+export interface TaskStepInput {
+  action: TaskAction;
+  party: Party;
+  reasonCode?: string;
+  reasonText?: string;
+  /** What was provided (Task.output), for the completing steps. */
+  output?: string;
+  /** Who makes the change ("Practitioner/…"), and their name for the others to see. */
+  by: { reference: string; display?: string };
+  now: Date;
+}
+
+type TaskLike = Record<string, unknown> & { status?: string };
+
+export class TaskStepRefused extends Error {
+  constructor(readonly problem: string) {
+    super(problem);
+    this.name = "TaskStepRefused";
+  }
+}
+
+export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput): T {
+  const transition = transitionOf(input.action);
+  const reasonCode =
+    transition.reason.kind === "fixed"
+      ? transition.reason.codes[0]
+      : transition.reason.kind === "choose"
+        ? input.reasonCode
+        : undefined;
+  const reasonText = input.reasonText?.trim() || undefined;
+  const check = checkTransition(input.party, {
+    from: task.status,
+    to: transition.to,
+    businessStatus: transition.businessStatus,
+    reasonCode,
+    reasonText,
+  });
+  if (!check.ok) throw new TaskStepRefused(check.problem);
+  const now = input.now.toISOString();
+  const next: TaskLike = {
+    ...task,
+    status: transition.to,
+    businessStatus: {
+      coding: [{ system: CODE_SYSTEM.referralOutcome, code: transition.businessStatus }],
+    },
+    lastModified: now,
+    note: [
+      ...((task.note as unknown[] | undefined) ?? []),
+      {
+        authorReference: {
+          reference: input.by.reference,
+          ...(input.by.display ? { display: input.by.display } : {}),
+        },
+        time: now,
+        text: transition.action,
+      },
+    ],
+  };
+  if (reasonCode) {
+    next.statusReason = {
+      coding: [{ system: CODE_SYSTEM.statusReason, code: reasonCode }],
+      ...(reasonText ? { text: reasonText } : {}),
+    };
+  } else {
+    delete next.statusReason;
+  }
+  const output = input.output?.trim();
+  if (output && transition.output) {
+    next.output = [
+      ...((task.output as unknown[] | undefined) ?? []),
+      {
+        type: { coding: [{ system: CODE_SYSTEM.activity, code: "dsv-advocacy-referral" }] },
+        valueString: output,
+      },
+    ];
+  }
+  return next as T;
+}

@@ -1,0 +1,277 @@
+import * as z from "zod/mini";
+import { codeableConcept, patientSchema, reference, str } from "./schemas";
+import { CODE_SYSTEM, EXTENSION, SAFE_CONTACT_PART } from "./canonical";
+import type { FhirHttp } from "./http";
+import { toPatientSummary } from "./mappers";
+import { ageOn } from "../domain/people";
+import type { SafeContact } from "../domain/journey";
+import type { ConsentState, InboxReferral } from "../domain/inbox";
+
+// A partner program's inbox: the Tasks it owns, the referrals (ServiceRequests) they point to,
+// the Consents that name it, and the minimal Patient view the server gives partner users.
+// The server decides what a partner may see (sandbox/fhir/partnerAccess.ts; README "Partner
+// access on real servers"); this module never shows details without an active consent either.
+
+type Ext = { url: string; extension?: Ext[]; [key: string]: unknown };
+const extension: z.ZodMiniType<Ext> = z.looseObject({
+  url: z.string(),
+  get extension() {
+    return z.optional(z.array(extension));
+  },
+}) as unknown as z.ZodMiniType<Ext>;
+const meta = z.optional(z.looseObject({ versionId: str(), lastUpdated: str() }));
+
+export const inboxTaskSchema = z.looseObject({
+  resourceType: z.literal("Task"),
+  id: z.string(),
+  meta,
+  status: z.string(),
+  businessStatus: z.optional(codeableConcept),
+  statusReason: z.optional(codeableConcept),
+  priority: str(),
+  authoredOn: str(),
+  focus: z.optional(reference),
+  for: z.optional(reference),
+  owner: z.optional(reference),
+  note: z.optional(
+    z.array(z.looseObject({ authorReference: z.optional(reference), time: str(), text: str() })),
+  ),
+  output: z.optional(z.array(z.looseObject({ valueString: str() }))),
+});
+export type InboxTaskJson = z.infer<typeof inboxTaskSchema>;
+
+const serviceRequestSchema = z.looseObject({
+  resourceType: z.literal("ServiceRequest"),
+  id: z.string(),
+  status: str(),
+  priority: str(),
+  authoredOn: str(),
+  subject: z.optional(reference),
+  orderDetail: z.optional(z.array(codeableConcept)),
+  supportingInfo: z.optional(z.array(reference)),
+  extension: z.optional(z.array(extension)),
+});
+
+const consentSchema = z.looseObject({
+  resourceType: z.literal("Consent"),
+  id: z.string(),
+  status: z.string(),
+  provision: z.optional(
+    z.looseObject({
+      period: z.optional(z.looseObject({ start: str(), end: str() })),
+      data: z.optional(z.array(z.looseObject({ reference: z.optional(reference) }))),
+    }),
+  ),
+});
+
+const anySearch = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  total: z.optional(z.number()),
+  entry: z.optional(z.array(z.looseObject({ resource: z.optional(z.unknown()) }))),
+});
+
+function parseEntries<S extends z.ZodMiniType>(
+  schema: S,
+  bundle: z.infer<typeof anySearch>,
+): z.output<S>[] {
+  const out: z.output<S>[] = [];
+  for (const e of bundle.entry ?? []) {
+    const parsed = schema.safeParse(e.resource);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+export function inboxPaths(organization: string, since?: string) {
+  const org = encodeURIComponent(organization);
+  return {
+    tasks: `Task?owner=${org}&_count=500`,
+    referrals: `ServiceRequest?performer=${org}&_count=500`,
+    consents: `Consent?actor=${org}&_count=500`,
+    changes: `Task?owner=${org}&_lastUpdated=${encodeURIComponent(`gt${since ?? ""}`)}&_summary=count`,
+  };
+}
+
+const PRIORITIES = ["routine", "urgent", "asap", "stat"] as const;
+const priorityOf = (p: string | undefined): InboxReferral["priority"] =>
+  (PRIORITIES as readonly string[]).includes(p ?? "")
+    ? (p as InboxReferral["priority"])
+    : "routine";
+
+export function safeContactOf(extensions: Ext[] | undefined): SafeContact {
+  const ext = extensions?.find((e) => e.url === EXTENSION.safeContact);
+  const part = (name: string) => ext?.extension?.find((x) => x.url === name);
+  const bool = (name: string) => {
+    const v = part(name)?.valueBoolean;
+    return typeof v === "boolean" ? v : undefined;
+  };
+  const string = (name: string) => {
+    const v = part(name)?.valueString;
+    return typeof v === "string" ? v : undefined;
+  };
+  const phone = (part(SAFE_CONTACT_PART.safePhone)?.valueContactPoint as { value?: string })?.value;
+  // Without the extension we cannot know it is safe to call: treat it as no contact.
+  const noContact = !ext || bool(SAFE_CONTACT_PART.noContact) === true;
+  const voicemailOk = bool(SAFE_CONTACT_PART.voicemailOk);
+  const mayNameAgency = bool(SAFE_CONTACT_PART.mayNameAgency);
+  const safeTimes = string(SAFE_CONTACT_PART.safeTimes);
+  const coverStory = string(SAFE_CONTACT_PART.coverStory);
+  return {
+    noContact,
+    ...(!noContact && phone ? { safePhone: phone } : {}),
+    ...(!noContact && safeTimes ? { safeTimes } : {}),
+    ...(!noContact && voicemailOk !== undefined ? { voicemailOk } : {}),
+    ...(mayNameAgency !== undefined ? { mayNameAgency } : {}),
+    ...(!noContact && coverStory ? { coverStory } : {}),
+  };
+}
+
+function consentStateOf(
+  consent: z.infer<typeof consentSchema> | undefined,
+  srVisible: boolean,
+  now: Date,
+): ConsentState {
+  if (!consent) return srVisible ? "active" : "unavailable";
+  const end = consent.provision?.period?.end;
+  if (consent.status !== "active") return "withdrawn";
+  if (end && Date.parse(end) < now.getTime()) return "expired";
+  return srVisible ? "active" : "unavailable";
+}
+
+export function toInbox(
+  taskBundle: z.infer<typeof anySearch>,
+  referralBundle: z.infer<typeof anySearch>,
+  consentBundle: z.infer<typeof anySearch>,
+  patients: z.infer<typeof patientSchema>[],
+  now: Date,
+): InboxReferral[] {
+  const tasks = parseEntries(inboxTaskSchema, taskBundle);
+  const referrals = new Map(
+    parseEntries(serviceRequestSchema, referralBundle).map((sr) => [`ServiceRequest/${sr.id}`, sr]),
+  );
+  const consents = parseEntries(consentSchema, consentBundle);
+  const patientsById = new Map(patients.map((p) => [`Patient/${p.id}`, p]));
+  return tasks.map((task): InboxReferral => {
+    const srRef = task.focus?.reference ?? "";
+    const sr = referrals.get(srRef);
+    const consent = consents.find((c) =>
+      (c.provision?.data ?? []).some((d) => d.reference?.reference === srRef),
+    );
+    const state = consentStateOf(consent, !!sr, now);
+    const patient = sr?.subject?.reference ? patientsById.get(sr.subject.reference) : undefined;
+    const summary = patient ? toPatientSummary(patient) : undefined;
+    const firstName = patient?.name?.[0]?.given?.[0];
+    const age = summary?.birthDate ? ageOn(summary.birthDate, now) : undefined;
+    const handoff = sr?.extension?.find((e) => e.url === EXTENSION.handoffMethod)?.valueCoding as
+      { code?: string } | undefined;
+    const lastNote = task.note?.at(-1);
+    const businessStatus = task.businessStatus?.coding?.find(
+      (c) => c.system === CODE_SYSTEM.referralOutcome,
+    )?.code;
+    const reason = task.statusReason;
+    const reasonCode = reason?.coding?.[0]?.code;
+    return {
+      taskId: task.id,
+      version: task.meta?.versionId ?? "",
+      status: task.status,
+      ...(businessStatus ? { businessStatus } : {}),
+      ...(reason
+        ? {
+            statusReason: {
+              ...(reasonCode ? { code: reasonCode } : {}),
+              ...(reason.text ? { text: reason.text } : {}),
+            },
+          }
+        : {}),
+      priority: priorityOf(task.priority ?? sr?.priority),
+      ...((task.authoredOn ?? sr?.authoredOn)
+        ? { authoredOn: task.authoredOn ?? sr?.authoredOn }
+        : {}),
+      ...(task.meta?.lastUpdated ? { lastUpdated: task.meta.lastUpdated } : {}),
+      ...(lastNote?.authorReference?.display
+        ? { lastChangedBy: lastNote.authorReference.display }
+        : {}),
+      consent: state,
+      ...(state === "active" && sr
+        ? {
+            details: {
+              ...(firstName ? { firstName } : {}),
+              ...(age !== undefined ? { age } : {}),
+              ...(summary?.language ? { language: summary.language } : {}),
+              safeContact: safeContactOf(sr.extension),
+              ...(handoff?.code ? { handoff: handoff.code } : {}),
+              services: (sr.orderDetail ?? [])
+                .map((c) => c.coding?.find((x) => x.system === CODE_SYSTEM.dsvServices)?.code)
+                .filter((c): c is string => !!c),
+            },
+          }
+        : {}),
+      outputs: (task.output ?? []).map((o) => o.valueString).filter((v): v is string => !!v),
+    };
+  });
+}
+
+const patientSearchSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  entry: z.optional(z.array(z.looseObject({ resource: z.optional(z.unknown()) }))),
+});
+
+/** The inbox: three searches in parallel, then the minimal Patients of the visible referrals. */
+export async function fetchPartnerInbox(
+  http: FhirHttp,
+  organization: string,
+  now: Date = new Date(),
+): Promise<InboxReferral[]> {
+  const paths = inboxPaths(organization);
+  const [tasks, referrals, consents] = await Promise.all([
+    http.request(anySearch, paths.tasks),
+    http.request(anySearch, paths.referrals),
+    http.request(anySearch, paths.consents),
+  ]);
+  const subjects = [
+    ...new Set(
+      parseEntries(serviceRequestSchema, referrals.body)
+        .map((sr) => sr.subject?.reference ?? "")
+        .filter((r) => r.startsWith("Patient/"))
+        .map((r) => r.slice("Patient/".length)),
+    ),
+  ];
+  const patients = subjects.length
+    ? parseEntries(
+        patientSchema,
+        (
+          await http.request(
+            patientSearchSchema,
+            `Patient?_id=${subjects.map(encodeURIComponent).join(",")}&_count=500`,
+          )
+        ).body,
+      )
+    : [];
+  return toInbox(tasks.body, referrals.body, consents.body, patients, now);
+}
+
+/** How many of the program's Tasks changed after `since` (the unattended poll). */
+export async function countInboxChanges(
+  http: FhirHttp,
+  organization: string,
+  since: string,
+): Promise<number> {
+  const response = await http.request(anySearch, inboxPaths(organization, since).changes);
+  return response.body.total ?? 0;
+}
+
+/** The program's Task as it is now, for a lifecycle step (and its version for If-Match). */
+export async function readInboxTask(http: FhirHttp, taskId: string) {
+  const response = await http.request(inboxTaskSchema, `Task/${encodeURIComponent(taskId)}`);
+  return response.body;
+}
+
+/** A versioned update of the Task; a 412 means someone else changed it first. */
+export async function putInboxTask(http: FhirHttp, task: InboxTaskJson, version: string) {
+  const response = await http.request(inboxTaskSchema, `Task/${encodeURIComponent(task.id)}`, {
+    method: "PUT",
+    body: task,
+    headers: { "If-Match": `W/"${version}"` },
+  });
+  return response.body;
+}

@@ -149,14 +149,17 @@ export function toInbox(
   const referrals = new Map(
     parseEntries(serviceRequestSchema, referralBundle).map((sr) => [`ServiceRequest/${sr.id}`, sr]),
   );
-  const consents = parseEntries(consentSchema, consentBundle);
+  // Indexed by the referral each covers: one pass, not a search per Task.
+  const consents = new Map<string, z.infer<typeof consentSchema>>();
+  for (const c of parseEntries(consentSchema, consentBundle))
+    for (const d of c.provision?.data ?? [])
+      if (d.reference?.reference && !consents.has(d.reference.reference))
+        consents.set(d.reference.reference, c);
   const patientsById = new Map(patients.map((p) => [`Patient/${p.id}`, p]));
   return tasks.map((task): InboxReferral => {
     const srRef = task.focus?.reference ?? "";
     const sr = referrals.get(srRef);
-    const consent = consents.find((c) =>
-      (c.provision?.data ?? []).some((d) => d.reference?.reference === srRef),
-    );
+    const consent = consents.get(srRef);
     const state = consentStateOf(consent, !!sr, now);
     const patient = sr?.subject?.reference ? patientsById.get(sr.subject.reference) : undefined;
     const summary = patient ? toPatientSummary(patient) : undefined;

@@ -13,6 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { startSandbox } from "../../sandbox/server";
 import { launchBrowser } from "../e2e/browser";
 import { timePartnerFilter } from "./partnerFilter";
+import { timePartnerInbox } from "./partnerInbox";
 import { timeReferralValidation } from "./validation";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -174,6 +175,7 @@ async function main() {
   const ratio = Math.round((appMs / bareMs) * 100) / 100;
   const requestsBeforeInteractive = Math.max(...app.map((r) => r.restRequests));
   const partnerFilter = timePartnerFilter(1000);
+  const partnerInbox = timePartnerInbox(1000);
   const validation = timeReferralValidation();
   const rows: [string, string, string][] = [
     ["launch.html initial JS (gz)", `${launchJsGzKB} KB`, "≤ 25 KB"],
@@ -184,6 +186,12 @@ async function main() {
     ["FHIR REST requests before interactive", `${requestsBeforeInteractive}`, "≤ 2"],
     ["1,000-partner directory: index once", `${partnerFilter.indexMs} ms`, ""],
     ["1,000-partner directory: filter (median)", `${partnerFilter.filterMs} ms`, "≤ 16 ms"],
+    ["1,000-referral partner inbox: FHIR → read model (median)", `${partnerInbox.mapMs} ms`, ""],
+    [
+      "1,000-referral partner inbox: sort + filter + new marks (median)",
+      `${partnerInbox.listMs} ms`,
+      "≤ 16 ms",
+    ],
     [
       `profile validation of a referral (${validation.resources} resources, median)`,
       `${validation.medianMs} ms`,
@@ -206,6 +214,8 @@ async function main() {
       ratio,
       requestsBeforeInteractive,
       partnerFilterMs: partnerFilter.filterMs,
+      partnerInboxMapMs: partnerInbox.mapMs,
+      partnerInboxListMs: partnerInbox.listMs,
       referralValidationMs: validation.medianMs,
     }),
   );

@@ -79,7 +79,7 @@ async function advocateSignsIn(p: Page, user: "adv-santos" | "adv-nguyen"): Prom
   await p.getByTestId("partner-inbox").waitFor();
   await p
     .getByTestId("inbox-count")
-    .filter({ hasText: /referral/ })
+    .filter({ hasText: /^\d+ referrals?/ })
     .waitFor();
 }
 

@@ -23,6 +23,17 @@ import { advocateStrings, statusText, type AdvocateStrings } from "./strings";
 // program owns, most urgent and newest first, with what is new since the last visit (held in
 // memory only), the safe-contact instructions first, and the lifecycle's actions.
 
+/** One language-name formatter per staff language (making one per card is slow). */
+const languageNames = new Map<string, Intl.DisplayNames>();
+function languageName(lang: string, code: string): string {
+  let names = languageNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([lang], { type: "language" });
+    languageNames.set(lang, names);
+  }
+  return names.of(code) ?? code;
+}
+
 /** Task ids seen on the last visit, per program; memory only, gone when the tab closes. */
 const seenByProgram = new Map<string, ReadonlySet<string>>();
 
@@ -148,7 +159,7 @@ function ReferralCard({
             {d.language && (
               <>
                 <dt>{t.language}</dt>
-                <dd>{new Intl.DisplayNames([lang], { type: "language" }).of(d.language)}</dd>
+                <dd>{languageName(lang, d.language)}</dd>
               </>
             )}
             {d.handoff && (

@@ -183,7 +183,12 @@ describe("what a partner user may read", () => {
 
   it("a withdrawn consent hides the referral and the patient; the Task and the Consent's status stay", async () => {
     const mine = await send();
+    // The safe-contact detail lives on the Task: the program sees it only while the consent holds.
+    expect(JSON.stringify((await read<Task>("santos", mine.task)).body)).toContain("503-555-0199");
     await withdraw(mine.consent);
+    const task = (await read<Task>("santos", mine.task)).body;
+    expect(JSON.stringify(task)).not.toContain("503-555-0199");
+    expect(JSON.stringify(task)).not.toContain("wr-safe-contact-preferences");
     expect((await read("santos", mine.sr)).status).toBe(404);
     expect((await read("santos", "Patient/pat-maria")).status).toBe(404);
     expect((await read("santos", mine.task)).status).toBe(200);

@@ -20,6 +20,7 @@
 
 import type { Consent, Patient, PractitionerRole, Resource, ServiceRequest, Task } from "fhir/r4";
 import { checkTransition, PERFORMER_ELEMENTS, type Party } from "../../src/domain/taskLifecycle";
+import { EXTENSION } from "../../src/fhir/canonical";
 import { SANDBOX_ROLE_SYSTEM } from "../seed";
 import type { TokenContext } from "../contract";
 import { fail } from "./outcome";
@@ -179,6 +180,8 @@ export class PartnerPolicy {
 
   /** What the partner user gets to see of a resource they may see. */
   redact<T extends Resource>(resource: T): T {
+    if (resource.resourceType === "Task")
+      return this.redactTask(resource as unknown as Task) as unknown as T;
     if (resource.resourceType !== "Patient") return resource;
     const p = resource as unknown as Patient;
     const first = p.name?.find((n) => n.use === "usual")?.given?.[0] ?? p.name?.[0]?.given?.[0];
@@ -207,6 +210,23 @@ export class PartnerPolicy {
     return minimal as unknown as T;
   }
 
+  /**
+   * The safe-contact detail (safe phone, times, cover story) is on the Task, which the program
+   * always sees: it goes only while the patient's consent covers the program.
+   */
+  private redactTask(task: Task): Task {
+    if (!task.extension?.some((e) => e.url === EXTENSION.safeContact)) return task;
+    const srRef = task.focus?.reference ?? "";
+    const sr = srRef.startsWith("ServiceRequest/")
+      ? (this.store.peek("ServiceRequest", srRef.slice("ServiceRequest/".length)) as unknown as
+          ServiceRequest | undefined)
+      : undefined;
+    if (sr && this.consentCovers(this.consentOf(sr))) return task;
+    const { extension, ...rest } = task;
+    const kept = (extension ?? []).filter((e) => e.url !== EXTENSION.safeContact);
+    return { ...rest, ...(kept.length ? { extension: kept } : {}) };
+  }
+
   /** Throws unless the partner user may write this (an update of one of their Tasks). */
   assertCanWrite(
     resource: Resource,
@@ -225,14 +245,6 @@ export class PartnerPolicy {
     }
     const before = existing as Task;
     const after = resource as Task;
-    const changed = changedElements(before, after).filter((e) => !PERFORMER_ELEMENTS.includes(e));
-    if (changed.length) {
-      throw fail(
-        403,
-        "forbidden",
-        `The performer may change only ${PERFORMER_ELEMENTS.join(", ")}; not ${changed.join(", ")}`,
-      );
-    }
     // The referral's consent must still cover this program.
     const srRef = before.focus?.reference ?? "";
     const sr = this.store.peek("ServiceRequest", srRef.slice("ServiceRequest/".length));
@@ -241,6 +253,14 @@ export class PartnerPolicy {
         403,
         "forbidden",
         "The patient's consent to share this referral with your program is no longer active",
+      );
+    }
+    const changed = changedElements(before, after).filter((e) => !PERFORMER_ELEMENTS.includes(e));
+    if (changed.length) {
+      throw fail(
+        403,
+        "forbidden",
+        `The performer may change only ${PERFORMER_ELEMENTS.join(", ")}; not ${changed.join(", ")}`,
       );
     }
     assertTransition("performer", before, after);

@@ -118,7 +118,7 @@ describe("privacy shield", () => {
   it("the visible button hides the screen too", async () => {
     const { default: userEvent } = await import("@testing-library/user-event");
     render(<App session={session()} />);
-    await userEvent.setup().click(screen.getByRole("button", { name: /Hide screen/ }));
+    await userEvent.setup().click(screen.getByRole("button", { name: /Pause/ }));
     expect(screen.getByTestId("neutral-screen")).toBeVisible();
   });
 });

@@ -23,8 +23,9 @@ const en = {
   nothingForRole:
     "This version of the app has no screens for your role yet. The clinic's IT team can tell you when it will.",
   loading: "Loading…",
-  shieldButton: "Hide screen (Esc)",
-  shieldHint: "Replaces this screen with a neutral one at once",
+  // Neutral on purpose: someone looking over the shoulder should read nothing into it.
+  shieldButton: "Pause (Esc)",
+  shieldHint: "Shows a general page until you return",
   neutralText: "General health and wellness information for patients and families.",
   shieldReturn: "Return to the app",
 };
@@ -52,8 +53,8 @@ const es: UiStrings = {
   nothingForRole:
     "Esta versión de la aplicación aún no tiene pantallas para su rol. El equipo de TI de la clínica puede decirle cuándo las tendrá.",
   loading: "Cargando…",
-  shieldButton: "Ocultar pantalla (Esc)",
-  shieldHint: "Cambia esta pantalla por una neutral de inmediato",
+  shieldButton: "Pausa (Esc)",
+  shieldHint: "Muestra una página general hasta que vuelva",
   neutralText: "Información general de salud y bienestar para pacientes y familias.",
   shieldReturn: "Volver a la aplicación",
 };

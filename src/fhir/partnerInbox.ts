@@ -37,6 +37,7 @@ export const inboxTaskSchema = z.looseObject({
     z.array(z.looseObject({ authorReference: z.optional(reference), time: str(), text: str() })),
   ),
   output: z.optional(z.array(z.looseObject({ valueString: str() }))),
+  extension: z.optional(z.array(extension)),
 });
 export type InboxTaskJson = z.infer<typeof inboxTaskSchema>;
 
@@ -201,7 +202,13 @@ export function toInbox(
               ...(firstName ? { firstName } : {}),
               ...(age !== undefined ? { age } : {}),
               ...(summary?.language ? { language: summary.language } : {}),
-              safeContact: safeContactOf(sr.extension),
+              // Written on the Task (patient-access APIs do not return it); older or foreign
+              // referrals may carry it on the ServiceRequest.
+              safeContact: safeContactOf(
+                task.extension?.some((e) => e.url === EXTENSION.safeContact)
+                  ? task.extension
+                  : sr.extension,
+              ),
               ...(handoff?.code ? { handoff: handoff.code } : {}),
               services: (sr.orderDetail ?? [])
                 .map((c) => c.coding?.find((x) => x.system === CODE_SYSTEM.dsvServices)?.code)

@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
-import { axeViolations, fhirSearch, launchApp, resetSandbox } from "./journey.helpers";
+import {
+  axeViolations,
+  fhirSearch,
+  launchApp,
+  resetSandbox,
+  safetyAnswer,
+} from "./journey.helpers";
 
 // The partner program's side (invariant 10), through real launches: a provider sends a warm
 // referral to Safe Harbor; Safe Harbor's advocate (standalone launch, no patient) sees it with
@@ -50,7 +56,7 @@ async function providerSendsReferral(
   await p.locator("[data-step=ue]").waitFor();
   await p.getByRole("button", { name: /shared something/ }).click();
   await p.locator("[data-step=s]").waitFor();
-  await p.getByLabel(/Wants legal help/).check();
+  await safetyAnswer(p, /Wants legal help/, "Yes").check();
   await p.getByLabel("Drop-in support and safety planning", { exact: true }).check();
   await p.getByRole("button", { name: "Continue to referral" }).click();
   await p.locator("[data-step=partner]").waitFor();

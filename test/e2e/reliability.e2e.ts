@@ -1,7 +1,13 @@
 import type { Page, Request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
-import { injectFault, launchApp, patientRecords, resetSandbox } from "./journey.helpers";
+import {
+  injectFault,
+  launchApp,
+  patientRecords,
+  resetSandbox,
+  safetyAnswer,
+} from "./journey.helpers";
 
 // Reliability through a real launch (issue 14): an access token that ends while the user is on
 // the review step is refreshed — fhirclient naming the public client, as real servers require —
@@ -29,7 +35,7 @@ async function toReview(patient: string): Promise<void> {
   await atStep("ue");
   await page.getByRole("button", { name: /shared something/ }).click();
   await atStep("s");
-  await page.getByLabel(/Wants legal help/).check();
+  await safetyAnswer(page, /Wants legal help/, "Yes").check();
   await page.getByLabel("Drop-in support and safety planning", { exact: true }).check();
   await page.getByRole("button", { name: "Continue to referral" }).click();
   await atStep("partner");

@@ -1,5 +1,13 @@
 import * as z from "zod/mini";
-import { codeableConcept, patientSchema, reference, str } from "./schemas";
+import {
+  codeableConcept,
+  consentSchema,
+  extension,
+  patientSchema,
+  reference,
+  str,
+  type ExtensionJson,
+} from "./schemas";
 import { CODE_SYSTEM, EXTENSION, SAFE_CONTACT_PART } from "./canonical";
 import type { FhirHttp } from "./http";
 import { toPatientSummary } from "./mappers";
@@ -12,13 +20,6 @@ import type { ConsentState, InboxReferral } from "../domain/inbox";
 // The server decides what a partner may see (sandbox/fhir/partnerAccess.ts; README "Partner
 // access on real servers"); this module never shows details without an active consent either.
 
-type Ext = { url: string; extension?: Ext[]; [key: string]: unknown };
-const extension: z.ZodMiniType<Ext> = z.looseObject({
-  url: z.string(),
-  get extension() {
-    return z.optional(z.array(extension));
-  },
-}) as unknown as z.ZodMiniType<Ext>;
 const meta = z.optional(z.looseObject({ versionId: str(), lastUpdated: str() }));
 
 export const inboxTaskSchema = z.looseObject({
@@ -51,18 +52,6 @@ const serviceRequestSchema = z.looseObject({
   orderDetail: z.optional(z.array(codeableConcept)),
   supportingInfo: z.optional(z.array(reference)),
   extension: z.optional(z.array(extension)),
-});
-
-const consentSchema = z.looseObject({
-  resourceType: z.literal("Consent"),
-  id: z.string(),
-  status: z.string(),
-  provision: z.optional(
-    z.looseObject({
-      period: z.optional(z.looseObject({ start: str(), end: str() })),
-      data: z.optional(z.array(z.looseObject({ reference: z.optional(reference) }))),
-    }),
-  ),
 });
 
 const anySearch = z.looseObject({
@@ -99,7 +88,7 @@ const priorityOf = (p: string | undefined): InboxReferral["priority"] =>
     ? (p as InboxReferral["priority"])
     : "routine";
 
-export function safeContactOf(extensions: Ext[] | undefined): SafeContact {
+export function safeContactOf(extensions: ExtensionJson[] | undefined): SafeContact {
   const ext = extensions?.find((e) => e.url === EXTENSION.safeContact);
   const part = (name: string) => ext?.extension?.find((x) => x.url === name);
   const bool = (name: string) => {

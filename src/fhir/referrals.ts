@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { codeableConcept, coding, reference, str } from "./schemas";
+import { codeableConcept, coding, consentSchema, extension, reference, str } from "./schemas";
 import {
   CARD_TYPES_PART,
   CODE_SYSTEM,
@@ -24,13 +24,6 @@ const meta = z.optional(
     security: z.optional(z.array(coding)),
   }),
 );
-type Ext = { url: string; extension?: Ext[]; [key: string]: unknown };
-const extension: z.ZodMiniType<Ext> = z.looseObject({
-  url: z.string(),
-  get extension() {
-    return z.optional(z.array(extension));
-  },
-}) as unknown as z.ZodMiniType<Ext>;
 
 /** The answer to a transaction: one response per entry, in order. */
 export const bundleResponseSchema = z.looseObject({
@@ -81,17 +74,6 @@ const serviceRequestSchema = z.looseObject({
   performer: z.optional(z.array(reference)),
   supportingInfo: z.optional(z.array(reference)),
   extension: z.optional(z.array(extension)),
-});
-
-const consentSchema = z.looseObject({
-  resourceType: z.literal("Consent"),
-  id: z.string(),
-  status: z.string(),
-  provision: z.optional(
-    z.looseObject({
-      period: z.optional(z.looseObject({ start: str(), end: str() })),
-    }),
-  ),
 });
 
 const taskSchema = z.looseObject({

@@ -74,3 +74,26 @@ export const practitionerWithRolesSchema = z.looseObject({
     ),
   ),
 });
+
+/** An extension with any value and nested extensions (complex extensions). */
+export type ExtensionJson = { url: string; extension?: ExtensionJson[]; [key: string]: unknown };
+export const extension: z.ZodMiniType<ExtensionJson> = z.looseObject({
+  url: z.string(),
+  get extension() {
+    return z.optional(z.array(extension));
+  },
+}) as unknown as z.ZodMiniType<ExtensionJson>;
+
+/** A Consent as the app reads it: status, period, and what data it covers. */
+export const consentSchema = z.looseObject({
+  resourceType: z.literal("Consent"),
+  id: z.string(),
+  status: z.string(),
+  provision: z.optional(
+    z.looseObject({
+      period: z.optional(z.looseObject({ start: str(), end: str() })),
+      data: z.optional(z.array(z.looseObject({ reference: z.optional(reference) }))),
+    }),
+  ),
+});
+export type ConsentJson = z.infer<typeof consentSchema>;

@@ -1,3 +1,5 @@
+import { TASK_STATUSES } from "../domain/taskLifecycle";
+
 // Canonical URLs of the Warm Referral data contract (fhir-profiles/). One place, used by the
 // app's builders, the sandbox seed and the tests.
 
@@ -156,17 +158,7 @@ export const CODES = {
     "forensic-medical-exam",
   ],
   /** Task statuses allowed on referral Tasks (SDOHCC set: not ready, not received). */
-  referralTaskStatus: [
-    "draft",
-    "requested",
-    "accepted",
-    "rejected",
-    "cancelled",
-    "in-progress",
-    "on-hold",
-    "failed",
-    "completed",
-  ],
+  referralTaskStatus: TASK_STATUSES,
 } as const;
 
 /** Task statuses that require a statusReason (invariant wr-task-2). */

@@ -122,6 +122,13 @@ const en: Texts = {
     fix: "Ask IT whether your role should have access to this, then launch again.",
     details: f.diagnostics,
   }),
+  "referral-in-progress": () => ({
+    title: "The partner has already started on this referral",
+    message:
+      "The server holds this referral as first sent, and the program has already acted on it, so your changes were not sent.",
+    fix: "Open History to withdraw the referral, then send a new one with the changes.",
+    details: [],
+  }),
   conflict: () => ({
     title: "Someone else changed this record",
     message: "The record was changed on the server after you opened it, so nothing was saved.",
@@ -130,7 +137,7 @@ const en: Texts = {
   }),
   "operation-outcome": (f) => ({
     title: "The EHR reported an error",
-    message: `The server could not complete the request (HTTP ${f.status}). It said:`,
+    message: `The server could not complete the request (HTTP ${f.status})${f.diagnostics.length ? ". It said:" : ", and gave no reason."}`,
     fix: "Try again. If it keeps happening, give IT the server's message.",
     details: f.diagnostics,
   }),
@@ -262,6 +269,13 @@ const es: Texts = {
     fix: "Pregunte a TI si su función debería tener este acceso y vuelva a abrir la aplicación.",
     details: f.diagnostics,
   }),
+  "referral-in-progress": () => ({
+    title: "El programa ya empezó a atender esta remisión",
+    message:
+      "El servidor tiene la remisión tal como se envió primero y el programa ya actuó sobre ella, así que sus cambios no se enviaron.",
+    fix: "Abra el Historial para retirar la remisión y luego envíe una nueva con los cambios.",
+    details: [],
+  }),
   conflict: () => ({
     title: "Otra persona cambió este registro",
     message:
@@ -271,7 +285,7 @@ const es: Texts = {
   }),
   "operation-outcome": (f) => ({
     title: "El EHR informó un error",
-    message: `El servidor no pudo completar la solicitud (HTTP ${f.status}). Dijo:`,
+    message: `El servidor no pudo completar la solicitud (HTTP ${f.status})${f.diagnostics.length ? ". Dijo:" : " y no dio el motivo."}`,
     fix: "Intente de nuevo. Si sigue pasando, dé a TI el mensaje del servidor.",
     details: f.diagnostics,
   }),

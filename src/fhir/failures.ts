@@ -21,6 +21,8 @@ export type Failure =
   | { kind: "operation-outcome"; status: number; diagnostics: string[]; issues?: OutcomeIssue[] }
   /** 412: someone changed the record since it was read (If-Match did not match). */
   | { kind: "conflict"; diagnostics: string[] }
+  /** A retried referral differs from what the server holds, and the partner already acted on it. */
+  | { kind: "referral-in-progress" }
   | { kind: "bad-response"; what: string }
   | { kind: "wrong-patient" }
   | { kind: "unexpected"; message: string };

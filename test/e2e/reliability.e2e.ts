@@ -2,6 +2,7 @@ import type { Page, Request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
 import {
+  clearFaults,
   injectFault,
   launchApp,
   patientRecords,
@@ -27,7 +28,10 @@ usePlaywright(
 const atStep = (name: string) => page.locator(`[data-step=${name}]`).waitFor();
 
 /** Launch → the referral's review step, the shortest way. */
-async function toReview(patient: string): Promise<void> {
+async function toReview(
+  patient: string,
+  goals = ["Drop-in support and safety planning"],
+): Promise<void> {
   await launchApp(page, urls, "prov-rivera", patient);
   await atStep("c");
   await page.getByLabel(/alone with me/).check();
@@ -36,7 +40,7 @@ async function toReview(patient: string): Promise<void> {
   await page.getByRole("button", { name: /shared something/ }).click();
   await atStep("s");
   await safetyAnswer(page, /Wants legal help/, "Yes").check();
-  await page.getByLabel("Drop-in support and safety planning", { exact: true }).check();
+  for (const goal of goals) await page.getByLabel(goal, { exact: true }).check();
   await page.getByRole("button", { name: "Continue to referral" }).click();
   await atStep("partner");
   await page.getByRole("radio", { name: /Safe Harbor Family Violence Program/ }).check();
@@ -129,4 +133,46 @@ describe("a send with no answer", () => {
     await page.getByRole("heading", { name: "Referral recorded" }).waitFor();
     await expectOneReferral("pat-emily");
   }, 120_000);
+});
+
+describe("an edit after a lost answer", () => {
+  it("the server committed the first send but its answer was lost; a changed partner and safe phone end up on the server as shown", async () => {
+    // Support groups: Bridges is among the matched programs too.
+    await toReview("pat-james", ["Drop-in support and safety planning", "Support groups"]);
+    // Chromium resends a POST whose connection was reset, so the fault covers its retries too.
+    await injectFault(urls, "drop-after-commit", 10);
+    await page.getByRole("button", { name: "Send referral" }).click();
+    await page.getByTestId("write-failure").waitFor();
+    expect((await patientRecords(urls, "pat-james")).ServiceRequest).toHaveLength(1);
+    await clearFaults(urls);
+
+    // The patient switches program and gives another safe number before the retry.
+    await page.getByRole("button", { name: "Back" }).click();
+    await atStep("consent");
+    await page.getByRole("button", { name: "Back" }).click();
+    await atStep("partner");
+    await page.getByRole("radio", { name: /Bridges Sexual Assault Resource Center/ }).check();
+    await page.getByLabel("Call the partner together now").check();
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await atStep("consent");
+    const agree = page.getByLabel(/The patient agrees to share this with Bridges/);
+    if (!(await agree.isChecked())) await agree.check();
+    await page.getByLabel("Safe phone number").fill("503-555-0142");
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await atStep("review");
+    await page.getByRole("button", { name: /Try again|Send referral/ }).click();
+    await page.getByRole("heading", { name: "Referral recorded" }).waitFor();
+    const notice = await page.getByTestId("updated-on-server").innerText();
+    expect(notice).toMatch(/partner program/);
+    expect(notice).toMatch(/safe-contact instructions/);
+
+    const held = await patientRecords(urls, "pat-james");
+    expect(held.ServiceRequest).toHaveLength(1);
+    expect(held.Task).toHaveLength(1);
+    expect(held.Consent).toHaveLength(1);
+    const text = JSON.stringify(held);
+    expect(text).toContain("503-555-0142");
+    expect(text).not.toContain("503-555-0199");
+    expect(text).not.toMatch(/org-safe-harbor/);
+  }, 90_000);
 });

@@ -31,6 +31,13 @@ function refsOf(resource: Resource, name: string): string[] {
     .filter((r): r is string => typeof r === "string");
 }
 
+/** Token search on identifier: `system|value` (or a bare value). */
+function hasIdentifier(resource: Resource, token: string): boolean {
+  const [system, value] = token.includes("|") ? token.split("|") : [undefined, token];
+  const ids = (fieldOf(resource, "identifier") ?? []) as { system?: string; value?: string }[];
+  return ids.some((id) => id.value === value && (system === undefined || id.system === system));
+}
+
 export class FhirStore {
   private resources = new Map<string, Resource>();
   private nextId = 1;
@@ -53,6 +60,12 @@ export class FhirStore {
     return stored;
   }
 
+  /** Forgets every resource and request (between tests that share one store). */
+  clear(): void {
+    this.resources.clear();
+    this.requests.length = 0;
+  }
+
   get(type: string, id: string): Resource | undefined {
     return this.resources.get(`${type}/${id}`);
   }
@@ -62,7 +75,8 @@ export class FhirStore {
   }
 
   /**
-   * Equality search on top-level string/reference fields, e.g. { subject: "Patient/1" } (a few
+   * Equality search on top-level string/reference fields, e.g. { subject: "Patient/1" }, and
+   * the identifier token `system|value` (a few
    * search parameter names map to their field, e.g. primary-organization → organization),
    * plus `_id`, `_include=Type:param` (the resources a match references) and
    * `_revinclude=Type:field` (resources whose top-level reference points at a match).
@@ -73,6 +87,7 @@ export class FhirStore {
       [...params.entries()].every(([name, value]) => {
         if (name === "_id") return resource.id === value;
         if (name.startsWith("_")) return true;
+        if (name === "identifier") return hasIdentifier(resource, value);
         return (
           refsOf(resource, field(name)).includes(value) || fieldOf(resource, field(name)) === value
         );

@@ -266,6 +266,16 @@ export const en: ContentPack = {
       "A tracking task the program updates, with the clinic's follow-up date",
       "Everything is labelled restricted: it does not appear in the patient portal",
     ],
+    updatedOnServer: (changed) =>
+      `An earlier send had reached the server before its answer was lost. It now holds what is shown here; updated: ${changed.join(", ")}.`,
+    changedPart: {
+      partner: "the partner program",
+      services: "the services asked for",
+      priority: "the urgency",
+      handoff: "the handoff",
+      safeContact: "the safe-contact instructions",
+      consent: "the consent",
+    },
     partnerContact: "Contact for the patient",
     printCard: "Print a discreet card",
     resourceCard: "Clinic resource card",

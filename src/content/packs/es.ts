@@ -265,6 +265,16 @@ export const es: ContentPack = {
       "Una tarea de seguimiento que el programa actualiza, con la fecha de seguimiento de la clínica",
       "Todo lleva etiqueta restringida: no aparece en el portal del paciente",
     ],
+    updatedOnServer: (changed) =>
+      `Un envío anterior llegó al servidor antes de que se perdiera su respuesta. Ahora el servidor tiene lo que se muestra aquí; se actualizó: ${changed.join(", ")}.`,
+    changedPart: {
+      partner: "el programa aliado",
+      services: "los servicios solicitados",
+      priority: "la urgencia",
+      handoff: "la forma de conexión",
+      safeContact: "las instrucciones de contacto seguro",
+      consent: "el consentimiento",
+    },
     partnerContact: "Contacto para el paciente",
     printCard: "Imprimir una tarjeta discreta",
     resourceCard: "Tarjeta de recursos de la clínica",

@@ -165,6 +165,16 @@ export interface StaffText {
   // confirmation
   doneHeading: string;
   recordedItems: (partner: string) => string[];
+  /** After a lost answer: the server held the first send; these parts were brought up to date. */
+  updatedOnServer: (changed: string[]) => string;
+  changedPart: {
+    partner: string;
+    services: string;
+    priority: string;
+    handoff: string;
+    safeContact: string;
+    consent: string;
+  };
   partnerContact: string;
   printCard: string;
   resourceCard: string;

@@ -22,13 +22,13 @@ import {
   matchPartners,
   type PartnerMatch,
 } from "../../domain/partnerMatch";
-import { buildReferralBundle, type ReferralIds } from "../../fhir/builders/referral";
+import type { ReferralIds, ReferralInput } from "../../fhir/builders/referral";
 import { FailureError, type Failure } from "../../fhir/failures";
 import { partnerDirectoryQuery, type PartnerRecord } from "../../fhir/partners";
 import { isOpenAt, type Partner } from "../../domain/partner";
 import { ageOn } from "../../domain/people";
 import { queryKeys } from "../../fhir/queryKeys";
-import { bundleResponseSchema, createdReferences } from "../../fhir/referrals";
+import { sendReferral, type ContentField } from "./api/sendReferral";
 import { useRemembered } from "../../ui/useRemembered";
 import { useStepFocus } from "../../ui/useStepFocus";
 import { FailureAlert } from "../../ui/FailureAlert";
@@ -56,7 +56,21 @@ interface Draft {
   /** Fixed at the first send, so every retry sends the very same bundle. */
   authoredAt: string | null;
   sent: string[] | null;
+  /** What a retry brought up to date on the server after a lost answer (api/sendReferral.ts). */
+  updated: ContentField[];
 }
+
+/** Which named part of the referral a changed field belongs to, for the done screen. */
+const CHANGED_PART = {
+  partner: "partner",
+  partnerService: "partner",
+  services: "services",
+  priority: "priority",
+  handoff: "handoff",
+  safeContact: "safeContact",
+  consentEnd: "consent",
+  consentActive: "consent",
+} as const satisfies Record<ContentField, string>;
 
 const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -103,6 +117,7 @@ export default function ReferralFlow({
     },
     authoredAt: null,
     sent: null,
+    updated: [],
   });
   const [draft, update] = useRemembered<Draft>("referral", patient.id, freshDraft);
 
@@ -174,10 +189,12 @@ export default function ReferralFlow({
     setFailure(null);
     setBusy(true);
     const authoredAt = draft.authoredAt ?? new Date().toISOString();
+    // Any earlier send may have reached the server with its answer lost: read back first.
+    const retry = draft.authoredAt !== null;
     if (!draft.authoredAt) update((d) => ({ ...d, authoredAt }));
     try {
       requireCapability(session, "send-referral");
-      const bundle = buildReferralBundle({
+      const input: ReferralInput = {
         ids: draft.ids,
         patientId: patient.id,
         encounterId: session.encounterId,
@@ -204,12 +221,9 @@ export default function ReferralFlow({
               },
             }
           : {}),
-      });
-      const response = await session.http.request(bundleResponseSchema, "", {
-        method: "POST",
-        body: bundle,
-      });
-      update((d) => ({ ...d, step: "done", sent: createdReferences(response.body) }));
+      };
+      const result = await sendReferral(session.http, input, { retry });
+      update((d) => ({ ...d, step: "done", sent: result.references, updated: result.updated }));
       void queryClient.invalidateQueries({ queryKey: queryKeys.history(patient.id) });
     } catch (error) {
       setFailure(
@@ -553,6 +567,13 @@ export default function ReferralFlow({
               <li key={item}>{item}</li>
             ))}
           </ul>
+          {draft.updated.length > 0 && (
+            <p className="notice" role="status" data-testid="updated-on-server">
+              {t.updatedOnServer([
+                ...new Set(draft.updated.map((field) => t.changedPart[CHANGED_PART[field]])),
+              ])}
+            </p>
+          )}
           <section aria-labelledby="contact-heading">
             <h3 id="contact-heading">{t.partnerContact}</h3>
             {!noPartner && (

@@ -24,7 +24,7 @@ import type { AuthServer } from "./auth/provider";
 import { createEhrLaunch, createEhrRouter } from "./ehr/ehr";
 import type { EhrLaunch, EhrLaunchRequest } from "./ehr/ehr";
 import { createPortalRouter } from "./ehr/portal";
-import { humanName, isPatient } from "./ehr/labels";
+import { humanName, isEncounter, isPatient } from "./ehr/labels";
 
 export const APP_CLIENT_ID = "warm-referral";
 /** Idle keep-alive connections are kept this long (ms); see startSandbox. */
@@ -179,6 +179,16 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
           label: `${humanName(p.name)}${p.birthDate ? `, born ${p.birthDate}` : ""}`,
         }))
         .sort((a, b) => a.label.localeCompare(b.label));
+    },
+    currentEncounter: async (patientId) => {
+      if (!fhir) return undefined;
+      const visits = await fhir.search("Encounter", { subject: `Patient/${patientId}` });
+      const current =
+        visits
+          .filter(isEncounter)
+          .sort((a, b) => (b.period?.start ?? "").localeCompare(a.period?.start ?? ""))
+          .find((e) => e.status === "in-progress" || e.status === "arrived") ?? visits[0];
+      return current?.id;
     },
   });
 

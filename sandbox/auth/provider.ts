@@ -80,6 +80,8 @@ export interface AuthServerOptions {
   smartStyleUrl?: string | undefined;
   /** Patients for the standalone-launch picker. */
   listPatients: () => Promise<PickerPatient[]>;
+  /** The patient's current visit, for a standalone launch that asks for launch/encounter. */
+  currentEncounter?: (patientId: string) => Promise<string | undefined>;
 }
 
 export interface AuthServer {
@@ -546,6 +548,7 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
         }
         const scopes = String(params.scope ?? "").split(" ");
         const wantsPatient = scopes.includes("launch/patient");
+        const wantsEncounter = wantsPatient && scopes.includes("launch/encounter");
         const accountId = form.user ?? "";
         // A patient signing in (portal-style standalone launch) is their own patient in context.
         const patient = accountId.startsWith("Patient/")
@@ -562,9 +565,13 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
           res.status(400).type("html").send(errorPage("invalid_request", "Unknown patient."));
           return;
         }
+        // As EHRs do for a standalone launch with launch/encounter: the patient's current visit.
+        const encounter =
+          wantsEncounter && patient ? await opts.currentEncounter?.(patient) : undefined;
         await bind(req, res, params, {
           accountId,
           patient: wantsPatient ? patient : undefined,
+          encounter,
           needPatientBanner: true,
           smartStyleUrl: opts.smartStyleUrl,
           error: "none",

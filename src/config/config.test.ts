@@ -8,7 +8,7 @@ import {
   type ClinicConfig,
 } from "./clinicConfig";
 import { parseConfig } from "./loadConfig";
-import { findIssuer, smartConfigSchema } from "./smartConfig";
+import { smartConfigSchema } from "./smartConfig";
 
 const read = (file: string): unknown => JSON.parse(readFileSync(`public/${file}`, "utf8"));
 
@@ -20,20 +20,6 @@ describe("smart-config.json", () => {
       read("smart-config.json"),
     );
     expect(result.ok).toBe(true);
-  });
-
-  it("matches issuers exactly or by pattern", () => {
-    const result = parseConfig("f", smartConfigSchema, read("smart-config.json"));
-    if (!result.ok) throw new Error("invalid");
-    expect(findIssuer(result.value, "http://127.0.0.1:4010/fhir/")?.clientId).toBe("warm-referral");
-    expect(findIssuer(result.value, "http://127.0.0.1:4999/fhir")?.label).toMatch(
-      /another loopback/,
-    );
-    expect(
-      findIssuer(result.value, "https://launch.smarthealthit.org/v/r4/sim/eyJhIjoiMSJ9/fhir")
-        ?.scopeVersion,
-    ).toBe("auto");
-    expect(findIssuer(result.value, "https://evil.example/fhir")).toBeUndefined();
   });
 
   it("names the field and the fix for a bad entry", () => {

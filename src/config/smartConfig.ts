@@ -54,13 +54,3 @@ function isValidRegExp(source: string): boolean {
     return false;
   }
 }
-
-/** The first entry whose exact iss or pattern matches; trailing slashes are ignored. */
-export function findIssuer(config: SmartConfig, iss: string): IssuerEntry | undefined {
-  const wanted = iss.replace(/\/+$/, "");
-  return config.issuers.find((entry) =>
-    entry.iss
-      ? entry.iss.replace(/\/+$/, "") === wanted
-      : new RegExp(entry.issPattern ?? "$^").test(wanted),
-  );
-}

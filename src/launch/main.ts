@@ -1,12 +1,13 @@
 // First: before any schema is built.
 import "../config/zodCsp";
 import FHIR from "fhirclient";
-import { findIssuer, smartConfigSchema, type IssuerEntry } from "../config/smartConfig";
+import { smartConfigSchema, type IssuerEntry } from "../config/smartConfig";
 import { loadConfig } from "../config/loadConfig";
 import { serverLabel, type Failure } from "../fhir/failures";
 import { pickUiLanguage } from "../content/lang";
 import { chooseScopes, launchContextOf } from "./scopes";
 import { applyFhirclientSettings } from "./fhirclientSettings";
+import { matchIssuer } from "./issuerMatch";
 
 // launch.html: the SMART authorize step, for EHR launches (iss + launch) and standalone
 // launches (iss only, or a chooser of configured servers). Kept tiny: no React.
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
 
   if (!iss) return showChooser(config.issuers.filter((e) => e.standalone && e.iss));
 
-  const entry = findIssuer(config, iss);
+  const matched = await matchIssuer(config, iss);
+  if ("failure" in matched) return showFailure(matched.failure);
+  const entry = matched.entry;
   if (!entry) return showFailure({ kind: "unknown-issuer", iss });
 
   const inFrame = window.self !== window.top;

@@ -32,6 +32,24 @@ describe("chooseScopes", () => {
     );
   });
 
+  it("a standalone launch into a chart asks for the visit where the server offers it", async () => {
+    const fixed = { ...entry, scopeVersion: "v2" } as IssuerEntry;
+    const offers = vi.fn(
+      async () => new Response(JSON.stringify({ capabilities: ["context-standalone-encounter"] })),
+    );
+    expect(await chooseScopes(fixed, "https://ehr.test/fhir", "patient", offers)).toBe(
+      "openid patient/Patient.rs launch/patient launch/encounter",
+    );
+    const doesNot = vi.fn(async () => new Response(JSON.stringify({ capabilities: [] })));
+    expect(await chooseScopes(fixed, "https://ehr.test/fhir", "patient", doesNot)).toBe(
+      "openid patient/Patient.rs launch/patient",
+    );
+    // An EHR launch with fixed v2 scopes reads nothing first.
+    const never = vi.fn(async () => new Response("{}"));
+    await chooseScopes(fixed, "https://ehr.test/fhir", "ehr", never);
+    expect(never).not.toHaveBeenCalled();
+  });
+
   it("a standalone launch to the workspace asks for no launch context", async () => {
     const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ capabilities: [] })));
     expect(await chooseScopes(entry, "https://ehr.test/fhir", "workspace", fetchImpl)).toBe(

@@ -8,7 +8,10 @@ export type LaunchContext = "ehr" | "patient" | "workspace";
 
 /**
  * The scope string to request for that context. With scopeVersion "auto" the server's SMART
- * configuration decides between v2 and v1 scopes (v1 when it does not advertise v2).
+ * configuration decides between v2 and v1 scopes (v1 when it does not advertise v2). A
+ * standalone launch into a chart also asks for the visit (`launch/encounter`) when the server
+ * advertises `context-standalone-encounter`, so that records are tied to the visit as in an
+ * EHR launch; that reads the SMART configuration once (an EHR launch never does for this).
  */
 export async function chooseScopes(
   entry: IssuerEntry,
@@ -16,11 +19,26 @@ export async function chooseScopes(
   context: LaunchContext,
   fetchImpl: typeof fetch = fetch,
 ): Promise<string> {
+  const needsCapabilities = entry.scopeVersion === "auto" || context === "patient";
+  const capabilities = needsCapabilities ? await smartCapabilities(iss, fetchImpl) : [];
   const version =
-    entry.scopeVersion === "auto" ? await detectVersion(iss, fetchImpl) : entry.scopeVersion;
+    entry.scopeVersion === "auto"
+      ? capabilities.includes("permission-v2")
+        ? "v2"
+        : "v1"
+      : entry.scopeVersion;
   const scopes = entry.scopes[version].split(/\s+/).filter(Boolean);
-  const withoutLaunch = scopes.filter((s) => s !== "launch" && s !== "launch/patient");
-  const launchScope = { ehr: ["launch"], patient: ["launch/patient"], workspace: [] }[context];
+  const withoutLaunch = scopes.filter(
+    (s) => s !== "launch" && s !== "launch/patient" && s !== "launch/encounter",
+  );
+  const launchScope = {
+    ehr: ["launch"],
+    patient: [
+      "launch/patient",
+      ...(capabilities.includes("context-standalone-encounter") ? ["launch/encounter"] : []),
+    ],
+    workspace: [],
+  }[context];
   return [...withoutLaunch, ...launchScope].join(" ");
 }
 
@@ -30,17 +48,18 @@ export function launchContextOf(params: URLSearchParams): LaunchContext {
   return params.get("context") === "patient" ? "patient" : "workspace";
 }
 
-async function detectVersion(iss: string, fetchImpl: typeof fetch): Promise<"v1" | "v2"> {
+/** The server's SMART capabilities; none when its configuration cannot be read. */
+async function smartCapabilities(iss: string, fetchImpl: typeof fetch): Promise<string[]> {
   try {
     const response = await fetchImpl(`${iss.replace(/\/+$/, "")}/.well-known/smart-configuration`, {
       headers: { Accept: "application/json" },
       cache: "no-store",
     });
     const body = (await response.json()) as { capabilities?: unknown };
-    return Array.isArray(body.capabilities) && body.capabilities.includes("permission-v2")
-      ? "v2"
-      : "v1";
+    return Array.isArray(body.capabilities)
+      ? body.capabilities.filter((c): c is string => typeof c === "string")
+      : [];
   } catch {
-    return "v1";
+    return [];
   }
 }

@@ -127,6 +127,30 @@ describe("standalone launch", () => {
     );
   });
 
+  it("a standalone launch into a chart asks for the visit and gets the patient's current one", async () => {
+    const tokens: Record<string, unknown>[] = [];
+    page.on("response", async (r) => {
+      if (r.url().endsWith("/auth/token") && r.ok()) tokens.push(await r.json());
+    });
+    const visits: string[] = [];
+    page.on("request", (r) => {
+      if (/\/fhir\/Encounter\//.test(r.url())) visits.push(new URL(r.url()).pathname);
+    });
+    await page.goto(
+      `${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}&context=patient`,
+    );
+    await page.getByLabel("User").selectOption("prov-rivera");
+    await page.getByLabel("Patient").selectOption("pat-maria");
+    await page.getByRole("button", { name: /continue|sign in|log in/i }).click();
+    await page
+      .locator("[data-testid=app-ready][data-patient-id=pat-maria]")
+      .waitFor({ timeout: 20_000 });
+    expect(String(tokens[0]?.scope)).toContain("launch/encounter");
+    expect(tokens[0]?.encounter).toBe("enc-maria");
+    // The guide reads the visit (in person or telehealth) as in an EHR launch.
+    await expect.poll(() => visits).toContain("/fhir/Encounter/enc-maria");
+  });
+
   it("without an iss offers the configured servers", async () => {
     await page.goto(urls.appLaunchUrl);
     expect(await failureShown(page)).toBe("missing-iss");
@@ -166,6 +190,34 @@ describe("failure screens", () => {
     expect(text).toContain("public/smart-config.json");
     expect(text).toContain("issuers[0].clientId");
     expect(text).toContain("issuers[0].scopes");
+  });
+
+  it("an issPattern that backtracks without end shows the config error instead of hanging the page", async () => {
+    const shipped = JSON.parse(
+      await fetch(`${urls.appLaunchUrl.replace(/launch\.html.*$/, "")}smart-config.json`).then(
+        (r) => r.text(),
+      ),
+    ) as { issuers: Record<string, unknown>[] };
+    const evil = {
+      ...shipped.issuers[1],
+      label: "Catastrophic",
+      issPattern: "^(h|t|p|:|/|[0-9.]+)+$",
+    };
+    await page.route("**/smart-config.json", (route) =>
+      route.fulfill({
+        contentType: "application/json",
+        body: JSON.stringify({ issuers: [evil, ...shipped.issuers.slice(1)] }),
+      }),
+    );
+    const started = Date.now();
+    // An address the pattern almost matches: the worst case for a backtracking engine.
+    const iss = `http://127.0.0.1:${"1".repeat(40)}/fhir`;
+    await page.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(iss)}`);
+    expect(await failureShown(page)).toBe("config");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("issuers[0].issPattern");
+    expect(text).toMatch(/backtrack/);
   });
 
   it("a clinic-config.json that is not JSON", async () => {

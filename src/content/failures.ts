@@ -11,6 +11,18 @@ export interface FailureText {
   details: string[];
 }
 
+/** Which part of the app's registration an authorization error points at. */
+function registrationProblem(f: {
+  error: string;
+  description?: string;
+}): "scopes" | "client" | "redirect" | "denied" | "other" {
+  if (f.error === "invalid_scope") return "scopes";
+  if (/redirect/i.test(`${f.error} ${f.description ?? ""}`)) return "redirect";
+  if (f.error === "invalid_client" || f.error === "unauthorized_client") return "client";
+  if (f.error === "access_denied") return "denied";
+  return "other";
+}
+
 type Texts = { [K in Failure["kind"]]: (f: Extract<Failure, { kind: K }>) => FailureText };
 
 const en: Texts = {
@@ -41,12 +53,16 @@ const en: Texts = {
   "auth-denied": (f) => ({
     title: "The EHR did not allow the sign-in",
     message: `The authorization server answered "${f.error}"${f.description ? `: ${f.description}` : ""}.`,
-    fix:
-      f.error === "invalid_scope"
-        ? "Ask IT to check the scopes registered for the app against public/smart-config.json."
-        : f.error === "access_denied"
-          ? "Access was refused. Launch again and allow the app, or ask IT for access."
-          : "Launch the app again. If it keeps happening, give IT the message above.",
+    fix: {
+      scopes:
+        'Ask IT to check the scopes registered for the app in the EHR against the issuer\'s "scopes" in public/smart-config.json.',
+      client:
+        "Ask IT to check the issuer's \"clientId\" in public/smart-config.json against the app's registration in the EHR (client id, public client, allowed launch types).",
+      redirect:
+        'Ask IT to check the issuer\'s "redirectUri" in public/smart-config.json: it must match a redirect URI registered for the app in the EHR exactly.',
+      denied: "Access was refused. Launch again and allow the app, or ask IT for access.",
+      other: "Launch the app again. If it keeps happening, give IT the message above.",
+    }[registrationProblem(f)],
     details: [],
   }),
   "token-exchange": (f) => ({
@@ -190,10 +206,16 @@ const es: Texts = {
   "auth-denied": (f) => ({
     title: "El EHR no permitió iniciar la sesión",
     message: `El servidor de autorización respondió "${f.error}"${f.description ? `: ${f.description}` : ""}.`,
-    fix:
-      f.error === "invalid_scope"
-        ? "Pida a TI que compare los permisos (scopes) registrados con public/smart-config.json."
-        : "Vuelva a abrir la aplicación. Si sigue pasando, dé a TI el mensaje de arriba.",
+    fix: {
+      scopes:
+        'Pida a TI que compare los permisos (scopes) registrados para la aplicación en el EHR con "scopes" del emisor en public/smart-config.json.',
+      client:
+        'Pida a TI que compare "clientId" del emisor en public/smart-config.json con el registro de la aplicación en el EHR (client id, cliente público, tipos de lanzamiento permitidos).',
+      redirect:
+        'Pida a TI que revise "redirectUri" del emisor en public/smart-config.json: debe coincidir exactamente con una URI de redirección registrada para la aplicación en el EHR.',
+      denied: "Se negó el acceso. Vuelva a abrir la aplicación y permítala, o pida acceso a TI.",
+      other: "Vuelva a abrir la aplicación. Si sigue pasando, dé a TI el mensaje de arriba.",
+    }[registrationProblem(f)],
     details: [],
   }),
   "token-exchange": (f) => ({

@@ -177,6 +177,7 @@ describe("worklist order and matching", () => {
     expect(mayMatch(referral())).toBe(false);
     expect(mayMatch(referral({ status: "accepted" }))).toBe(true);
     expect(mayMatch(referral({ status: "accepted", matchedPatient: "Patient/p" }))).toBe(false);
+    expect(mayMatch(referral({ status: "accepted", consent: "withdrawn" }))).toBe(false);
   });
   it("candidates must share the birth date", () => {
     const c = [

@@ -147,8 +147,9 @@ export interface ReferralBack {
   authoredOn?: string;
   lastUpdated?: string;
   lastChangedBy?: string;
-  /** The partner program ("Organization/…"). */
+  /** The partner program ("Organization/…") and its name when the server gave it. */
   requester?: string;
+  requesterName?: string;
   consent: BackConsentState;
   /** "Patient/…" once the clinic matched the client; undefined before. */
   matchedPatient?: string;
@@ -203,9 +204,16 @@ export function backActions(party: Party, status: string): Transition[] {
   return actionsFor(party, status, INCOMING_TRANSITIONS);
 }
 
-/** May the clinic match (or note registration for) the client now? Open, accepted, not matched. */
+/**
+ * May the clinic match (or note registration for) the client now? Accepted or under way, not
+ * matched yet, and only while the consent covers the clinic (without it, no identity to match).
+ */
 export function mayMatch(r: ReferralBack): boolean {
-  return (r.status === "accepted" || r.status === "in-progress") && !r.matchedPatient;
+  return (
+    (r.status === "accepted" || r.status === "in-progress") &&
+    !r.matchedPatient &&
+    r.consent === "active"
+  );
 }
 
 /** A Patient the EHR found for a name and birth date, as the match list shows it. */

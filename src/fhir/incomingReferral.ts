@@ -76,6 +76,12 @@ const backRequestSchema = z.looseObject({
   supportingInfo: z.optional(z.array(reference)),
 });
 
+const organizationSchema = z.looseObject({
+  resourceType: z.literal("Organization"),
+  id: z.string(),
+  name: str(),
+});
+
 const searchSchema = z.looseObject({
   resourceType: z.literal("Bundle"),
   entry: z.optional(z.array(z.looseObject({ resource: z.optional(z.unknown()) }))),
@@ -95,7 +101,7 @@ export function backPaths(organization: string) {
   const org = encodeURIComponent(organization);
   return {
     /** The clinic's: Tasks it owns, with their referrals. */
-    incoming: `Task?owner=${org}&_include=Task:focus&_count=500`,
+    incoming: `Task?owner=${org}&_include=Task:focus&_include=Task:requester&_count=500`,
     incomingConsents: `Consent?actor=${org}&_count=500`,
     /** The partner's: Tasks its program requested, with their referrals. */
     sent: `Task?requester=${org}&_include=Task:focus&_count=500`,
@@ -120,6 +126,11 @@ export function toReferralsBack(
     parseEntries(backRequestSchema, tasksAndReferrals)
       .filter(isBackRequest)
       .map((sr) => [`ServiceRequest/${sr.id}`, sr]),
+  );
+  const orgNames = new Map(
+    parseEntries(organizationSchema, tasksAndReferrals)
+      .filter((o) => o.name)
+      .map((o) => [`Organization/${o.id}`, o.name as string]),
   );
   const consents = new Map<string, z.infer<typeof consentSchema>>();
   for (const c of consentBundle ? parseEntries(consentSchema, consentBundle) : [])
@@ -190,6 +201,9 @@ export function toReferralsBack(
         ? { lastChangedBy: lastNote.authorReference.display }
         : {}),
       ...(task.requester?.reference ? { requester: task.requester.reference } : {}),
+      ...(orgNames.has(task.requester?.reference ?? "")
+        ? { requesterName: orgNames.get(task.requester?.reference ?? "") as string }
+        : {}),
       consent: state,
       ...(matchedPatient ? { matchedPatient } : {}),
       registrationNeeded,

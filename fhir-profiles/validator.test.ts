@@ -28,7 +28,7 @@ describe("valid examples (compiled from FSH)", () => {
       examples.flatMap(([, ex]) => (ex as { meta?: { profile?: string[] } }).meta?.profile ?? []),
     );
     expect(profiles.filter((p) => !covered.has(p))).toEqual([]);
-    expect(profiles).toHaveLength(10);
+    expect(profiles).toHaveLength(13);
   });
   it.each(examples)("%s passes", (_name, resource) => {
     const result = validateResource(resource as never);
@@ -168,6 +168,7 @@ describe("validateResource rules", () => {
   it("profilesFor lists our profiles of a type", () => {
     expect(profilesFor("Task").sort()).toEqual([
       "https://warm-referral.org/fhir/StructureDefinition/wr-incoming-referral-task",
+      "https://warm-referral.org/fhir/StructureDefinition/wr-partner-referral-task",
       "https://warm-referral.org/fhir/StructureDefinition/wr-referral-task",
     ]);
   });

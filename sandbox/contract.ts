@@ -85,7 +85,8 @@ export const SANDBOX_USERS = [
     label: "Casey Lopez (medical assistant)",
     fhirUser: "Practitioner/ma-lopez",
     role: "medical-assistant",
-    allowedScopes: ["patient/*.cruds", "user/*.rs", "user/Procedure.c"],
+    // user/Task.u: the front desk works the referrals back (accept, match, book, complete).
+    allowedScopes: ["patient/*.cruds", "user/*.rs", "user/Procedure.c", "user/Task.rus"],
   },
   {
     id: "admin-okafor",
@@ -109,12 +110,13 @@ export const SANDBOX_USERS = [
     role: "partner-advocate",
     // What the scopes allow is narrowed again by the FHIR server's partner rules
     // (sandbox/fhir/partnerAccess.ts): only their program's Tasks, while the consent holds.
+    // Creates: the referrals back (ServiceRequest + Task + Consent), nothing else.
     allowedScopes: [
       "user/ServiceRequest.crus",
       "user/Task.crus",
       "user/Organization.rs",
       "user/HealthcareService.rs",
-      "user/Consent.rs",
+      "user/Consent.crs",
       "user/Patient.rs",
       "user/Practitioner.rs",
       "user/PractitionerRole.rs",
@@ -127,11 +129,11 @@ export const SANDBOX_USERS = [
     fhirUser: "Practitioner/adv-nguyen",
     role: "partner-advocate",
     allowedScopes: [
-      "user/ServiceRequest.rs",
-      "user/Task.rus",
+      "user/ServiceRequest.crs",
+      "user/Task.crus",
       "user/Organization.rs",
       "user/HealthcareService.rs",
-      "user/Consent.rs",
+      "user/Consent.crs",
       "user/Patient.rs",
       "user/Practitioner.rs",
       "user/PractitionerRole.rs",

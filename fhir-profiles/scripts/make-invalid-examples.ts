@@ -20,6 +20,9 @@ const SVC = "HealthcareService-wr-example-partner-service.json";
 const ISR = "ServiceRequest-wr-example-incoming-referral.json";
 const ITASK = "Task-wr-example-incoming-referral-task.json";
 const ORG = "Organization-wr-example-partner-org.json";
+const BSR = "ServiceRequest-wr-example-partner-referral.json";
+const BTASK = "Task-wr-example-partner-referral-task.json";
+const BCON = "Consent-wr-example-partner-referral-consent.json";
 const cases: [string, string, string, (r: any) => void][] = [
   [
     "warm-referral--missing-labels",
@@ -342,6 +345,62 @@ const cases: [string, string, string, (r: any) => void][] = [
     "Task.owner: Missing required property",
     (r) => {
       delete r.owner;
+    },
+  ],
+  [
+    "partner-referral--subject-named",
+    BSR,
+    "Constraint wr-back-1 not met",
+    (r) => {
+      r.subject.display = "Ana Example";
+    },
+  ],
+  [
+    "partner-referral--code-display",
+    BSR,
+    "ServiceRequest.code.coding.display",
+    (r) => {
+      r.code.coding[0].display = "Next-day medical appointment";
+    },
+  ],
+  [
+    "partner-referral--free-text-note",
+    BSR,
+    "ServiceRequest.note",
+    (r) => {
+      r.note = [{ text: "needs a next-day visit" }];
+    },
+  ],
+  [
+    "partner-referral-task--client-telecom",
+    BTASK,
+    "Constraint wr-back-3 not met",
+    (r) => {
+      r.contained[0].telecom = [{ system: "phone", value: "555-0100" }];
+    },
+  ],
+  [
+    "partner-referral-task--matched-still-contained",
+    BTASK,
+    "Constraint wr-back-2 not met",
+    (r) => {
+      r.for = { reference: "Patient/pat-maria" };
+    },
+  ],
+  [
+    "partner-referral-task--no-safe-contact",
+    BTASK,
+    "Task.extension",
+    (r) => {
+      delete r.extension;
+    },
+  ],
+  [
+    "partner-referral-consent--patient-reference",
+    BCON,
+    "Constraint wr-back-1 not met",
+    (r) => {
+      r.patient = { reference: "Patient/pat-maria" };
     },
   ],
 ];

@@ -36,7 +36,16 @@ import type { TokenContext } from "../contract";
 import { checkRequiredBindings } from "./bindings";
 import { PATIENT_COMPARTMENT } from "./definitions";
 import { fail } from "./outcome";
-import { assertTransition, isStaffUser, PartnerPolicy, partnerUserOf } from "./partnerAccess";
+import {
+  assertClinicBackStep,
+  assertTransition,
+  isReferralBack,
+  isStaffUser,
+  PartnerPolicy,
+  partnerUserOf,
+  redactBackForStaff,
+  restoreBackHidden,
+} from "./partnerAccess";
 import { accessFor, neededScopes, parseScopes, PERMISSION_NAMES } from "./scopes";
 import type { AccessLevel, Permission, ResourceScope } from "./scopes";
 import type { SandboxStore } from "./store";
@@ -109,7 +118,11 @@ export class ScopedRepository extends FhirRepository<undefined> {
 
   /** What this token gets to see of a resource it may see (a partner's minimal Patient). */
   private shown<T extends Resource>(resource: T): T {
-    return this.partner ? (this.partner.redact(resource as never) as unknown as T) : resource;
+    if (this.partner) return this.partner.redact(resource as never) as unknown as T;
+    // Clinic staff see of a referral back what the client's consent covers (partnerAccess.ts).
+    if (this.isClinicStaff && resource.resourceType === "Task")
+      return redactBackForStaff(this.store, resource as never) as unknown as T;
+    return resource;
   }
 
   // ---- scope checks --------------------------------------------------------------------
@@ -117,15 +130,21 @@ export class ScopedRepository extends FhirRepository<undefined> {
   /** The access level a permission has for a type, or a 403 naming the scopes that would grant it. */
   require(resourceType: string, permission: Permission): AccessLevel {
     if (this.partner) {
-      const write = permission === "c" || permission === "u" || permission === "d";
-      if (!this.partner.readableType(resourceType) || (write && resourceType !== "Task")) {
+      // Updates: Tasks only. Creates: the three records of a referral back (checked in
+      // PartnerPolicy.assertCanWrite). Deletes: never.
+      const creatable = ["Task", "ServiceRequest", "Consent"].includes(resourceType);
+      const refused =
+        !this.partner.readableType(resourceType) ||
+        (permission === "u" && resourceType !== "Task") ||
+        (permission === "c" && !creatable);
+      if (refused) {
         throw fail(
           403,
           "forbidden",
           `Partner program users may not ${PERMISSION_NAMES[permission]} ${resourceType}`,
         );
       }
-      if (permission === "c" || permission === "d") {
+      if (permission === "d") {
         throw fail(
           403,
           "forbidden",
@@ -254,7 +273,8 @@ export class ScopedRepository extends FhirRepository<undefined> {
     // batch processor has already assigned one (assignedId).
     if (!options?.assignedId) delete toCreate.id;
     this.checkCompartment(toCreate, level, "c");
-    if (this.isClinicStaff && toCreate.resourceType === "Task")
+    if (this.partner) this.partner.assertCanWrite(toCreate as never, undefined, "create");
+    else if (this.isClinicStaff && toCreate.resourceType === "Task")
       assertTransition("requester", undefined, toCreate as never);
     return this.store.createResource(toCreate);
   }
@@ -311,9 +331,12 @@ export class ScopedRepository extends FhirRepository<undefined> {
     resource: T,
     options?: UpdateResourceOptions,
   ): Promise<WithId<T>> {
+    const existing = resource?.id ? this.store.peek(resource.resourceType, resource.id) : undefined;
+    // What the clinic was not shown of a referral back stays as it is (before validation).
+    if (this.isClinicStaff && existing && isReferralBack(this.store, existing as never))
+      resource = restoreBackHidden(this.store, existing as never, resource as never) as never;
     this.validate(resource);
     const level = this.require(resource.resourceType, "u");
-    const existing = resource.id ? this.store.peek(resource.resourceType, resource.id) : undefined;
     if (existing) this.assertCanAccess(existing, "u");
     this.checkCompartment(resource, level, "u");
     this.checkWrite(resource, existing);
@@ -348,8 +371,12 @@ export class ScopedRepository extends FhirRepository<undefined> {
   /** The partner's limits and the requester's side of the Task lifecycle, for an update. */
   private checkWrite(resource: Resource, existing: Resource | undefined): void {
     if (this.partner) this.partner.assertCanWrite(resource as never, existing as never, "update");
-    else if (this.isClinicStaff && resource.resourceType === "Task")
-      assertTransition("requester", existing as MedplumTask as never, resource as never);
+    else if (this.isClinicStaff && resource.resourceType === "Task") {
+      // A referral back: the clinic is the performer; otherwise the requester.
+      if (isReferralBack(this.store, existing as never))
+        assertClinicBackStep(this.store, existing as never, resource as never);
+      else assertTransition("requester", existing as MedplumTask as never, resource as never);
+    }
   }
 
   /**

@@ -11,7 +11,10 @@
 //     can be shown as withdrawn);
 //   - update those Tasks, only in the transitions the performer may make
 //     (src/domain/taskLifecycle.ts) and only in the elements the performer owns;
-//   - read their own Practitioner and PractitionerRole, and the directory types.
+//   - read their own Practitioner and PractitionerRole, and the directory types;
+//   - refer a client back to the clinic: create a ServiceRequest, Task and Consent whose
+//     requester (custodian) is their program, read back only those, and on such a Task make
+//     only the requester's transitions (INCOMING_TRANSITIONS: cancel).
 // Everything else is 404 (what they may not know exists) or 403 (what they may not do).
 // Clinic staff, for their part, may not make the performer's transitions.
 //
@@ -19,7 +22,15 @@
 // wherever the repository checks access (including the If-Match check before an update).
 
 import type { Consent, Patient, PractitionerRole, Resource, ServiceRequest, Task } from "fhir/r4";
-import { checkTransition, PERFORMER_ELEMENTS, type Party } from "../../src/domain/taskLifecycle";
+import {
+  checkTransition,
+  INCOMING_PERFORMER_ELEMENTS,
+  INCOMING_TRANSITIONS,
+  PERFORMER_ELEMENTS,
+  TRANSITIONS,
+  type Party,
+  type Transition,
+} from "../../src/domain/taskLifecycle";
 import { EXTENSION } from "../../src/fhir/canonical";
 import { SANDBOX_ROLE_SYSTEM } from "../seed";
 import type { TokenContext } from "../contract";
@@ -101,6 +112,16 @@ export class PartnerPolicy {
     return this.user.organizations.has(task.owner?.reference ?? "");
   }
 
+  /** A referral back this program made (its Task or ServiceRequest names it as requester). */
+  private requested(r: Task | ServiceRequest): boolean {
+    return this.user.organizations.has(r.requester?.reference ?? "");
+  }
+
+  /** A consent this program holds (a referral back's: the program is its custodian). */
+  private custodian(consent: Consent): boolean {
+    return (consent.organization ?? []).some((o) => this.user.organizations.has(o.reference ?? ""));
+  }
+
   /** The Consent of a referral, when it names one. */
   private consentOf(sr: ServiceRequest): Consent | undefined {
     const ref = sr.supportingInfo?.find((r) => r.reference?.startsWith("Consent/"))?.reference;
@@ -144,8 +165,9 @@ export class PartnerPolicy {
     if (DIRECTORY_TYPES.has(type)) return true;
     if (type === "Practitioner" || type === "PractitionerRole")
       return this.user.self.has(refOf(resource));
-    if (type === "Task") return this.owns(resource as Task);
+    if (type === "Task") return this.owns(resource as Task) || this.requested(resource as Task);
     if (type === "ServiceRequest") {
+      if (this.requested(resource as ServiceRequest)) return true;
       const me = refOf(resource);
       return this.referrals().some(
         (sr) => refOf(sr as Resource) === me && this.consentCovers(this.consentOf(sr)),
@@ -153,6 +175,7 @@ export class PartnerPolicy {
     }
     if (type === "Consent") {
       const consent = resource as Consent;
+      if (this.custodian(consent)) return true;
       if (!this.namesUs(consent)) return false;
       const me = refOf(resource);
       return this.referrals().some((sr) =>
@@ -216,6 +239,8 @@ export class PartnerPolicy {
    */
   private redactTask(task: Task): Task {
     if (!task.extension?.some((e) => e.url === EXTENSION.safeContact)) return task;
+    // A referral back this program made: its own client's contact, given by the program.
+    if (this.requested(task) && !this.owns(task)) return task;
     const srRef = task.focus?.reference ?? "";
     const sr = srRef.startsWith("ServiceRequest/")
       ? (this.store.peek("ServiceRequest", srRef.slice("ServiceRequest/".length)) as unknown as
@@ -227,12 +252,68 @@ export class PartnerPolicy {
     return { ...rest, ...(kept.length ? { extension: kept } : {}) };
   }
 
-  /** Throws unless the partner user may write this (an update of one of their Tasks). */
+  /** A referral back: requester (custodian) is this program, the clinic is someone else. */
+  private assertCanReferBack(resource: Resource): void {
+    const refuse = (why: string): never => {
+      throw fail(403, "forbidden", `A partner program may create only its referrals back: ${why}`);
+    };
+    if (resource.resourceType === "ServiceRequest") {
+      const sr = resource as ServiceRequest;
+      if (!this.requested(sr)) refuse("the ServiceRequest's requester must be your program");
+      if ((sr.performer ?? []).some((p) => this.user.organizations.has(p.reference ?? "")))
+        refuse("the ServiceRequest's performer must be the clinic");
+      if (sr.subject?.reference) refuse("the client is named by identifier only");
+      return;
+    }
+    if (resource.resourceType === "Task") {
+      const task = resource as Task;
+      if (!this.requested(task)) refuse("the Task's requester must be your program");
+      if (this.owns(task)) refuse("the Task's owner must be the clinic");
+      if (task.for?.reference?.startsWith("Patient/"))
+        refuse("the client goes on the Task as a contained Patient (for = #client)");
+      assertTransition("requester", undefined, task, INCOMING_TRANSITIONS);
+      return;
+    }
+    if (resource.resourceType === "Consent") {
+      const consent = resource as Consent;
+      if (!this.custodian(consent)) refuse("the Consent's organization must be your program");
+      if (this.namesUs(consent)) refuse("the Consent must permit sharing with the clinic");
+      if (consent.patient?.reference) refuse("the client is named by identifier only");
+      return;
+    }
+    refuse(`${resource.resourceType} is not part of a referral back`);
+  }
+
+  /** The requester's side of a referral back this program made (cancel). */
+  private assertRequesterStep(before: Task, after: Task): void {
+    const changed = changedElements(before, after).filter((e) => !REQUESTER_ELEMENTS.includes(e));
+    if (changed.length) {
+      throw fail(
+        403,
+        "forbidden",
+        `The requester of a referral back may change only ${REQUESTER_ELEMENTS.join(", ")}; not ${changed.join(", ")}`,
+      );
+    }
+    assertTransition("requester", before, after, INCOMING_TRANSITIONS);
+  }
+
+  /**
+   * Throws unless the partner user may write this: an update of one of their Tasks, or a
+   * referral back (create of its ServiceRequest, Task and Consent; the requester's steps).
+   */
   assertCanWrite(
     resource: Resource,
     existing: Resource | undefined,
     interaction: "create" | "update" | "delete",
   ): void {
+    if (interaction === "create") return this.assertCanReferBack(resource);
+    if (
+      interaction === "update" &&
+      existing?.resourceType === "Task" &&
+      this.requested(existing as Task) &&
+      !this.owns(existing as Task)
+    )
+      return this.assertRequesterStep(existing as Task, resource as Task);
     if (interaction !== "update" || resource.resourceType !== "Task") {
       throw fail(
         403,
@@ -267,6 +348,15 @@ export class PartnerPolicy {
   }
 }
 
+/** Elements the requester of a referral back may change: its side of the lifecycle only. */
+const REQUESTER_ELEMENTS: readonly string[] = [
+  "status",
+  "businessStatus",
+  "statusReason",
+  "lastModified",
+  "note",
+];
+
 /** Top-level elements that differ (meta and text excepted: the server owns them). */
 function changedElements(before: Resource, after: Resource): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -286,7 +376,12 @@ const codeOf = (c: { coding?: { code?: string }[] } | undefined) => c?.coding?.[
  * A change of status or business status must be one the party may make (lifecycle module).
  * A Task write that changes neither is not a transition and is allowed here.
  */
-export function assertTransition(party: Party, before: Task | undefined, after: Task): void {
+export function assertTransition(
+  party: Party,
+  before: Task | undefined,
+  after: Task,
+  table: readonly Transition[] = TRANSITIONS,
+): void {
   const from = before?.status;
   const sameStatus =
     before &&
@@ -297,12 +392,110 @@ export function assertTransition(party: Party, before: Task | undefined, after: 
     // A new Task: the requester creates it requested (or draft).
     if (party === "requester" && (after.status === "requested" || after.status === "draft")) return;
   }
-  const check = checkTransition(party, {
-    from,
-    to: after.status,
-    businessStatus: codeOf(after.businessStatus),
-    reasonCode: after.statusReason?.coding?.[0]?.code,
-    reasonText: after.statusReason?.text,
-  });
+  const check = checkTransition(
+    party,
+    {
+      from,
+      to: after.status,
+      businessStatus: codeOf(after.businessStatus),
+      reasonCode: after.statusReason?.coding?.[0]?.code,
+      reasonText: after.statusReason?.text,
+    },
+    table,
+  );
   if (!check.ok) throw fail(403, "forbidden", check.message);
+}
+
+// ---- Referrals back, seen from the clinic ----------------------------------------------
+
+/** The Organizations of partner programs: those of the partner-advocate PractitionerRoles. */
+export function partnerOrganizations(store: SandboxStore): Set<string> {
+  return new Set(
+    (store.list("PractitionerRole") as unknown as PractitionerRole[])
+      .filter(isPartnerRole)
+      .map((r) => r.organization?.reference ?? "")
+      .filter(Boolean),
+  );
+}
+
+/** A referral back: a Task a partner program requested (the clinic is its performer). */
+export function isReferralBack(store: SandboxStore, task: Task | undefined): boolean {
+  return !!task && partnerOrganizations(store).has(task.requester?.reference ?? "");
+}
+
+function backConsentCoversOwner(store: SandboxStore, task: Task, now: Date): boolean {
+  const srRef = task.focus?.reference ?? "";
+  const sr = srRef.startsWith("ServiceRequest/")
+    ? (store.peek("ServiceRequest", srRef.slice("ServiceRequest/".length)) as unknown as
+        ServiceRequest | undefined)
+    : undefined;
+  const cRef = sr?.supportingInfo?.find((r) => r.reference?.startsWith("Consent/"))?.reference;
+  const consent = cRef
+    ? (store.peek("Consent", cRef.slice("Consent/".length)) as unknown as Consent | undefined)
+    : undefined;
+  if (!consent || consent.status !== "active" || consent.provision?.type !== "permit") return false;
+  const owner = task.owner?.reference ?? "";
+  if (!(consent.provision.actor ?? []).some((a) => a.reference.reference === owner)) return false;
+  const { start, end } = consent.provision.period ?? {};
+  if (start && Date.parse(start) > now.getTime()) return false;
+  if (end && Date.parse(end) < now.getTime()) return false;
+  return true;
+}
+
+/**
+ * What clinic staff see of a referral back: everything the client's consent covers while it
+ * covers the clinic; without it, not the client's identity (the contained Patient), the safe
+ * contact or the reason in words.
+ */
+export function redactBackForStaff(store: SandboxStore, task: Task, now = new Date()): Task {
+  if (!isReferralBack(store, task) || backConsentCoversOwner(store, task, now)) return task;
+  const { contained: _c, extension, input: _i, ...rest } = task;
+  const kept = (extension ?? []).filter((e) => e.url !== EXTENSION.safeContact);
+  return { ...rest, ...(kept.length ? { extension: kept } : {}) } as Task;
+}
+
+/**
+ * Clinic staff on a referral back are the performer: the performer's transitions
+ * (INCOMING_TRANSITIONS) and elements, plus matching (`for` to a Patient of the EHR).
+ */
+export function assertClinicBackStep(store: SandboxStore, before: Task, after: Task): void {
+  const changed = changedElements(before, after).filter(
+    (e) => !INCOMING_PERFORMER_ELEMENTS.includes(e),
+  );
+  if (changed.length) {
+    throw fail(
+      403,
+      "forbidden",
+      `On a referral back the clinic may change only ${INCOMING_PERFORMER_ELEMENTS.join(", ")}; not ${changed.join(", ")}`,
+    );
+  }
+  const forRef = after.for?.reference ?? "";
+  if (forRef !== (before.for?.reference ?? "")) {
+    const id = forRef.startsWith("Patient/") ? forRef.slice("Patient/".length) : "";
+    if (!id || !store.peek("Patient", id))
+      throw fail(
+        400,
+        "invalid",
+        `Task.for must be a Patient of this EHR, not ${forRef || "(none)"}`,
+      );
+  }
+  assertTransition("performer", before, after, INCOMING_TRANSITIONS);
+}
+
+/**
+ * A clinic update of a referral back whose hidden parts it never saw (redactBackForStaff):
+ * those parts stay as they are, so a decline under a withdrawn consent erases nothing.
+ */
+export function restoreBackHidden(store: SandboxStore, existing: Task, incoming: Task): Task {
+  if (redactBackForStaff(store, existing) === existing) return incoming;
+  if ((incoming.for?.reference ?? "") !== (existing.for?.reference ?? "")) return incoming;
+  const hiddenExt = (existing.extension ?? []).filter((e) => e.url === EXTENSION.safeContact);
+  const otherExt = (incoming.extension ?? []).filter((e) => e.url !== EXTENSION.safeContact);
+  const extension = [...otherExt, ...hiddenExt];
+  return {
+    ...incoming,
+    ...(existing.contained ? { contained: existing.contained } : {}),
+    ...(existing.input ? { input: existing.input } : {}),
+    ...(extension.length ? { extension } : {}),
+  };
 }

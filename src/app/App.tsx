@@ -21,13 +21,23 @@ const PartnerDirectory = lazy(() => import("../features/partners/PartnerDirector
 const ClinicSettings = lazy(() => import("../features/partners/ClinicSettings"));
 const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
 const PartnerInbox = lazy(() => import("../features/advocate/PartnerInbox"));
+const ReferToClinic = lazy(() => import("../features/advocate/ReferToClinic"));
+const IncomingWorklist = lazy(() => import("../features/incoming/IncomingWorklist"));
 
 /** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
   void loadGuide();
 }
 
-type Tab = "guide" | "history" | "inbox" | "partners" | "settings" | "diagnostics";
+type Tab =
+  | "guide"
+  | "history"
+  | "inbox"
+  | "refer-back"
+  | "incoming"
+  | "partners"
+  | "settings"
+  | "diagnostics";
 type View = { tab: Tab; referral?: SupportSummary; resourceCard?: boolean };
 
 const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: SessionKind[] }[] =
@@ -35,6 +45,18 @@ const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: 
     { tab: "guide", label: (t) => t.tabGuide, needs: "record-education", in: ["chart"] },
     { tab: "history", label: (t) => t.tabHistory, needs: "view-patient-history", in: ["chart"] },
     { tab: "inbox", label: (t) => t.tabInbox, needs: "work-partner-inbox", in: ["workspace"] },
+    {
+      tab: "refer-back",
+      label: (t) => t.tabReferBack,
+      needs: "refer-to-clinic",
+      in: ["workspace"],
+    },
+    {
+      tab: "incoming",
+      label: (t) => t.tabIncoming,
+      needs: "work-incoming-referrals",
+      in: ["workspace"],
+    },
     {
       tab: "partners",
       label: (t) => t.tabPartners,
@@ -170,6 +192,10 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
       return <PatientHistory />;
     case "inbox":
       return <PartnerInbox />;
+    case "refer-back":
+      return <ReferToClinic />;
+    case "incoming":
+      return <IncomingWorklist />;
     case "partners":
       return <PartnerDirectory initialView={view.resourceCard ? "card" : "list"} />;
     case "settings":

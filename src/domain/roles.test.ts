@@ -60,12 +60,13 @@ const EXPECTED: Record<Role, { chart: Capability[]; workspace: Capability[] }> =
       "view-directory",
       "view-settings",
       "run-diagnostics",
+      "work-incoming-referrals",
     ],
-    workspace: ["view-directory", "view-settings", "run-diagnostics"],
+    workspace: ["view-directory", "view-settings", "run-diagnostics", "work-incoming-referrals"],
   },
   "medical-assistant": {
-    chart: ["record-education", "view-directory"],
-    workspace: ["view-directory"],
+    chart: ["record-education", "view-directory", "work-incoming-referrals"],
+    workspace: ["view-directory", "work-incoming-referrals"],
   },
   admin: {
     chart: ["view-directory", "edit-directory", "view-settings", "run-diagnostics", "view-reports"],
@@ -81,7 +82,10 @@ const EXPECTED: Record<Role, { chart: Capability[]; workspace: Capability[] }> =
     chart: ["view-directory", "view-settings", "view-reports"],
     workspace: ["view-directory", "view-settings", "view-reports"],
   },
-  "partner-advocate": { chart: ["work-partner-inbox"], workspace: ["work-partner-inbox"] },
+  "partner-advocate": {
+    chart: ["work-partner-inbox", "refer-to-clinic"],
+    workspace: ["work-partner-inbox", "refer-to-clinic"],
+  },
 };
 
 describe("capabilities", () => {

@@ -31,6 +31,13 @@ export const CAPABILITIES = [
   "view-reports",
   /** A partner program's inbox of referrals addressed to it. */
   "work-partner-inbox",
+  /** A partner program refers its client to the clinic ("Refer to the health center"). */
+  "refer-to-clinic",
+  /**
+   * The clinic's incoming worklist of referrals back: accept or decline, find the patient,
+   * appointment offered or booked, complete (front desk and care team).
+   */
+  "work-incoming-referrals",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -44,13 +51,14 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     "view-directory",
     "view-settings",
     "run-diagnostics",
+    "work-incoming-referrals",
   ],
-  "medical-assistant": ["record-education", "view-directory"],
+  "medical-assistant": ["record-education", "view-directory", "work-incoming-referrals"],
   admin: ["view-directory", "edit-directory", "view-settings", "run-diagnostics", "view-reports"],
   manager: ["view-directory", "view-settings", "view-reports"],
   // Minimum necessary: an advocate sees the referrals addressed to their program, nothing of
   // the clinic's patients or records beyond that.
-  "partner-advocate": ["work-partner-inbox"],
+  "partner-advocate": ["work-partner-inbox", "refer-to-clinic"],
 };
 
 /** Capabilities that only make sense with a patient in context (a chart session). */

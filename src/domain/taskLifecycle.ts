@@ -45,6 +45,9 @@ export const BUSINESS_STATUSES = [
   "declined-services",
   "referred-elsewhere",
   "fulfillment-cancelled",
+  // Referrals back (partner → clinic): BSeR's Event Scheduled, and the offer before it.
+  "appointment-offered",
+  "scheduled",
 ] as const;
 export type BusinessStatus = (typeof BUSINESS_STATUSES)[number];
 
@@ -73,6 +76,10 @@ export const TASK_ACTIONS = [
   "complete-declined-services",
   "complete-referred-elsewhere",
   "cancel",
+  // Referrals back (INCOMING_TRANSITIONS).
+  "offer-appointment",
+  "book-appointment",
+  "complete-seen",
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
@@ -202,8 +209,94 @@ export const TRANSITIONS: readonly Transition[] = [
   },
 ];
 
-export function transitionOf(action: TaskAction): Transition {
-  const t = TRANSITIONS.find((x) => x.action === action);
+/**
+ * A referral back (partner → clinic): the same SDOHCC table with the parties swapped — the
+ * partner program is the requester (sends, may cancel), the clinic the performer (accepts or
+ * declines, offers and books the appointment, completes). Business statuses follow BSeR
+ * (created 2.0, accepted 3.0, declined 4.0, scheduled 5.1.1, fulfillment-completed 7.0,
+ * fulfillment-cancelled 6.0); "appointment-offered" is ours (BSeR has no offer step).
+ */
+export const INCOMING_TRANSITIONS: readonly Transition[] = [
+  transitionIn("send"),
+  transitionIn("accept"),
+  {
+    action: "decline",
+    by: "performer",
+    from: ["requested"],
+    to: "rejected",
+    businessStatus: "declined",
+    reason: {
+      kind: "choose",
+      codes: ["no-capacity", "not-eligible", "referred-elsewhere"],
+      text: "required",
+    },
+    output: false,
+  },
+  {
+    action: "offer-appointment",
+    by: "performer",
+    from: ["accepted", "in-progress"],
+    to: "in-progress",
+    businessStatus: "appointment-offered",
+    reason: { kind: "none" },
+    output: false,
+  },
+  {
+    action: "book-appointment",
+    by: "performer",
+    from: ["accepted", "in-progress"],
+    to: "in-progress",
+    businessStatus: "scheduled",
+    reason: { kind: "none" },
+    output: false,
+  },
+  {
+    action: "could-not-reach",
+    by: "performer",
+    from: ["accepted", "in-progress"],
+    to: "failed",
+    businessStatus: "could-not-reach",
+    reason: { kind: "fixed", codes: ["could-not-contact"], text: "optional" },
+    output: false,
+  },
+  {
+    action: "complete-seen",
+    by: "performer",
+    from: ["in-progress"],
+    to: "completed",
+    businessStatus: "fulfillment-completed",
+    reason: { kind: "none" },
+    output: false,
+  },
+  {
+    action: "cancel",
+    by: "requester",
+    from: OPEN,
+    to: "cancelled",
+    businessStatus: "fulfillment-cancelled",
+    reason: {
+      kind: "choose",
+      codes: ["consent-withdrawn", "no-longer-interested", "got-help"],
+      text: "optional",
+    },
+    output: false,
+  },
+];
+
+function transitionIn(action: TaskAction): Transition {
+  return TRANSITIONS.find((x) => x.action === action) as Transition;
+}
+
+/** The transition table of a referral's direction. */
+export function transitionsOf(direction: "outgoing" | "incoming"): readonly Transition[] {
+  return direction === "incoming" ? INCOMING_TRANSITIONS : TRANSITIONS;
+}
+
+export function transitionOf(
+  action: TaskAction,
+  table: readonly Transition[] = TRANSITIONS,
+): Transition {
+  const t = table.find((x) => x.action === action);
   if (!t) throw new Error(`unknown task action ${action}`);
   return t;
 }
@@ -213,8 +306,12 @@ export function isTaskStatus(value: string | undefined): value is TaskStatus {
 }
 
 /** The actions a party may take on a Task in this status, in TRANSITIONS order. */
-export function actionsFor(party: Party, status: string | undefined): Transition[] {
-  return TRANSITIONS.filter((t) => t.by === party && t.from.some((s) => s === status));
+export function actionsFor(
+  party: Party,
+  status: string | undefined,
+  table: readonly Transition[] = TRANSITIONS,
+): Transition[] {
+  return table.filter((t) => t.by === party && t.from.some((s) => s === status));
 }
 
 /** What a proposed change says: the new status, business status and reason. */
@@ -245,7 +342,11 @@ export type TransitionCheck =
  * must be one the transition allows, with text when required. Used by the sandbox to refuse
  * writes and by the app to check before it sends.
  */
-export function checkTransition(party: Party, change: ProposedChange): TransitionCheck {
+export function checkTransition(
+  party: Party,
+  change: ProposedChange,
+  table: readonly Transition[] = TRANSITIONS,
+): TransitionCheck {
   const from = change.from;
   if (from && (TERMINAL_STATUSES as readonly string[]).includes(from)) {
     return {
@@ -254,9 +355,7 @@ export function checkTransition(party: Party, change: ProposedChange): Transitio
       message: `A Task that is ${from} cannot change any more`,
     };
   }
-  const candidates = TRANSITIONS.filter(
-    (t) => t.to === change.to && t.from.some((s) => s === from),
-  );
+  const candidates = table.filter((t) => t.to === change.to && t.from.some((s) => s === from));
   const exact = candidates.filter((t) => t.businessStatus === change.businessStatus);
   if (exact.length === 0) {
     return {
@@ -311,4 +410,15 @@ export const PERFORMER_ELEMENTS: readonly string[] = [
   "output",
   "lastModified",
   "note",
+];
+
+/**
+ * On a referral back, what the clinic (the performer) may change: the performer's elements,
+ * and `for` and `contained` to match the client to the clinic's Patient (the contained,
+ * unmatched client goes once matched).
+ */
+export const INCOMING_PERFORMER_ELEMENTS: readonly string[] = [
+  ...PERFORMER_ELEMENTS,
+  "for",
+  "contained",
 ];

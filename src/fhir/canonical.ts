@@ -1,3 +1,4 @@
+import { CLINIC_SERVICES } from "../domain/incomingReferral";
 import { TASK_STATUSES } from "../domain/taskLifecycle";
 
 // Canonical URLs of the Warm Referral data contract (fhir-profiles/). One place, used by the
@@ -15,6 +16,10 @@ export const PROFILE = {
   universalEducation: sd("wr-universal-education"),
   incomingReferral: sd("wr-incoming-referral"),
   incomingReferralTask: sd("wr-incoming-referral-task"),
+  /** Referrals back (partner → clinic), as the app writes them (fhir-profiles/input/fsh/profiles-referral-back.fsh). */
+  partnerReferral: sd("wr-partner-referral"),
+  partnerReferralTask: sd("wr-partner-referral-task"),
+  partnerReferralConsent: sd("wr-partner-referral-consent"),
   partnerOrganization: sd("wr-partner-organization"),
   partnerService: sd("wr-partner-service"),
   partnerAffiliation: sd("wr-partner-affiliation"),
@@ -41,6 +46,8 @@ export const CODE_SYSTEM = {
   /** What a ServiceRequest / Procedure is about (ServiceRequest.code, Procedure.code). */
   activity: cs("wr-activity"),
   visitSetting: cs("wr-visit-setting"),
+  /** What a partner program asks the clinic for (a referral back's ServiceRequest.code). */
+  clinicService: cs("wr-clinic-service"),
   identifier: `${CANONICAL_BASE}/NamingSystem/wr-client-id`,
 } as const;
 
@@ -66,6 +73,7 @@ export const VALUE_SET = {
   partnerType: vs("wr-partner-type"),
   incomingService: vs("wr-incoming-service"),
   visitSetting: vs("wr-visit-setting"),
+  clinicService: vs("wr-clinic-service"),
 } as const;
 
 /** The requirements CapabilityStatement (what the app needs from an EHR server). */
@@ -113,6 +121,7 @@ export const CODES = {
     "fulfillment-completed",
     "declined-services",
     "referred-elsewhere",
+    "appointment-offered",
   ],
   statusReason: [
     "could-not-contact",
@@ -157,6 +166,7 @@ export const CODES = {
     "reproductive-health-appointment",
     "forensic-medical-exam",
   ],
+  clinicService: CLINIC_SERVICES,
   /** Task statuses allowed on referral Tasks (SDOHCC set: not ready, not received). */
   referralTaskStatus: TASK_STATUSES,
 } as const;

@@ -15,6 +15,13 @@ export const queryKeys = {
   partnerInbox: (organization: string) => ["partner-inbox", organization] as const,
   partnerInboxChanges: (organization: string, since: string) =>
     ["partner-inbox", organization, "changes", since] as const,
+  /** Referrals back (partner → clinic): those a program sent, and the clinic's incoming worklist. */
+  referralsBackSent: (organization: string) => ["referrals-back", "sent", organization] as const,
+  referralsBackIncoming: (organization: string) =>
+    ["referrals-back", "incoming", organization] as const,
+  /** The clinic's match search (name and birth date) for one referral back. */
+  patientMatch: (taskId: string, family: string, given: string, birthDate: string) =>
+    ["referrals-back", "match", taskId, family, given, birthDate] as const,
   /** The patient's education and referral records (history). */
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   /** The visit in context (setting: in person or telehealth). */

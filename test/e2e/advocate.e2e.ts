@@ -109,9 +109,11 @@ describe("the partner advocate's inbox", () => {
     await historyShows(provider, "requested");
 
     await advocateSignsIn(page, "adv-santos");
-    // The advocate's only tab: the inbox, with no tab bar and nothing of the clinic's.
     await page.getByRole("heading", { name: "Referrals to your program" }).waitFor();
-    expect(await page.getByRole("navigation").count()).toBe(0);
+    // Its tabs: the inbox and the referral back to the clinic; nothing of the clinic's.
+    await expect(page.getByRole("navigation").getByRole("button").allInnerTexts()).resolves.toEqual(
+      ["Referrals", "Refer to the health center"],
+    );
     await expect(page.getByTestId("inbox-count").innerText()).resolves.toMatch(/1 referral, 1 new/);
     const referral = card(page);
     await expect(referral.getByTestId("new-mark").count()).resolves.toBe(1);

@@ -108,6 +108,7 @@ Description: "Business status of a referral Task, modelled on the BSeR referral 
 * #fulfillment-completed "Fulfillment completed" "The referral was fulfilled: the patient connected with services."
 * #declined-services "Declined services" "The program reached the patient, who chose not to use its services."
 * #referred-elsewhere "Referred elsewhere" "The program connected the patient with another program instead."
+* #appointment-offered "Appointment offered" "On a referral back to the clinic: an appointment was offered to the client, not booked yet (BSeR has no code for the offer)."
 
 ValueSet: WrReferralOutcomeVS
 Id: wr-referral-outcome

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { SessionContext, type Session } from "./session";
+import { SessionContext, useSession as useSessionContext, type Session } from "./session";
 import { applySmartStyle } from "./smartStyle";
 import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
@@ -21,19 +21,27 @@ const PartnerDirectory = lazy(() => import("../features/partners/PartnerDirector
 const ClinicSettings = lazy(() => import("../features/partners/ClinicSettings"));
 const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
 const PartnerInbox = lazy(() => import("../features/advocate/PartnerInbox"));
+const Worklist = lazy(() => import("../features/worklist/Worklist"));
+const FollowUpPrompt = lazy(() => import("../features/worklist/FollowUpPrompt"));
 
 /** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
   void loadGuide();
 }
 
-type Tab = "guide" | "history" | "inbox" | "partners" | "settings" | "diagnostics";
+type Tab = "guide" | "history" | "worklist" | "inbox" | "partners" | "settings" | "diagnostics";
 type View = { tab: Tab; referral?: SupportSummary; resourceCard?: boolean };
 
 const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: SessionKind[] }[] =
   [
     { tab: "guide", label: (t) => t.tabGuide, needs: "record-education", in: ["chart"] },
     { tab: "history", label: (t) => t.tabHistory, needs: "view-patient-history", in: ["chart"] },
+    {
+      tab: "worklist",
+      label: (t) => t.tabWorklist,
+      needs: "view-worklist",
+      in: ["chart", "workspace"],
+    },
     { tab: "inbox", label: (t) => t.tabInbox, needs: "work-partner-inbox", in: ["workspace"] },
     {
       tab: "partners",
@@ -164,10 +172,19 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
           }
         />
       ) : (
-        <CuesGuide onReferral={(support) => setView({ tab: "guide", referral: support })} />
+        <>
+          {/* The follow-up on an earlier referral (provider only): its own boundary, so the
+              guide never waits for it. */}
+          <Suspense fallback={null}>
+            <FollowUpSlot />
+          </Suspense>
+          <CuesGuide onReferral={(support) => setView({ tab: "guide", referral: support })} />
+        </>
       );
     case "history":
       return <PatientHistory />;
+    case "worklist":
+      return <WorklistScreen />;
     case "inbox":
       return <PartnerInbox />;
     case "partners":
@@ -177,4 +194,22 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
     case "diagnostics":
       return <Diagnostics />;
   }
+}
+
+/** The worklist: the whole clinic's in a workspace, the patient's own in a chart. */
+function WorklistScreen() {
+  const session = useSessionContext();
+  return <Worklist {...(session.kind === "chart" ? { patientId: session.patient.id } : {})} />;
+}
+
+/** The follow-up prompt at the top of the guide, only for roles that record follow-ups. */
+function FollowUpSlot() {
+  const session = useSessionContext();
+  if (session.kind !== "chart" || !can(session.access, "record-follow-up")) return null;
+  // "Start a new referral": the guide is right below the prompt; bring its heading into view.
+  return (
+    <FollowUpPrompt
+      onStartNew={() => document.querySelector<HTMLElement>(".guide-title")?.focus()}
+    />
+  );
 }

@@ -60,8 +60,19 @@ const EXPECTED: Record<Role, { chart: Capability[]; workspace: Capability[] }> =
       "view-directory",
       "view-settings",
       "run-diagnostics",
+      "view-worklist",
+      "view-worklist-names",
+      "cancel-referral",
+      "record-follow-up",
     ],
-    workspace: ["view-directory", "view-settings", "run-diagnostics"],
+    workspace: [
+      "view-directory",
+      "view-settings",
+      "run-diagnostics",
+      "view-worklist",
+      "view-worklist-names",
+      "cancel-referral",
+    ],
   },
   "medical-assistant": {
     chart: ["record-education", "view-directory"],
@@ -78,8 +89,8 @@ const EXPECTED: Record<Role, { chart: Capability[]; workspace: Capability[] }> =
     ],
   },
   manager: {
-    chart: ["view-directory", "view-settings", "view-reports"],
-    workspace: ["view-directory", "view-settings", "view-reports"],
+    chart: ["view-directory", "view-settings", "view-reports", "view-worklist"],
+    workspace: ["view-directory", "view-settings", "view-reports", "view-worklist"],
   },
   "partner-advocate": { chart: ["work-partner-inbox"], workspace: ["work-partner-inbox"] },
 };

@@ -31,6 +31,14 @@ export const CAPABILITIES = [
   "view-reports",
   /** A partner program's inbox of referrals addressed to it. */
   "work-partner-inbox",
+  /** The clinic's worklist of its outgoing referrals (and, in a chart, the patient's). */
+  "view-worklist",
+  /** Patient names in the worklist (without it, rows show no name). */
+  "view-worklist-names",
+  /** Cancel a referral with a reason (the requester's transition). */
+  "cancel-referral",
+  /** The follow-up prompt at the next visit, and recording what the patient says. */
+  "record-follow-up",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -44,10 +52,15 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     "view-directory",
     "view-settings",
     "run-diagnostics",
+    "view-worklist",
+    "view-worklist-names",
+    "cancel-referral",
+    "record-follow-up",
   ],
   "medical-assistant": ["record-education", "view-directory"],
   admin: ["view-directory", "edit-directory", "view-settings", "run-diagnostics", "view-reports"],
-  manager: ["view-directory", "view-settings", "view-reports"],
+  // The partnership lead follows whether referrals connect, without the patients' names.
+  manager: ["view-directory", "view-settings", "view-reports", "view-worklist"],
   // Minimum necessary: an advocate sees the referrals addressed to their program, nothing of
   // the clinic's patients or records beyond that.
   "partner-advocate": ["work-partner-inbox"],
@@ -60,6 +73,7 @@ const CHART_ONLY: readonly Capability[] = [
   "send-referral",
   "view-patient-history",
   "withdraw-consent",
+  "record-follow-up",
 ];
 
 export type SessionKind = "chart" | "workspace";

@@ -37,15 +37,21 @@ function languageName(staffLang: string, code: string): string {
 
 export default function FollowUpPrompt({ onStartNew }: { onStartNew: () => void }) {
   const session = useChartSession();
+  // Roles without the follow-up read nothing at all.
+  if (!can(session.access, "record-follow-up")) return null;
+  return <Prompt onStartNew={onStartNew} />;
+}
+
+function Prompt({ onStartNew }: { onStartNew: () => void }) {
+  const session = useChartSession();
   const lang = useStaffLanguage();
   const t = worklistStrings(lang);
-  const allowed = can(session.access, "record-follow-up");
   const list = useWorklist({ patientId: session.patient.id });
   const [now] = useState(() => new Date());
   const [open, setOpen] = useState(false);
   const [, setHidden] = useState(0);
   const panelId = useId();
-  if (!allowed || !list.data) return null;
+  if (!list.data) return null;
   const candidates = followUpCandidates(list.data, now);
   const current = candidates[0];
   if (!current || dismissed.has(current.taskId)) return null;

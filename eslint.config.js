@@ -5,7 +5,7 @@ import globals from "globals";
 
 // One feature never imports another (docs/ARCHITECTURE.md): shared code lives in src/fhir, src/ui,
 // src/content, src/config or src/app.
-const FEATURES = ["cues", "referrals", "partners", "diagnostics", "reports"];
+const FEATURES = ["cues", "referrals", "partners", "diagnostics", "reports", "worklist"];
 const featureBoundaries = FEATURES.map((feature) => ({
   files: [`src/features/${feature}/**/*.{ts,tsx}`],
   rules: {

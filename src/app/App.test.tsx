@@ -38,7 +38,14 @@ describe("the app shell", () => {
 
   it("gives each role its tabs: a provider's chart, a medical assistant's, an admin's", () => {
     const { unmount } = render(<App session={session()} />);
-    expect(tabNames()).toEqual(["Guide", "History", "Partners", "Settings", "Diagnostics"]);
+    expect(tabNames()).toEqual([
+      "Guide",
+      "History",
+      "Worklist",
+      "Partners",
+      "Settings",
+      "Diagnostics",
+    ]);
     unmount();
     const ma = render(<App session={chartSession(["medical-assistant"])} />);
     expect(tabNames()).toEqual(["Guide", "Partners"]);
@@ -54,6 +61,20 @@ describe("the app shell", () => {
     expect(screen.queryByTestId("context-patient")).not.toBeInTheDocument();
     expect(screen.getByTestId("app-ready")).toHaveAttribute("data-session", "workspace");
     expect(tabNames()).toEqual(["Partners", "Settings", "Diagnostics"]);
+  });
+
+  it("a provider's and a manager's workspace open on the referral worklist", () => {
+    const provider = render(<App session={workspaceSession(["provider"])} />);
+    expect(tabNames()).toEqual([
+      "Worklist",
+      "Referrals from partners",
+      "Partners",
+      "Settings",
+      "Diagnostics",
+    ]);
+    provider.unmount();
+    render(<App session={workspaceSession(["manager"])} />);
+    expect(tabNames()).toEqual(["Worklist", "Partners", "Settings"]);
   });
 
   it("switches the staff language in the header, in memory only", async () => {

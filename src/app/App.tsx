@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { SessionContext, type Session } from "./session";
+import { SessionContext, useSession as useSessionContext, type Session } from "./session";
 import { applySmartStyle } from "./smartStyle";
 import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
@@ -23,6 +23,8 @@ const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
 const PartnerInbox = lazy(() => import("../features/advocate/PartnerInbox"));
 const ReferToClinic = lazy(() => import("../features/advocate/ReferToClinic"));
 const IncomingWorklist = lazy(() => import("../features/incoming/IncomingWorklist"));
+const Worklist = lazy(() => import("../features/worklist/Worklist"));
+const FollowUpPrompt = lazy(() => import("../features/worklist/FollowUpPrompt"));
 
 /** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
@@ -32,6 +34,7 @@ export function preloadFirstScreen(): void {
 type Tab =
   | "guide"
   | "history"
+  | "worklist"
   | "inbox"
   | "refer-back"
   | "incoming"
@@ -44,6 +47,12 @@ const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: 
   [
     { tab: "guide", label: (t) => t.tabGuide, needs: "record-education", in: ["chart"] },
     { tab: "history", label: (t) => t.tabHistory, needs: "view-patient-history", in: ["chart"] },
+    {
+      tab: "worklist",
+      label: (t) => t.tabWorklist,
+      needs: "view-worklist",
+      in: ["chart", "workspace"],
+    },
     { tab: "inbox", label: (t) => t.tabInbox, needs: "work-partner-inbox", in: ["workspace"] },
     {
       tab: "refer-back",
@@ -186,10 +195,19 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
           }
         />
       ) : (
-        <CuesGuide onReferral={(support) => setView({ tab: "guide", referral: support })} />
+        <>
+          {/* The follow-up on an earlier referral (provider only): its own boundary, so the
+              guide never waits for it. */}
+          <Suspense fallback={null}>
+            <FollowUpSlot />
+          </Suspense>
+          <CuesGuide onReferral={(support) => setView({ tab: "guide", referral: support })} />
+        </>
       );
     case "history":
       return <PatientHistory />;
+    case "worklist":
+      return <WorklistScreen />;
     case "inbox":
       return <PartnerInbox />;
     case "refer-back":
@@ -203,4 +221,22 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
     case "diagnostics":
       return <Diagnostics />;
   }
+}
+
+/** The worklist: the whole clinic's in a workspace, the patient's own in a chart. */
+function WorklistScreen() {
+  const session = useSessionContext();
+  return <Worklist {...(session.kind === "chart" ? { patientId: session.patient.id } : {})} />;
+}
+
+/** The follow-up prompt at the top of the guide, only for roles that record follow-ups. */
+function FollowUpSlot() {
+  const session = useSessionContext();
+  if (session.kind !== "chart" || !can(session.access, "record-follow-up")) return null;
+  // "Start a new referral": the guide is right below the prompt; bring its heading into view.
+  return (
+    <FollowUpPrompt
+      onStartNew={() => document.querySelector<HTMLElement>(".guide-title")?.focus()}
+    />
+  );
 }

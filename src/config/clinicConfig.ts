@@ -63,7 +63,18 @@ export const clinicConfigSchema = z.strictObject({
       }),
     )
     .check(z.minLength(1)),
-  followUp: z.strictObject({ intervalDays: int(1, 365) }),
+  followUp: z.strictObject({
+    intervalDays: int(1, 365),
+    /**
+     * Days until the clinic follows up, per urgency level (optional: "connect now" 2 days,
+     * "soon" 7, routine intervalDays otherwise).
+     */
+    byUrgency: z.optional(
+      z.strictObject({ now: int(1, 365), soon: int(1, 365), routine: int(1, 365) }),
+    ),
+    /** A referral the partner has not answered (still requested) after this many days is overdue. */
+    partnerAnswerDays: z.optional(int(1, 90)),
+  }),
   /**
    * Wording of the printable local resource card (optional; built-in wording otherwise). Each
    * text needs "en" and "es"; add other language codes to offer the card in those languages.

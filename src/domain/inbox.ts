@@ -1,4 +1,5 @@
 import type { SafeContact } from "./journey";
+import type { PatientReport } from "./worklist";
 
 // The read model of a partner program's inbox: the referrals whose Task the program owns.
 // Built from FHIR in src/fhir/partnerInbox.ts. The details are there only while the patient's
@@ -34,6 +35,11 @@ export interface InboxReferral {
   /** Present only while the consent is active. */
   details?: InboxDetails;
   outputs: string[];
+  /**
+   * What the patient told the clinic at a later visit (the clinic's Task note), shown while the
+   * consent is active.
+   */
+  patientReport?: { report: PatientReport; time?: string };
 }
 
 const PRIORITY_RANK: Record<InboxReferral["priority"], number> = {

@@ -61,8 +61,20 @@ const EXPECTED: Record<Role, { chart: Capability[]; workspace: Capability[] }> =
       "view-settings",
       "run-diagnostics",
       "work-incoming-referrals",
+      "view-worklist",
+      "view-worklist-names",
+      "cancel-referral",
+      "record-follow-up",
     ],
-    workspace: ["view-directory", "view-settings", "run-diagnostics", "work-incoming-referrals"],
+    workspace: [
+      "view-directory",
+      "view-settings",
+      "run-diagnostics",
+      "work-incoming-referrals",
+      "view-worklist",
+      "view-worklist-names",
+      "cancel-referral",
+    ],
   },
   "medical-assistant": {
     chart: ["record-education", "view-directory", "work-incoming-referrals"],
@@ -79,8 +91,8 @@ const EXPECTED: Record<Role, { chart: Capability[]; workspace: Capability[] }> =
     ],
   },
   manager: {
-    chart: ["view-directory", "view-settings", "view-reports"],
-    workspace: ["view-directory", "view-settings", "view-reports"],
+    chart: ["view-directory", "view-settings", "view-reports", "view-worklist"],
+    workspace: ["view-directory", "view-settings", "view-reports", "view-worklist"],
   },
   "partner-advocate": {
     chart: ["work-partner-inbox", "refer-to-clinic"],

@@ -38,6 +38,14 @@ export const CAPABILITIES = [
    * appointment offered or booked, complete (front desk and care team).
    */
   "work-incoming-referrals",
+  /** The clinic's worklist of its outgoing referrals (and, in a chart, the patient's). */
+  "view-worklist",
+  /** Patient names in the worklist (without it, rows show no name). */
+  "view-worklist-names",
+  /** Cancel a referral with a reason (the requester's transition). */
+  "cancel-referral",
+  /** The follow-up prompt at the next visit, and recording what the patient says. */
+  "record-follow-up",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -52,10 +60,15 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     "view-settings",
     "run-diagnostics",
     "work-incoming-referrals",
+    "view-worklist",
+    "view-worklist-names",
+    "cancel-referral",
+    "record-follow-up",
   ],
   "medical-assistant": ["record-education", "view-directory", "work-incoming-referrals"],
   admin: ["view-directory", "edit-directory", "view-settings", "run-diagnostics", "view-reports"],
-  manager: ["view-directory", "view-settings", "view-reports"],
+  // The partnership lead follows whether referrals connect, without the patients' names.
+  manager: ["view-directory", "view-settings", "view-reports", "view-worklist"],
   // Minimum necessary: an advocate sees the referrals addressed to their program, nothing of
   // the clinic's patients or records beyond that.
   "partner-advocate": ["work-partner-inbox", "refer-to-clinic"],
@@ -68,6 +81,7 @@ const CHART_ONLY: readonly Capability[] = [
   "send-referral",
   "view-patient-history",
   "withdraw-consent",
+  "record-follow-up",
 ];
 
 export type SessionKind = "chart" | "workspace";

@@ -14,6 +14,7 @@ import { toPatientSummary } from "./mappers";
 import { ageOn } from "../domain/people";
 import type { SafeContact } from "../domain/journey";
 import type { ConsentState, InboxReferral } from "../domain/inbox";
+import { patientReportOf } from "../domain/worklist";
 
 // A partner program's inbox: the Tasks it owns, the referrals (ServiceRequests) they point to,
 // the Consents that name it, and the minimal Patient view the server gives partner users.
@@ -163,6 +164,8 @@ export function toInbox(
     )?.code;
     const reason = task.statusReason;
     const reasonCode = reason?.coding?.[0]?.code;
+    const reportNote = [...(task.note ?? [])].reverse().find((n) => patientReportOf(n.text));
+    const patientReport = patientReportOf(reportNote?.text);
     return {
       taskId: task.id,
       version: task.meta?.versionId ?? "",
@@ -206,6 +209,14 @@ export function toInbox(
           }
         : {}),
       outputs: (task.output ?? []).map((o) => o.valueString).filter((v): v is string => !!v),
+      ...(state === "active" && patientReport
+        ? {
+            patientReport: {
+              report: patientReport,
+              ...(reportNote?.time ? { time: reportNote.time } : {}),
+            },
+          }
+        : {}),
     };
   });
 }

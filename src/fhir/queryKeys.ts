@@ -22,6 +22,13 @@ export const queryKeys = {
   /** The clinic's match search (name and birth date) for one referral back. */
   patientMatch: (taskId: string, family: string, given: string, birthDate: string) =>
     ["referrals-back", "match", taskId, family, given, birthDate] as const,
+  /** The clinic's referral worklist (names only for roles that may see them), and its poll. */
+  worklist: (withNames: boolean) => ["worklist", withNames ? "names" : "no-names"] as const,
+  worklistChanges: (since: string) => ["worklist", "changes", since] as const,
+  /** One patient's referrals in the worklist shape (the chart's tab and the follow-up prompt). */
+  patientWorklist: (patientId: string) => ["patient", patientId, "worklist"] as const,
+  patientWorklistChanges: (patientId: string, since: string) =>
+    ["patient", patientId, "worklist", "changes", since] as const,
   /** The patient's education and referral records (history). */
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   /** The visit in context (setting: in person or telehealth). */

@@ -76,21 +76,45 @@ export class FhirStore {
 
   /**
    * Equality search on top-level string/reference fields, e.g. { subject: "Patient/1" }, and
-   * the identifier token `system|value` (a few
-   * search parameter names map to their field, e.g. primary-organization → organization),
-   * plus `_id`, `_include=Type:param` (the resources a match references) and
+   * the identifier token `system|value` (a few search parameter names map to their field, e.g.
+   * primary-organization → organization; a comma means OR), plus `_id` (comma-separated),
+   * `_profile`, `_lastUpdated` (gt/ge/lt/le), `_include=Type:param` (the resources a match references) and
    * `_revinclude=Type:field` (resources whose top-level reference points at a match).
    */
   search(type: string, params: URLSearchParams): Bundle {
-    const field = (name: string) => SEARCH_FIELDS[name] ?? name;
+    // Task.for is searched as `subject` (and `patient`).
+    const field = (name: string) =>
+      type === "Task" && (name === "subject" || name === "patient")
+        ? "for"
+        : (SEARCH_FIELDS[name] ?? name);
     const matches = this.all(type).filter((resource) =>
       [...params.entries()].every(([name, value]) => {
-        if (name === "_id") return resource.id === value;
+        if (name === "_id") return value.split(",").includes(resource.id ?? "");
+        if (name === "_profile") return (resource.meta?.profile ?? []).includes(value);
+        if (name === "_lastUpdated") {
+          const m = /^(gt|ge|lt|le|eq)?(.*)$/.exec(value);
+          const at = resource.meta?.lastUpdated ?? "";
+          const v = m?.[2] ?? "";
+          const op = m?.[1] ?? "eq";
+          return op === "gt"
+            ? at > v
+            : op === "ge"
+              ? at >= v
+              : op === "lt"
+                ? at < v
+                : op === "le"
+                  ? at <= v
+                  : at === v;
+        }
         if (name.startsWith("_")) return true;
         if (name === "identifier") return hasIdentifier(resource, value);
-        return (
-          refsOf(resource, field(name)).includes(value) || fieldOf(resource, field(name)) === value
-        );
+        // A comma is OR, as in FHIR: status=requested,accepted.
+        return value
+          .split(",")
+          .some(
+            (v) =>
+              refsOf(resource, field(name)).includes(v) || fieldOf(resource, field(name)) === v,
+          );
       }),
     );
     const included = params.getAll("_include").flatMap((spec) => {

@@ -193,6 +193,13 @@ function ReferralCard({
         <span data-testid="task-status">{statusText(t, r.status, r.businessStatus)}</span>
         {r.statusReason?.code && ` (${t.reasonLabel[r.statusReason.code] ?? r.statusReason.code})`}
       </p>
+      {r.patientReport && (
+        <p data-testid="clinic-report" data-report={r.patientReport.report}>
+          {t.clinicReportHeading}
+          {r.patientReport.time ? ` (${r.patientReport.time.slice(0, 10)})` : ""}:{" "}
+          <strong>{t.clinicReport[r.patientReport.report] ?? r.patientReport.report}</strong>
+        </p>
+      )}
       {r.outputs.length > 0 && (
         <ul>
           {r.outputs.map((o, i) => (

@@ -108,6 +108,13 @@ const en = {
     hotline: "Hotline",
     "card-only": "Card only — the patient decides",
   } as Record<string, string>,
+  clinicReportHeading: "At a later visit, the patient told the clinic",
+  clinicReport: {
+    connected: "They connected with your program.",
+    "not-yet": "They have not connected yet.",
+    "not-now": "They do not want this now.",
+    "another-program": "They would like another program.",
+  } as Record<string, string>,
 };
 
 export type AdvocateStrings = typeof en;
@@ -216,6 +223,13 @@ const es: AdvocateStrings = {
     chat: "Chat",
     hotline: "Línea de ayuda",
     "card-only": "Solo tarjeta — la persona decide",
+  },
+  clinicReportHeading: "En una visita posterior, la persona le dijo a la clínica",
+  clinicReport: {
+    connected: "Se conectó con su programa.",
+    "not-yet": "Todavía no se ha conectado.",
+    "not-now": "No lo quiere por ahora.",
+    "another-program": "Preferiría otro programa.",
   },
 };
 

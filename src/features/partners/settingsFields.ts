@@ -62,6 +62,22 @@ export const CLINIC_FIELDS: Record<string, Doc> = {
     en: "Follow-up interval: days after a referral when staff are reminded to check that it connected.",
     es: "Intervalo de seguimiento: días después de una referencia en que se recuerda al personal comprobar si se concretó.",
   },
+  "followUp.byUrgency.now": {
+    en: 'Follow-up for a "connect now" referral: days after it is sent (optional; 2 by default).',
+    es: 'Seguimiento de una referencia "conectar ahora": días después de enviarla (opcional; 2 por defecto).',
+  },
+  "followUp.byUrgency.soon": {
+    en: 'Follow-up for a "soon" referral: days after it is sent (optional; 7 by default).',
+    es: 'Seguimiento de una referencia "pronto": días después de enviarla (opcional; 7 por defecto).',
+  },
+  "followUp.byUrgency.routine": {
+    en: "Follow-up for a routine referral: days after it is sent (optional; the interval above by default).",
+    es: "Seguimiento de una referencia de rutina: días después de enviarla (opcional; por defecto el intervalo anterior).",
+  },
+  "followUp.partnerAnswerDays": {
+    en: "Worklist: a referral the partner has not answered after this many days is shown as overdue (optional; 3 by default).",
+    es: "Lista de trabajo: una referencia que el aliado no ha respondido tras estos días se muestra como atrasada (opcional; 3 por defecto).",
+  },
   "consent.defaultDays": {
     en: "How long a patient's consent to share with a partner lasts by default (days).",
     es: "Cuánto dura por defecto el consentimiento de la paciente para compartir con un aliado (días).",

@@ -27,6 +27,7 @@ import { FailureError, type Failure } from "../../fhir/failures";
 import { partnerDirectoryQuery, type PartnerRecord } from "../../fhir/partners";
 import { isOpenAt, type Partner } from "../../domain/partner";
 import { ageOn } from "../../domain/people";
+import { followUpDays } from "../../domain/worklist";
 import { queryKeys } from "../../fhir/queryKeys";
 import { sendReferral, type ContentField } from "./api/sendReferral";
 import { useRemembered } from "../../ui/useRemembered";
@@ -178,9 +179,11 @@ export default function ReferralFlow({
     update((d) => ({ ...d, step }));
   };
 
+  // The follow-up date depends on urgency: "connect now" follows up within days.
+  const followUpAfter = followUpDays(clinic.followUp, support.urgency);
   const followUpDue = addDays(
     draft.authoredAt ? new Date(draft.authoredAt) : openedAt,
-    clinic.followUp.intervalDays,
+    followUpAfter,
   );
   const contactPhone = chosen ? partnerPhone(chosen) : undefined;
 
@@ -208,7 +211,7 @@ export default function ReferralFlow({
         safeContact: draft.safeContact,
         authoredAt,
         consentEnd: new Date(`${draft.consentEnd}T23:59:59`).toISOString(),
-        followUpDue: addDays(new Date(authoredAt), clinic.followUp.intervalDays).toISOString(),
+        followUpDue: addDays(new Date(authoredAt), followUpAfter).toISOString(),
         labelPolicy: clinic.labelPolicy,
         ...(support.setting ? { setting: support.setting } : {}),
         ...(support.education && !support.educationRecorded

@@ -180,4 +180,6 @@ export interface FhirServerHandle {
   clearFaults(): void;
   /** Drops everything and loads the seed bundle again. */
   reset(): Promise<void>;
+  /** Adds N synthetic referrals with Tasks across states and months (sandbox/seed/load.ts). */
+  loadSynthetic(count: number, options?: { now?: Date; prefix?: string }): number;
 }

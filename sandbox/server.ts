@@ -290,6 +290,22 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       next(err);
     }
   });
+  // Test-only: adds N synthetic referrals (npm run seed:load -- N; sandbox/seed/load.ts).
+  control.post("/seed-load", (req, res) => {
+    const body = (req.body ?? {}) as { count?: unknown; prefix?: unknown };
+    const count = typeof body.count === "number" ? body.count : NaN;
+    if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
+      res.status(400).json({ error: "count must be a whole number from 1 to 1,000,000" });
+      return;
+    }
+    const prefix =
+      typeof body.prefix === "string" && /^[a-z0-9-]{1,20}$/.test(body.prefix)
+        ? body.prefix
+        : `load-${Date.now().toString(36)}`;
+    const started = Date.now();
+    const resources = fhirHandle.loadSynthetic(count, { prefix });
+    res.json({ referrals: count, resources, ms: Date.now() - started });
+  });
   control.get("/requests", (_req, res) => {
     res.json(fhirLog);
   });

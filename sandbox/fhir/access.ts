@@ -392,21 +392,21 @@ export class ScopedRepository extends FhirRepository<undefined> {
     const offset = Math.max(0, searchRequest.offset ?? 0);
     const count = Math.min(MAX_PAGE_SIZE, Math.max(0, searchRequest.count ?? DEFAULT_PAGE_SIZE));
     if (!level) return { resourceType: "Bundle", type: "searchset", total: 0 };
-    const all = await this.store.search<T>({
-      ...searchRequest,
-      offset: undefined,
-      count: undefined,
-    });
-    const visible = (all.entry ?? []).filter(
-      (e) => e.resource && this.visibleInSearch(e.resource, level),
-    );
+    // Matched without cloning (store.matchAll); only the page served is cloned.
+    const matches = searchRequest.sortRules?.length
+      ? (
+          (await this.store.search({ ...searchRequest, offset: undefined, count: undefined }))
+            .entry ?? []
+        ).flatMap((e) => (e.resource ? [e.resource as Resource] : []))
+      : this.store.matchAll(searchRequest);
+    const visible = matches.filter((resource) => this.visibleInSearch(resource, level));
     const page = visible.slice(offset, offset + count);
     return {
       resourceType: "Bundle",
       type: "searchset",
       total: visible.length,
       ...(page.length
-        ? { entry: page.map((e) => ({ resource: e.resource && this.shown(e.resource) })) }
+        ? { entry: page.map((resource) => ({ resource: this.shown(deepClone(resource)) })) }
         : {}),
     } as Bundle<WithId<T>>;
   }

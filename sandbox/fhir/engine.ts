@@ -336,7 +336,12 @@ async function search(
   }
   const bundle = await repo.search(searchRequest);
   const matches: Resource[] = [];
-  for (const e of bundle.entry ?? []) if (e.resource) matches.push(e.resource);
+  const elements = singular(normalized._elements)
+    ?.split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const e of bundle.entry ?? [])
+    if (e.resource) matches.push(elements?.length ? subset(e.resource, elements) : e.resource);
   const included = summaryCount
     ? []
     : await collectIncludes(repo, matches, searchRequest, options.baseUrl);
@@ -387,6 +392,27 @@ async function search(
     },
     result,
   ];
+}
+
+/**
+ * `_elements`: only the named top-level elements, plus id, meta and resourceType; meta gets the
+ * SUBSETTED tag, as the FHIR search page says a server should mark a subset.
+ */
+function subset(resource: Resource, elements: readonly string[]): Resource {
+  const source = resource as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { resourceType: resource.resourceType, id: resource.id };
+  for (const name of elements) {
+    if (name in source) out[name] = source[name];
+    if (`_${name}` in source) out[`_${name}`] = source[`_${name}`];
+  }
+  out.meta = {
+    ...resource.meta,
+    tag: [
+      ...(resource.meta?.tag ?? []),
+      { system: "http://terminology.hl7.org/CodeSystem/v3-ObservationValue", code: "SUBSETTED" },
+    ],
+  };
+  return out as unknown as Resource;
 }
 
 function singular(v: string | string[] | undefined): string | undefined {

@@ -6,6 +6,7 @@ import { parseSearchRequest } from "@medplum/core";
 import type { Resource as R4Resource } from "fhir/r4";
 import type { FaultRequest, FhirServerHandle, FhirServerOptions } from "../contract";
 import { buildSeedBundle } from "../seed";
+import { syntheticReferrals } from "../seed/load";
 import { ScopedRepository, SYSTEM_CONTEXT, MAX_PAGE_SIZE } from "./access";
 import { Capabilities } from "./capabilities";
 import { loadDefinitions } from "./definitions";
@@ -78,6 +79,14 @@ export async function createFhirServer(options: FhirServerOptions): Promise<Fhir
       faults.clear();
     },
     reset,
+    loadSynthetic(count, opts = {}) {
+      const resources = syntheticReferrals(count, {
+        now: opts.now ?? new Date(),
+        ...(opts.prefix ? { prefix: opts.prefix } : {}),
+      });
+      store.bulkLoad(resources as Resource[]);
+      return resources.length;
+    },
   };
 }
 

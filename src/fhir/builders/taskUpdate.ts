@@ -1,6 +1,7 @@
 import { CODE_SYSTEM } from "../canonical";
 import {
   checkTransition,
+  TERMINAL_STATUSES,
   transitionOf,
   type Party,
   type TaskAction,
@@ -69,6 +70,14 @@ export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput)
       },
     ],
   };
+  // executionPeriod: start at first contact, end when the Task ends — the report's timings
+  // (docs/reports.md) come from these two dates, not from the notes.
+  const period = {
+    ...((task.executionPeriod as { start?: string; end?: string } | undefined) ?? {}),
+  };
+  if (transition.action === "first-contact" && !period.start) period.start = now;
+  if (TERMINAL_STATUSES.includes(transition.to)) period.end = now;
+  if (period.start || period.end) next.executionPeriod = period;
   if (reasonCode) {
     next.statusReason = {
       coding: [{ system: CODE_SYSTEM.statusReason, code: reasonCode }],

@@ -1,0 +1,176 @@
+// Search filters the sandbox matches with plain property reads instead of Medplum's FHIRPath
+// evaluation: the parameters the app's searches and the report's `_summary=count` use most
+// (status, codes, references, dates). Anything else — another parameter, a modifier, a prefix
+// other than ge / lt / le / gt on a full date-time — goes to Medplum's matcher, so results
+// never differ, only the time (sandbox/fhir/fastMatch.test.ts compares both).
+
+import type { Filter } from "@medplum/core";
+import type { Resource } from "@medplum/fhirtypes";
+
+type Coding = { system?: string; code?: string };
+type Concept = { coding?: Coding[] } | undefined;
+type Ref = { reference?: string } | undefined;
+type R = Record<string, unknown>;
+
+type Getter =
+  | { kind: "code"; get: (r: R) => string | undefined }
+  | { kind: "concept"; get: (r: R) => Concept[] }
+  | { kind: "reference"; get: (r: R) => Ref[] }
+  | { kind: "instant"; get: (r: R) => string | undefined };
+
+const one = <T>(v: T | undefined): T[] => (v === undefined ? [] : [v]);
+const concept = (key: string) => (r: R) => one(r[key] as Concept);
+const concepts = (key: string) => (r: R) => (r[key] as Concept[] | undefined) ?? [];
+const reference = (key: string) => (r: R) => one(r[key] as Ref);
+const references = (key: string) => (r: R) => (r[key] as Ref[] | undefined) ?? [];
+const str = (key: string) => (r: R) => r[key] as string | undefined;
+
+const COMMON: Record<string, Getter> = {
+  _lastUpdated: {
+    kind: "instant",
+    get: (r) => (r.meta as { lastUpdated?: string } | undefined)?.lastUpdated,
+  },
+};
+
+const BY_TYPE: Record<string, Record<string, Getter>> = {
+  Task: {
+    status: { kind: "code", get: str("status") },
+    priority: { kind: "code", get: str("priority") },
+    intent: { kind: "code", get: str("intent") },
+    code: { kind: "concept", get: concept("code") },
+    "business-status": { kind: "concept", get: concept("businessStatus") },
+    owner: { kind: "reference", get: reference("owner") },
+    requester: { kind: "reference", get: reference("requester") },
+    focus: { kind: "reference", get: reference("focus") },
+    patient: { kind: "reference", get: reference("for") },
+    subject: { kind: "reference", get: reference("for") },
+    "authored-on": { kind: "instant", get: str("authoredOn") },
+    modified: { kind: "instant", get: str("lastModified") },
+  },
+  ServiceRequest: {
+    status: { kind: "code", get: str("status") },
+    priority: { kind: "code", get: str("priority") },
+    intent: { kind: "code", get: str("intent") },
+    code: { kind: "concept", get: concept("code") },
+    category: { kind: "concept", get: concepts("category") },
+    requester: { kind: "reference", get: reference("requester") },
+    performer: { kind: "reference", get: references("performer") },
+    patient: { kind: "reference", get: reference("subject") },
+    subject: { kind: "reference", get: reference("subject") },
+    authored: { kind: "instant", get: str("authoredOn") },
+  },
+  Procedure: {
+    status: { kind: "code", get: str("status") },
+    code: { kind: "concept", get: concept("code") },
+    patient: { kind: "reference", get: reference("subject") },
+    subject: { kind: "reference", get: reference("subject") },
+    date: { kind: "instant", get: str("performedDateTime") },
+  },
+  Consent: {
+    status: { kind: "code", get: str("status") },
+    patient: { kind: "reference", get: reference("patient") },
+  },
+};
+
+/** A full date-time with a zone (what every stored instant here is): compared as numbers. */
+const FULL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Start and end (exclusive) of a search date value such as 2026, 2026-05 or 2026-05-01. */
+function dateRange(value: string): [number, number] | undefined {
+  if (!DATE_VALUE.test(value)) return undefined;
+  const [y = 0, m, d] = value.split("-").map(Number);
+  const start = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+  const end =
+    d !== undefined
+      ? Date.UTC(y, (m ?? 1) - 1, d + 1)
+      : m !== undefined
+        ? Date.UTC(y, m, 1)
+        : Date.UTC(y + 1, 0, 1);
+  return [start, end];
+}
+
+function tokenTest(value: string): ((c: Coding) => boolean) | undefined {
+  const options = value.split(",").map((v) => {
+    const bar = v.indexOf("|");
+    return bar < 0 ? { code: v } : { system: v.slice(0, bar) || undefined, code: v.slice(bar + 1) };
+  });
+  if (options.some((o) => !o.code)) return undefined;
+  return (c) =>
+    options.some((o) => o.code === c.code && (o.system === undefined || o.system === c.system));
+}
+
+function compileOne(getter: Getter, filter: Filter): ((r: R) => boolean) | undefined {
+  const { operator, value } = filter;
+  switch (getter.kind) {
+    case "code": {
+      if (operator !== "eq" || value.includes("|")) return undefined;
+      const set = new Set(value.split(","));
+      return (r) => {
+        const v = getter.get(r);
+        return v !== undefined && set.has(v);
+      };
+    }
+    case "concept": {
+      if (operator !== "eq") return undefined;
+      const test = tokenTest(value);
+      if (!test) return undefined;
+      return (r) => getter.get(r).some((c) => c?.coding?.some(test));
+    }
+    case "reference": {
+      if (operator !== "eq") return undefined;
+      const set = new Set(value.split(","));
+      if ([...set].some((v) => !/^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/.test(v))) return undefined;
+      return (r) => getter.get(r).some((x) => !!x?.reference && set.has(x.reference));
+    }
+    case "instant": {
+      const range = dateRange(value);
+      if (!range) return undefined;
+      const [start, end] = range;
+      // The stored value as a range: an instant is a point; a date covers its day (month, year).
+      const stored = (v: string): [number, number] | undefined => {
+        if (FULL_INSTANT.test(v)) {
+          const t = Date.parse(v);
+          return [t, t + 1];
+        }
+        return dateRange(v);
+      };
+      const cmp: Record<string, ((s: number, e: number) => boolean) | undefined> = {
+        ge: (_s, e) => e > start,
+        lt: (s) => s < start,
+        gt: (_s, e) => e > end,
+        le: (s) => s < end,
+      };
+      const test = cmp[operator];
+      if (!test) return undefined;
+      return (r) => {
+        const v = getter.get(r);
+        const range = v === undefined ? undefined : stored(v);
+        return range !== undefined && test(range[0], range[1]);
+      };
+    }
+  }
+}
+
+/**
+ * Splits the filters into a fast predicate and the rest (for Medplum's matcher). A filter is
+ * fast only for a known parameter and operator; otherwise it goes to `rest`.
+ */
+export function compileFilters(
+  resourceType: string,
+  filters: readonly Filter[],
+): { fast: (resource: Resource) => boolean; rest: Filter[] } {
+  const getters = { ...COMMON, ...(BY_TYPE[resourceType] ?? {}) };
+  const tests: ((r: R) => boolean)[] = [];
+  const rest: Filter[] = [];
+  for (const f of filters) {
+    const getter = getters[f.code];
+    const test = getter ? compileOne(getter, f) : undefined;
+    if (test) tests.push(test);
+    else rest.push(f);
+  }
+  return {
+    fast: (resource) => tests.every((t) => t(resource as unknown as R)),
+    rest,
+  };
+}

@@ -2,6 +2,9 @@ import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
 import { clinicConfigSchema, roleMappingOf, type ClinicConfig } from "../config/clinicConfig";
 import { loadConfig } from "../config/loadConfig";
+import { UI_LANGUAGES } from "../content/lang";
+import { installPacks } from "../content/packs/index";
+import { loadContentPacks } from "../content/packs/load";
 import type { UserSummary } from "../domain/people";
 import { accessFor, rolesFromCodes, type Role } from "../domain/roles";
 import { FailureError, serverLabel, tokenFailureFromMessage, type Failure } from "../fhir/failures";
@@ -35,12 +38,20 @@ export async function boot(): Promise<BootResult> {
   const authError = readAuthError();
   if (authError) return { ok: false, failure: authError };
 
-  const [clientResult, clinicResult] = await Promise.all([
+  // The content packs follow the clinic config (it lists the languages), still in parallel
+  // with the launch: the staff languages' and the clinic's languages' packs, nothing more.
+  const clinicLoading = loadConfig("clinic-config.json", clinicConfigSchema);
+  const [clientResult, clinicResult, contentResult] = await Promise.all([
     completeLaunch(),
-    loadConfig("clinic-config.json", clinicConfigSchema),
+    clinicLoading,
+    clinicLoading.then((c) =>
+      loadContentPacks([...UI_LANGUAGES, ...(c.ok ? c.value.languages : [])]),
+    ),
   ]);
   if (!clientResult.ok) return clientResult;
   if (!clinicResult.ok) return clinicResult;
+  if (!contentResult.ok) return contentResult;
+  installPacks(contentResult.value);
   try {
     return await openSession(clientResult.value, clinicResult.value);
   } catch (error) {

@@ -1,6 +1,11 @@
 import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
-import { clinicConfigSchema, roleMappingOf, type ClinicConfig } from "../config/clinicConfig";
+import {
+  clinicConfigSchema,
+  roleMappingOf,
+  type ClinicConfig,
+  type StaffSupportConfig,
+} from "../config/clinicConfig";
 import { loadConfig } from "../config/loadConfig";
 import { UI_LANGUAGES } from "../content/lang";
 import { installPacks } from "../content/packs/index";
@@ -26,7 +31,11 @@ import { applyFhirclientSettings } from "../launch/fhirclientSettings";
 // what the first screen needs (the patient, and the signed-in user with their roles) in
 // parallel: two requests. Only staff get a session (docs/ARCHITECTURE.md, "Sessions").
 
-export type BootResult = { ok: true; session: Session } | { ok: false; failure: Failure };
+export type BootResult =
+  | { ok: true; session: Session }
+  // The clinic's staff support contacts ride along when its config was read: the error
+  // screens offer the staff support page too.
+  | { ok: false; failure: Failure; staffSupport?: StaffSupportConfig };
 
 /** The resource scopes without which a chart session cannot open. */
 export const CHART_REQUIRED_SCOPES = ["patient/Patient.rs"];
@@ -48,14 +57,18 @@ export async function boot(): Promise<BootResult> {
       loadContentPacks([...UI_LANGUAGES, ...(c.ok ? c.value.languages : [])]),
     ),
   ]);
-  if (!clientResult.ok) return clientResult;
-  if (!clinicResult.ok) return clinicResult;
-  if (!contentResult.ok) return contentResult;
+  if (!clinicResult.ok) return clientResult.ok ? clinicResult : clientResult;
+  const staffSupport = clinicResult.value.staffSupport;
+  const failed = (failure: Failure): BootResult =>
+    staffSupport ? { ok: false, failure, staffSupport } : { ok: false, failure };
+  if (!clientResult.ok) return failed(clientResult.failure);
+  if (!contentResult.ok) return failed(contentResult.failure);
   installPacks(contentResult.value);
   try {
-    return await openSession(clientResult.value, clinicResult.value);
+    const result = await openSession(clientResult.value, clinicResult.value);
+    return result.ok ? result : failed(result.failure);
   } catch (error) {
-    return { ok: false, failure: toFailure(error) };
+    return failed(toFailure(error));
   }
 }
 

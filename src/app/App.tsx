@@ -126,11 +126,14 @@ export function App({ session }: { session: Session }) {
                 </nav>
               )}
               {support && (
-                <StaffSupport
-                  config={session.clinic.staffSupport}
-                  lang={lang}
-                  onClose={() => setSupport(false)}
-                />
+                // The one visible main landmark while open; the app's own stays mounted, hidden.
+                <main className="app-main">
+                  <StaffSupport
+                    config={session.clinic.staffSupport}
+                    lang={lang}
+                    onClose={() => setSupport(false)}
+                  />
+                </main>
               )}
               {/* Hidden, not unmounted: what staff entered stays while they read staff support. */}
               <main

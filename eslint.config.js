@@ -78,6 +78,7 @@ export default tseslint.config(
   {
     files: [
       "sandbox/**/*.ts",
+      "scripts/**/*.ts",
       "test/e2e/**/*.ts",
       "test/bench/**/*.ts",
       "fhir-profiles/**/*.ts",

@@ -5,6 +5,7 @@ import { applySmartStyle } from "./smartStyle";
 import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
 import { StaffLanguageContext } from "../ui/staffLanguage";
+import { StaffSupport, StaffSupportButton } from "../ui/StaffSupport";
 import { UI, type UiStrings } from "../content/ui";
 import { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from "../content/lang";
 import type { SupportSummary } from "../domain/journey";
@@ -102,6 +103,8 @@ export function App({ session }: { session: Session }) {
   const t = UI[lang];
   const tabs = tabsFor(session);
   const [view, setView] = useState<View | null>(() => (tabs[0] ? { tab: tabs[0] } : null));
+  // In memory only: opening staff support changes no URL and stores nothing.
+  const [support, setSupport] = useState(false);
 
   useEffect(() => {
     // Discreet: the window title is the configured display name, never patient data.
@@ -130,6 +133,7 @@ export function App({ session }: { session: Session }) {
                     ))}
                   </select>
                 </label>
+                <StaffSupportButton lang={lang} open={support} onOpen={() => setSupport(true)} />
                 <ShieldButton t={t} />
               </header>
               {session.kind === "chart" && session.needPatientBanner && (
@@ -152,7 +156,19 @@ export function App({ session }: { session: Session }) {
                   ))}
                 </nav>
               )}
+              {support && (
+                // The one visible main landmark while open; the app's own stays mounted, hidden.
+                <main className="app-main">
+                  <StaffSupport
+                    config={session.clinic.staffSupport}
+                    lang={lang}
+                    onClose={() => setSupport(false)}
+                  />
+                </main>
+              )}
+              {/* Hidden, not unmounted: what staff entered stays while they read staff support. */}
               <main
+                hidden={support}
                 className="app-main"
                 data-testid="app-ready"
                 data-session={session.kind}

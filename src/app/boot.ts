@@ -1,7 +1,15 @@
 import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
-import { clinicConfigSchema, roleMappingOf, type ClinicConfig } from "../config/clinicConfig";
+import {
+  clinicConfigSchema,
+  roleMappingOf,
+  type ClinicConfig,
+  type StaffSupportConfig,
+} from "../config/clinicConfig";
 import { loadConfig } from "../config/loadConfig";
+import { UI_LANGUAGES } from "../content/lang";
+import { installPacks } from "../content/packs/index";
+import { loadContentPacks } from "../content/packs/load";
 import type { UserSummary } from "../domain/people";
 import { accessFor, rolesFromCodes, type Role } from "../domain/roles";
 import { FailureError, serverLabel, tokenFailureFromMessage, type Failure } from "../fhir/failures";
@@ -23,7 +31,11 @@ import { applyFhirclientSettings } from "../launch/fhirclientSettings";
 // what the first screen needs (the patient, and the signed-in user with their roles) in
 // parallel: two requests. Only staff get a session (docs/ARCHITECTURE.md, "Sessions").
 
-export type BootResult = { ok: true; session: Session } | { ok: false; failure: Failure };
+export type BootResult =
+  | { ok: true; session: Session }
+  // The clinic's staff support contacts ride along when its config was read: the error
+  // screens offer the staff support page too.
+  | { ok: false; failure: Failure; staffSupport?: StaffSupportConfig };
 
 /** The resource scopes without which a chart session cannot open. */
 export const CHART_REQUIRED_SCOPES = ["patient/Patient.rs"];
@@ -35,16 +47,28 @@ export async function boot(): Promise<BootResult> {
   const authError = readAuthError();
   if (authError) return { ok: false, failure: authError };
 
-  const [clientResult, clinicResult] = await Promise.all([
+  // The content packs follow the clinic config (it lists the languages), still in parallel
+  // with the launch: the staff languages' and the clinic's languages' packs, nothing more.
+  const clinicLoading = loadConfig("clinic-config.json", clinicConfigSchema);
+  const [clientResult, clinicResult, contentResult] = await Promise.all([
     completeLaunch(),
-    loadConfig("clinic-config.json", clinicConfigSchema),
+    clinicLoading,
+    clinicLoading.then((c) =>
+      loadContentPacks([...UI_LANGUAGES, ...(c.ok ? c.value.languages : [])]),
+    ),
   ]);
-  if (!clientResult.ok) return clientResult;
-  if (!clinicResult.ok) return clinicResult;
+  if (!clinicResult.ok) return clientResult.ok ? clinicResult : clientResult;
+  const staffSupport = clinicResult.value.staffSupport;
+  const failed = (failure: Failure): BootResult =>
+    staffSupport ? { ok: false, failure, staffSupport } : { ok: false, failure };
+  if (!clientResult.ok) return failed(clientResult.failure);
+  if (!contentResult.ok) return failed(contentResult.failure);
+  installPacks(contentResult.value);
   try {
-    return await openSession(clientResult.value, clinicResult.value);
+    const result = await openSession(clientResult.value, clinicResult.value);
+    return result.ok ? result : failed(result.failure);
   } catch (error) {
-    return { ok: false, failure: toFailure(error) };
+    return failed(toFailure(error));
   }
 }
 

@@ -18,7 +18,11 @@ export function render(result: BootResult): void {
       {result.ok ? (
         <App session={result.session} />
       ) : (
-        <FailureScreen failure={result.failure} lang={pickUiLanguage()} />
+        <FailureScreen
+          failure={result.failure}
+          lang={pickUiLanguage()}
+          staffSupport={result.staffSupport}
+        />
       )}
     </StrictMode>,
   );

@@ -120,6 +120,33 @@ export const clinicConfigSchema = z.strictObject({
   strangulationProtocol: z.optional(localized),
   consent: z.strictObject({ defaultDays: int(1, 365) }),
   /**
+   * The staff support page (for staff affected by violence): the clinic's own contacts, policy
+   * and wording, each optional (built-in general wording otherwise). Staff-facing: "en" and
+   * "es" texts.
+   */
+  staffSupport: z.optional(
+    z.strictObject({
+      /** The employee assistance program. */
+      eap: z.optional(
+        z.strictObject({ name: localized, phone: text(), hours: z.optional(localized) }),
+      ),
+      /** Who to tell at work about a safety concern (a role, not necessarily a person). */
+      workplaceSafety: z.optional(
+        z.strictObject({
+          name: localized,
+          phone: z.optional(text()),
+          email: z.optional(text()),
+        }),
+      ),
+      /** The clinic's workplace-violence or domestic-violence-at-work policy. */
+      policy: z.optional(z.strictObject({ title: localized, url: z.url() })),
+      /** What leave and safety-at-work options the clinic offers. */
+      leave: z.optional(localized),
+      /** How to talk to a supervisor, in the clinic's words. */
+      supervisor: z.optional(localized),
+    }),
+  ),
+  /**
    * Which PractitionerRole codes mean which role in this app (optional: DEFAULT_ROLE_MAPPING
    * otherwise). Codes are "system|code" (exact) or "code" (any system).
    */
@@ -136,6 +163,7 @@ export const clinicConfigSchema = z.strictObject({
 });
 
 export type ClinicConfig = z.infer<typeof clinicConfigSchema>;
+export type StaffSupportConfig = NonNullable<ClinicConfig["staffSupport"]>;
 
 const SANDBOX_ROLES = "https://warm-referral.org/fhir/CodeSystem/wr-sandbox-user-role";
 const HL7_ROLES = "http://terminology.hl7.org/CodeSystem/practitioner-role";

@@ -1,14 +1,32 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import type { StaffSupportConfig } from "../config/clinicConfig";
+import { StaffSupport, StaffSupportButton } from "./StaffSupport";
 import type { Failure } from "../fhir/failures";
 import { describeFailure } from "../content/failures";
 import type { UiLanguage } from "../content/lang";
 
 /** A full-screen, plain-language explanation of a failure and what to do about it. */
-export function FailureScreen({ failure, lang }: { failure: Failure; lang: UiLanguage }) {
+export function FailureScreen({
+  failure,
+  lang,
+  staffSupport,
+}: {
+  failure: Failure;
+  lang: UiLanguage;
+  /** The clinic's staff support contacts, when its config could be read. */
+  staffSupport?: StaffSupportConfig | undefined;
+}) {
   const text = describeFailure(failure, lang);
+  const [support, setSupport] = useState(false);
   useEffect(() => {
     document.title = text.title;
   }, [text.title]);
+  if (support)
+    return (
+      <main className="failure">
+        <StaffSupport config={staffSupport} lang={lang} onClose={() => setSupport(false)} />
+      </main>
+    );
   return (
     <main className="failure" data-failure={failure.kind}>
       <h1>{text.title}</h1>
@@ -21,6 +39,9 @@ export function FailureScreen({ failure, lang }: { failure: Failure; lang: UiLan
         </ul>
       )}
       <p className="fix">{text.fix}</p>
+      <p>
+        <StaffSupportButton lang={lang} open={false} onOpen={() => setSupport(true)} />
+      </p>
     </main>
   );
 }

@@ -1,19 +1,48 @@
-import { en } from "./en";
-import { es } from "./es";
+import type { LoadedPack } from "./compile";
 import type { ContentPack } from "./types";
 
-// The content packs by language. To add a language: copy en.ts, translate it, add it here.
+// The content packs by language, loaded at start-up from public/content/<lang>.json
+// (src/content/packs/load.ts, called by boot before the first screen) and installed here once.
+// To add a language: copy public/content/en.json to <lang>.json, translate it, and list the
+// language in clinic-config.json "languages" — no rebuild.
 
-export const PACKS: Record<string, ContentPack> = { en, es };
+export const PACKS: Record<string, ContentPack> = {};
+const LOADED: Record<string, LoadedPack> = {};
+
+/** Installs the loaded packs (boot does, once, before the first render; tests do in setup). */
+export function installPacks(packs: Record<string, LoadedPack>): void {
+  for (const key of Object.keys(PACKS)) delete PACKS[key];
+  for (const key of Object.keys(LOADED)) delete LOADED[key];
+  for (const [lang, loaded] of Object.entries(packs)) {
+    PACKS[lang] = loaded.pack;
+    LOADED[lang] = loaded;
+  }
+}
+
+function base(language: string | undefined): string {
+  return (language ?? "en").toLowerCase().split("-")[0] ?? "en";
+}
 
 /** The pack for a BCP 47 language (base code), or English when there is none. */
 export function packFor(language: string | undefined): ContentPack {
-  const base = (language ?? "en").toLowerCase().split("-")[0] ?? "en";
-  return PACKS[base] ?? en;
+  const pack = PACKS[base(language)] ?? PACKS.en;
+  if (!pack) throw new Error("The content packs are not loaded.");
+  return pack;
 }
 
 export function hasPack(language: string | undefined): boolean {
-  return Boolean(language && PACKS[language.toLowerCase().split("-")[0] ?? ""]);
+  return Boolean(language && PACKS[base(language)]);
+}
+
+/**
+ * What the clinician must be told about a language's pack: not yet reviewed by a native
+ * speaker, and the entries shown in English because the pack lacks them.
+ */
+export function packStatus(
+  language: string | undefined,
+): { reviewed: boolean; fallback: string[] } | null {
+  const loaded = LOADED[base(language)];
+  return loaded ? { reviewed: loaded.reviewed, fallback: loaded.fallback } : null;
 }
 
 /** A language's name in the staff's language, e.g. "vi" → "Vietnamese". */

@@ -1,5 +1,5 @@
 import { SAFETY_ITEMS, SAFETY_POLARITY } from "../../domain/urgency";
-import { PACKS } from "./index";
+import { PACKS, packStatus } from "./index";
 
 // Every safety item's spoken question and its control must mean the same thing: the control
 // is the question as asked (answered Yes / No), never a statement of the opposite ("No safe
@@ -12,7 +12,19 @@ const NEGATION: Record<string, RegExp> = {
   es: /(?<!\p{L})(no|nunca|sin|ningún|ninguna|ninguno|nadie|jamás|tampoco)(?!\p{L})/iu,
 };
 
-describe.each(Object.entries(PACKS))("content pack %s: safety questions", (lang, pack) => {
+// Packs that ask the safety questions in their own words (vi and so fall back to English).
+const OWN_QUESTIONS = Object.entries(PACKS).filter(
+  ([lang]) =>
+    !packStatus(lang)?.fallback.some(
+      (key) => key.startsWith("patient.safetyQuestions") || key.startsWith("staff.safetyControls"),
+    ),
+);
+
+it("English and Spanish ask the safety questions in their own words", () => {
+  expect(OWN_QUESTIONS.map(([lang]) => lang)).toEqual(expect.arrayContaining(["en", "es"]));
+});
+
+describe.each(OWN_QUESTIONS)("content pack %s: safety questions", (lang, pack) => {
   const negation = NEGATION[lang];
 
   it("has a negation list for this language (add one when adding a pack)", () => {

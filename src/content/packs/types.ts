@@ -3,8 +3,9 @@ import type { SafetyItem } from "../../domain/urgency";
 
 // A content pack: everything the CUES guide and the referral flow say, in one language.
 // `staff` is the interface text (in the staff's language); `patient` is what staff say to the
-// patient (in the patient's language). Written in our own words; the clinic may edit the
-// packs, and add one per language (copy en.ts, translate, register it in index.ts).
+// patient (in the patient's language). Written in our own words. The packs are data:
+// public/content/<lang>.json (schema.ts), loaded at start-up (load.ts); entries with values
+// are templates there ("Step {n} of {total}", templates.ts) and functions here.
 
 export interface StaffText {
   guideHeading: string;
@@ -166,7 +167,8 @@ export interface StaffText {
   doneHeading: string;
   recordedItems: (partner: string) => string[];
   /** After a lost answer: the server held the first send; these parts were brought up to date. */
-  updatedOnServer: (changed: string[]) => string;
+  /** `changed`: the changed parts (changedPart), joined with commas. */
+  updatedOnServer: (changed: string) => string;
   changedPart: {
     partner: string;
     services: string;
@@ -197,6 +199,10 @@ export interface StaffText {
   withdrawYes: string;
   withdrawNo: string;
   withdrawing: string;
+  /** Shown with a patient-facing pack no native speaker has reviewed yet. */
+  reviewPending: (language: string) => string;
+  /** Shown when a pack lacks entries and English is used for them; the entries follow. */
+  fallbackNote: (language: string, count: number) => string;
 }
 
 export interface PatientText {

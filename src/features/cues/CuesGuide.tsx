@@ -2,6 +2,7 @@ import { useEffect, useState, type RefObject } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { requireCapability, useChartSession } from "../../app/session";
 import { useStaffLanguage } from "../../ui/staffLanguage";
+import { PackNotes } from "../../ui/PackNotes";
 import { hasPack, languageName, PACKS, packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 import {
@@ -576,6 +577,7 @@ function EducationStep({
             {t.noScriptIn(languageName(state.language, staffLang))}
           </p>
         )}
+        <PackNotes language={state.language} />
         <div
           className="say script"
           lang={packFor(state.language).lang}
@@ -687,6 +689,7 @@ function SupportStep({
       </h2>
       <section aria-labelledby="validate-heading">
         <h3 id="validate-heading">{t.validateHeading}</h3>
+        <PackNotes language={state.language} />
         <ul className="say" lang={packFor(state.language).lang}>
           {patientText.validating.map((line) => (
             <li key={line}>{line}</li>

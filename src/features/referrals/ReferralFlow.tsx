@@ -572,9 +572,11 @@ export default function ReferralFlow({
           </ul>
           {draft.updated.length > 0 && (
             <p className="notice" role="status" data-testid="updated-on-server">
-              {t.updatedOnServer([
-                ...new Set(draft.updated.map((field) => t.changedPart[CHANGED_PART[field]])),
-              ])}
+              {t.updatedOnServer(
+                [...new Set(draft.updated.map((field) => t.changedPart[CHANGED_PART[field]]))].join(
+                  ", ",
+                ),
+              )}
             </p>
           )}
           <section aria-labelledby="contact-heading">

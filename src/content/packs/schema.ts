@@ -1,0 +1,403 @@
+import * as z from "zod/mini";
+import { TEMPLATES, type TemplatePath } from "./templates";
+
+// The schema of a content pack file (public/content/<lang>.json). Every entry is optional here
+// so that a pack may lack some (they fall back to English, and `npm run content:check` lists
+// them); English itself must be complete (checked by the loader). Unknown keys are refused, so
+// a misspelt key is an error that names it rather than text that silently never shows.
+
+const text = () => z.string().check(z.minLength(1));
+const s = () => z.optional(text());
+const list = () => z.optional(z.array(text()).check(z.minLength(1)));
+const obj = <T extends z.core.$ZodLooseShape>(shape: T) => z.optional(z.strictObject(shape));
+
+/** The placeholders a template may use: any other "{name}" is a typo the screen would show. */
+function placeholdersOk(path: TemplatePath) {
+  const allowed: readonly string[] = TEMPLATES[path];
+  return z.refine<string>(
+    (value) => [...value.matchAll(/\{([^{}]*)\}/g)].every((m) => allowed.includes(m[1] ?? "")),
+    {
+      message: `uses a placeholder other than ${allowed.map((n) => `{${n}}`).join(", ")}`,
+    },
+  );
+}
+const tpl = (path: TemplatePath) => z.optional(text().check(placeholdersOk(path)));
+const tplList = (path: TemplatePath) =>
+  z.optional(z.array(text().check(placeholdersOk(path))).check(z.minLength(1)));
+
+export const REVIEW_STATUSES = ["reviewed", "needs-native-speaker-review"] as const;
+
+export const contentPackSchema = z.strictObject({
+  /** The pack's language (BCP 47 base code): must match the file name. */
+  lang: z
+    .string()
+    .check(z.regex(/^[a-z]{2,3}$/, { message: 'must be a language code such as "vi"' })),
+  /**
+   * Whether a native speaker has reviewed the patient-facing text. Until one has, the app tells
+   * the clinician to use the script with a professional interpreter.
+   */
+  review: z.strictObject({
+    status: z.enum(REVIEW_STATUSES),
+    /** Who reviewed it and when, or what is still to be checked (free text, for IT). */
+    note: z.optional(text()),
+  }),
+  staff: obj({
+    guideHeading: s(),
+    modeLegend: s(),
+    modeFull: s(),
+    modeEducation: s(),
+    modeRoleEducationOnly: s(),
+    steps: obj({
+      c: s(),
+      ue: s(),
+      s: s(),
+      partner: s(),
+      consent: s(),
+      review: s(),
+      done: s(),
+    }),
+    stepOf: tpl("staff.stepOf"),
+    next: s(),
+    back: s(),
+    settingLegend: s(),
+    settings: obj({
+      "in-person": s(),
+      "telehealth-video": s(),
+      telephone: s(),
+      "mobile-unit": s(),
+      "school-based": s(),
+    }),
+    checklistLegend: s(),
+    alone: s(),
+    aloneTip: s(),
+    interpreter: s(),
+    limits: s(),
+    settingChecks: obj({
+      "mobile-unit": list(),
+      "school-based": list(),
+    }),
+    limitsHeading: tpl("staff.limitsHeading"),
+    minorText: tpl("staff.minorText"),
+    remoteLegend: s(),
+    safeTime: s(),
+    aloneRemote: s(),
+    yes: s(),
+    no: s(),
+    yesNoMode: s(),
+    yesNoModeHint: s(),
+    notSafeButton: s(),
+    notSafeHeading: s(),
+    notSafeSteps: list(),
+    notSafeNothingWritten: s(),
+    notSafeClosing: s(),
+    notSafeBack: s(),
+    scriptHeading: s(),
+    scriptLanguage: s(),
+    noScriptIn: tpl("staff.noScriptIn"),
+    cardsLegend: s(),
+    cardsHint: s(),
+    cardLanguages: tpl("staff.cardLanguages"),
+    noCardsIn: tpl("staff.noCardsIn"),
+    recordEducation: s(),
+    recording: s(),
+    educationRecorded: s(),
+    needCard: s(),
+    noUser: s(),
+    toSupport: s(),
+    maEscalate: s(),
+    validateHeading: s(),
+    safetyLegend: s(),
+    safetyHint: s(),
+    safetyItems: obj({
+      immediateDanger: s(),
+      strangulation: s(),
+      weapon: s(),
+      threatsToKill: s(),
+      escalating: s(),
+      fearOfBeingKilled: s(),
+      noSafePlace: s(),
+      noMedications: s(),
+      childrenUnsafe: s(),
+      food: s(),
+      legal: s(),
+      housing: s(),
+      mentalHealth: s(),
+    }),
+    safetyControls: obj({
+      immediateDanger: s(),
+      strangulation: s(),
+      weapon: s(),
+      threatsToKill: s(),
+      escalating: s(),
+      fearOfBeingKilled: s(),
+      noSafePlace: s(),
+      noMedications: s(),
+      childrenUnsafe: s(),
+      food: s(),
+      legal: s(),
+      housing: s(),
+      mentalHealth: s(),
+    }),
+    strangulationHeading: s(),
+    strangulationWarning: s(),
+    strangulationProtocolHeading: s(),
+    urgencyHeading: s(),
+    urgency: obj({
+      now: obj({
+        label: s(),
+        meaning: s(),
+      }),
+      soon: obj({
+        label: s(),
+        meaning: s(),
+      }),
+      routine: obj({
+        label: s(),
+        meaning: s(),
+      }),
+    }),
+    urgencyBecause: s(),
+    goalsLegend: s(),
+    goalsHint: s(),
+    nothingNow: s(),
+    nothingNowHeading: s(),
+    nothingNowSteps: list(),
+    toReferral: s(),
+    pickGoal: s(),
+    services: obj({
+      "drop-in-safety-planning": s(),
+      "emergency-shelter": s(),
+      "housing-advocacy": s(),
+      "hotline-24h": s(),
+      "legal-advocacy": s(),
+      "court-accompaniment": s(),
+      "support-groups": s(),
+      "mental-health": s(),
+      "health-wellness": s(),
+      "case-management": s(),
+      "justice-advocacy": s(),
+      "economic-advocacy": s(),
+      "anti-trafficking": s(),
+    }),
+    partnersHeading: s(),
+    partnersLoading: s(),
+    partnersFailed: s(),
+    noPartners: s(),
+    openNow: s(),
+    open247: s(),
+    closedNow: s(),
+    languageMatch: tpl("staff.languageMatch"),
+    noLanguageMatch: tpl("staff.noLanguageMatch"),
+    covers: s(),
+    notCovered: s(),
+    afterHoursHeading: s(),
+    afterHoursLead: s(),
+    partnerLine247: tpl("staff.partnerLine247"),
+    callTogetherClosed: s(),
+    noPartnerHandoff: s(),
+    withoutPartner: s(),
+    withoutPartnerHint: s(),
+    noPartnerHandoffOnly: s(),
+    sentNowhere: s(),
+    recordedNoPartner: list(),
+    contactsOnlyHeading: s(),
+    contactsOnlyHint: s(),
+    choosePartner: s(),
+    handoffLegend: s(),
+    handoff: obj({
+      "onsite-advocate": s(),
+      "call-together": s(),
+      chat: s(),
+      hotline: s(),
+      "card-only": s(),
+    }),
+    callScriptHeading: s(),
+    callScript: tplList("staff.callScript"),
+    hotlineLine: s(),
+    chatLine: tpl("staff.chatLine"),
+    consentLegend: s(),
+    consentWhat: s(),
+    consentSharedItems: list(),
+    consentWith: tpl("staff.consentWith"),
+    consentUntil: s(),
+    consentWithdraw: s(),
+    consentAgree: tpl("staff.consentAgree"),
+    consentNeeded: s(),
+    safeContactLegend: s(),
+    noContact: s(),
+    safePhone: s(),
+    safePhoneHint: s(),
+    safeTimes: s(),
+    voicemailOk: s(),
+    mayNameAgency: s(),
+    coverStory: s(),
+    coverStoryDefault: s(),
+    phoneNeeded: s(),
+    reviewHeading: s(),
+    sentHeading: tpl("staff.sentHeading"),
+    staysHeading: s(),
+    staysItems: list(),
+    reviewRows: obj({
+      services: s(),
+      priority: s(),
+      handoff: s(),
+      contact: s(),
+      consentUntil: s(),
+      followUp: s(),
+      education: s(),
+    }),
+    none: s(),
+    yesText: s(),
+    noText: s(),
+    submit: s(),
+    sending: s(),
+    retry: s(),
+    failedKeep: s(),
+    unsavedWarning: s(),
+    doneHeading: s(),
+    recordedItems: tplList("staff.recordedItems"),
+    updatedOnServer: tpl("staff.updatedOnServer"),
+    changedPart: obj({
+      partner: s(),
+      services: s(),
+      priority: s(),
+      handoff: s(),
+      safeContact: s(),
+      consent: s(),
+    }),
+    partnerContact: s(),
+    printCard: s(),
+    resourceCard: s(),
+    anotherReferral: s(),
+    finish: s(),
+    historyHeading: s(),
+    historyEducation: s(),
+    historyReferrals: s(),
+    historyEmpty: s(),
+    historyLoading: s(),
+    taskStatus: s(),
+    followUpBy: s(),
+    cards: s(),
+    consentStatus: s(),
+    consentStates: obj({
+      active: s(),
+      inactive: s(),
+      rejected: s(),
+      "entered-in-error": s(),
+    }),
+    taskStates: obj({
+      draft: s(),
+      requested: s(),
+      accepted: s(),
+      rejected: s(),
+      cancelled: s(),
+      "in-progress": s(),
+      "on-hold": s(),
+      failed: s(),
+      completed: s(),
+    }),
+    withdrawConsent: s(),
+    withdrawConfirm: tpl("staff.withdrawConfirm"),
+    withdrawYes: s(),
+    withdrawNo: s(),
+    withdrawing: s(),
+    reviewPending: tpl("staff.reviewPending"),
+    fallbackNote: tpl("staff.fallbackNote"),
+  }),
+  patient: obj({
+    languageName: s(),
+    stepOut: s(),
+    safeTime: obj({
+      open: s(),
+      yesNo: s(),
+    }),
+    aloneRemote: obj({
+      open: s(),
+      yesNo: s(),
+    }),
+    educationScript: list(),
+    cardOffer: s(),
+    validating: list(),
+    safetyQuestions: obj({
+      immediateDanger: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      strangulation: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      weapon: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      threatsToKill: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      escalating: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      fearOfBeingKilled: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      noSafePlace: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      noMedications: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      childrenUnsafe: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      food: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      legal: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      housing: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+      mentalHealth: obj({
+        open: s(),
+        yesNo: s(),
+      }),
+    }),
+    goalsQuestion: s(),
+    consentExplain: tpl("patient.consentExplain"),
+    notSafeClosing: s(),
+    card: obj({
+      title: s(),
+      line: s(),
+      hotline: s(),
+      note: s(),
+    }),
+  }),
+});
+
+export type ContentPackJson = z.infer<typeof contentPackSchema>;
+
+type Shape = string | { [key: string]: Shape };
+
+/** Every entry the schema knows, as a tree (leaves are ""): what a complete pack has. */
+export function fullShape(schema: z.ZodMiniType = contentPackSchema): Shape {
+  let def = schema._zod.def as {
+    type: string;
+    innerType?: z.ZodMiniType;
+    shape?: Record<string, z.ZodMiniType>;
+  };
+  while (def.type === "optional" && def.innerType) def = def.innerType._zod.def as typeof def;
+  if (def.type !== "object" || !def.shape) return "";
+  return Object.fromEntries(
+    Object.entries(def.shape).map(([key, value]) => [key, fullShape(value)]),
+  );
+}

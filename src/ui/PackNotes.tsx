@@ -1,0 +1,45 @@
+import { languageName, packFor, packStatus } from "../content/packs/index";
+import { useStaffLanguage } from "./staffLanguage";
+
+/**
+ * What the clinician must know about the patient-facing pack in use: that no native speaker has
+ * reviewed it yet, and which parts are shown in English because the pack lacks them (never a
+ * blank). Nothing when the pack is reviewed and complete, or when there is no pack.
+ */
+export function PackNotes({ language }: { language: string }) {
+  const staffLang = useStaffLanguage();
+  const t = packFor(staffLang).staff;
+  const status = packStatus(language);
+  if (!status) return null;
+  const name = languageName(language, staffLang);
+  // Grouped by entry ("safetyQuestions", not each of its 26 lines); staff text is not the
+  // patient's language and has its own fallback.
+  const parts = [
+    ...new Set(
+      status.fallback
+        .filter((key) => key.startsWith("patient."))
+        .map((key) => key.split(".")[1] ?? key),
+    ),
+  ];
+  return (
+    <>
+      {!status.reviewed && (
+        <p className="hint pack-note" role="note" data-testid="pack-review-note">
+          {t.reviewPending(name)}
+        </p>
+      )}
+      {parts.length > 0 && (
+        <div className="hint pack-note" role="note" data-testid="pack-fallback-note">
+          <p>{t.fallbackNote(name, parts.length)}</p>
+          <ul>
+            {parts.map((part) => (
+              <li key={part}>
+                <code>{part}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -21,6 +21,7 @@
 import type { Consent, Patient, PractitionerRole, Resource, ServiceRequest, Task } from "fhir/r4";
 import { checkTransition, PERFORMER_ELEMENTS, type Party } from "../../src/domain/taskLifecycle";
 import { EXTENSION } from "../../src/fhir/canonical";
+import { readBusinessStatus } from "../../src/fhir/businessStatus";
 import { SANDBOX_ROLE_SYSTEM } from "../seed";
 import type { TokenContext } from "../contract";
 import { fail } from "./outcome";
@@ -280,8 +281,6 @@ function changedElements(before: Resource, after: Resource): string[] {
   return out;
 }
 
-const codeOf = (c: { coding?: { code?: string }[] } | undefined) => c?.coding?.[0]?.code;
-
 /**
  * A change of status or business status must be one the party may make (lifecycle module).
  * A Task write that changes neither is not a transition and is allowed here.
@@ -291,7 +290,7 @@ export function assertTransition(party: Party, before: Task | undefined, after: 
   const sameStatus =
     before &&
     before.status === after.status &&
-    codeOf(before.businessStatus) === codeOf(after.businessStatus);
+    readBusinessStatus(before.businessStatus) === readBusinessStatus(after.businessStatus);
   if (sameStatus) return;
   if (!before) {
     // A new Task: the requester creates it requested (or draft).
@@ -300,7 +299,7 @@ export function assertTransition(party: Party, before: Task | undefined, after: 
   const check = checkTransition(party, {
     from,
     to: after.status,
-    businessStatus: codeOf(after.businessStatus),
+    businessStatus: readBusinessStatus(after.businessStatus),
     reasonCode: after.statusReason?.coding?.[0]?.code,
     reasonText: after.statusReason?.text,
   });

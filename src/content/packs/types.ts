@@ -187,6 +187,15 @@ export interface StaffText {
   withdrawYes: string;
   withdrawNo: string;
   withdrawing: string;
+  // history: referrals another SDOHCC system wrote (issue 9)
+  /** Task.businessStatus in words, by the lifecycle's name (BSeR code or our refinement). */
+  businessStates: Record<string, string>;
+  taskOutputs: string;
+  noContactAtAll: string;
+  unlabelledWarning: string;
+  addLabels: string;
+  addingLabels: string;
+  addLabelsFailed: string;
 }
 
 export interface PatientText {

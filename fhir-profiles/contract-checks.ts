@@ -99,6 +99,13 @@ interface BindingCheck {
   elementId: string;
 }
 
+interface ReferenceCheck {
+  steps: Step[];
+  /** Resource types the reference may point to. */
+  allowed: Set<string>;
+  elementId: string;
+}
+
 interface ChoiceCheck {
   steps: Step[];
   allowed: Set<string>;
@@ -110,6 +117,8 @@ export interface CompiledProfile {
   type: string;
   bindings: BindingCheck[];
   choices: ChoiceCheck[];
+  /** Reference targets (resource types), checked on literal references. */
+  references: ReferenceCheck[];
   /** Nested elements (below the first level), which Medplum validates against base types only. */
   nested: CardinalityCheck[];
   /** For extension definitions: allowed sub-extension names (complex extensions). */
@@ -208,6 +217,8 @@ function select(root: Json, steps: Step[], rootPath: string): Selected[] {
 export function compileProfile(
   sd: StructureDefinitionLite,
   ourValueSets: Set<string>,
+  /** The resource type a target profile constrains; undefined when unknown (not checked). */
+  typeOfProfile?: (url: string) => string | undefined,
 ): CompiledProfile {
   const elements = sd.snapshot?.element ?? [];
   const byId = new Map(elements.map((e) => [e.id, e]));
@@ -216,6 +227,7 @@ export function compileProfile(
     type: sd.type,
     bindings: [],
     choices: [],
+    references: [],
     nested: [],
   };
   for (const el of elements) {
@@ -245,6 +257,14 @@ export function compileProfile(
           elementId: el.id,
           elementTypes: (el.type ?? []).map((t) => t.code),
         });
+      }
+    }
+    const refType = el.type?.length === 1 ? el.type[0] : undefined;
+    if (typeOfProfile && refType?.code === "Reference" && refType.targetProfile?.length) {
+      const types = refType.targetProfile.map((u) => typeOfProfile(u.split("|")[0] as string));
+      if (types.every((t): t is string => Boolean(t)) && !types.includes("Resource")) {
+        const steps = compileSteps(el, byId);
+        if (steps) compiled.references.push({ steps, allowed: new Set(types), elementId: el.id });
       }
     }
     if (el.path.endsWith("[x]") && el.type && el.max !== "0") {
@@ -279,7 +299,7 @@ export class Terminology {
     { systemCodes: Set<string>; wholeSystems: Set<string> }
   >();
 
-  constructor(pkg: ContractPackage) {
+  constructor(pkg: Pick<ContractPackage, "codeSystems" | "valueSets">) {
     for (const [url, cs] of pkg.codeSystems) {
       const codes = new Set<string>();
       const add = (concepts: typeof cs.concept) => {
@@ -291,22 +311,38 @@ export class Terminology {
       add(cs.concept);
       this.codeSystems.set(url, codes);
     }
-    for (const [url, vs] of pkg.valueSets) {
+    const expand = (url: string, seen: Set<string>) => {
+      const done = this.valueSets.get(url);
+      if (done) return done;
       const systemCodes = new Set<string>();
       const wholeSystems = new Set<string>();
+      const vs = pkg.valueSets.get(url);
+      if (!vs || seen.has(url)) return { systemCodes, wholeSystems };
+      seen.add(url);
       for (const inc of vs.compose?.include ?? []) {
+        for (const other of inc.valueSet ?? []) {
+          const o = expand(other.split("|")[0] as string, seen);
+          for (const c of o.systemCodes) systemCodes.add(c);
+          for (const w of o.wholeSystems) wholeSystems.add(w);
+        }
         if (!inc.system) continue;
         if (inc.concept?.length) {
           for (const c of inc.concept) systemCodes.add(`${inc.system}|${c.code}`);
         } else {
-          // Whole system: enumerate our own code systems; a foreign one admits any code.
-          const ours = this.codeSystems.get(inc.system);
-          if (ours) for (const c of ours) systemCodes.add(`${inc.system}|${c}`);
+          // Whole system: enumerate the code systems we hold; a foreign one admits any code.
+          const known = this.codeSystems.get(inc.system);
+          if (known) for (const c of known) systemCodes.add(`${inc.system}|${c}`);
           else wholeSystems.add(inc.system);
         }
       }
-      this.valueSets.set(url, { systemCodes, wholeSystems });
-    }
+      for (const exc of vs.compose?.exclude ?? []) {
+        for (const c of exc.concept ?? []) systemCodes.delete(`${exc.system}|${c.code}`);
+      }
+      const result = { systemCodes, wholeSystems };
+      this.valueSets.set(url, result);
+      return result;
+    };
+    for (const url of pkg.valueSets.keys()) expand(url, new Set());
   }
 
   hasValueSet(url: string): boolean {
@@ -406,6 +442,17 @@ export function runProfileChecks(
       }
     }
   }
+  for (const r of profile.references) {
+    for (const sel of select(root, r.steps, rootPath)) {
+      const type = referencedType(sel.value);
+      if (type && !r.allowed.has(type)) {
+        issues.push({
+          path: sel.path,
+          message: `A reference to ${type} is not allowed here (${r.elementId}: ${[...r.allowed].join(", ")})`,
+        });
+      }
+    }
+  }
   for (const c of profile.choices) {
     for (const sel of select(root, c.steps, rootPath)) {
       if (sel.choiceType && !c.allowed.has(sel.choiceType)) {
@@ -416,6 +463,18 @@ export function runProfileChecks(
       }
     }
   }
+}
+
+/**
+ * The resource type of a literal reference ("Type/id", or an absolute URL ending in
+ * "Type/id[/_history/v]"); undefined for urn:uuid, contained ("#…") or logical references.
+ */
+export function referencedType(value: Json): string | undefined {
+  if (!isObject(value) || typeof value.reference !== "string") return undefined;
+  const ref = value.reference.replace(/\/_history\/[^/]+$/, "");
+  if (ref.startsWith("urn:") || ref.startsWith("#")) return undefined;
+  const m = /(?:^|\/)([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}$/.exec(ref);
+  return m?.[1];
 }
 
 /** Walks every object in a resource; calls visit(obj, path, parentKey). Does not descend into contained resources' own validation. */

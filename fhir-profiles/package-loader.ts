@@ -25,6 +25,7 @@ export interface StructureDefinitionLite {
   type: string;
   kind: string;
   derivation?: string;
+  baseDefinition?: string;
   context?: { type: string; expression: string }[];
   snapshot?: { element: ElementDefinitionLite[] };
 }
@@ -45,6 +46,7 @@ export interface ValueSetLite {
       valueSet?: string[];
       filter?: unknown[];
     }[];
+    exclude?: { system?: string; concept?: { code: string }[] }[];
   };
 }
 
@@ -104,4 +106,45 @@ export function loadContractPackage(): ContractPackage {
 export function loadRequirementsCapabilityStatement(): Record<string, unknown> {
   const file = path.join(PACKAGE_DIR, "CapabilityStatement-wr-ehr-requirements.json");
   return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+}
+
+export const VENDOR_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "vendor");
+
+export interface VendorPackage {
+  /** SDOHCC and US Core profiles (snapshots), by URL. */
+  structureDefinitions: Map<string, StructureDefinitionLite>;
+  /** SDOHCC temporary codes, BSeR task business status, by URL. */
+  codeSystems: Map<string, CodeSystemLite>;
+  valueSets: Map<string, ValueSetLite>;
+}
+
+let vendorCached: VendorPackage | undefined;
+
+/** The standard definitions vendored in fhir-profiles/vendor/ (see vendor/README.md). */
+export function loadVendorPackage(): VendorPackage {
+  if (vendorCached) return vendorCached;
+  const pkg: VendorPackage = {
+    structureDefinitions: new Map(),
+    codeSystems: new Map(),
+    valueSets: new Map(),
+  };
+  for (const dir of fs.readdirSync(VENDOR_DIR).sort()) {
+    const full = path.join(VENDOR_DIR, dir);
+    if (!fs.statSync(full).isDirectory()) continue;
+    for (const name of fs.readdirSync(full).sort()) {
+      if (!name.endsWith(".json")) continue;
+      const res = JSON.parse(fs.readFileSync(path.join(full, name), "utf8")) as {
+        resourceType: string;
+        url: string;
+      };
+      if (res.resourceType === "StructureDefinition")
+        pkg.structureDefinitions.set(res.url, res as unknown as StructureDefinitionLite);
+      else if (res.resourceType === "CodeSystem")
+        pkg.codeSystems.set(res.url, res as unknown as CodeSystemLite);
+      else if (res.resourceType === "ValueSet")
+        pkg.valueSets.set(res.url, res as unknown as ValueSetLite);
+    }
+  }
+  vendorCached = pkg;
+  return pkg;
 }

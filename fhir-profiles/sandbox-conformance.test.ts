@@ -273,18 +273,39 @@ describe("the sandbox validates writes against the profiles (default)", () => {
     }
   });
 
-  it("refuses a plain create that names no profile", async () => {
-    const sr = referralTransaction("bad-3").entry?.[1]?.resource as any;
-    delete sr.meta.profile;
-    delete sr.supportingInfo;
-    const res = await fhir(sb, provider, "/ServiceRequest", {
-      method: "POST",
-      body: JSON.stringify(sr),
-    });
+  it("is liberal: a create that names none of our profiles is validated against what it claims (SDOHCC, US Core) or base R4", async () => {
+    const base = referralTransaction("foreign-1").entry?.[1]?.resource as any;
+    const post = (body: unknown) =>
+      fhir(sb, provider, "/ServiceRequest", { method: "POST", body: JSON.stringify(body) });
+    // No profile at all (a conformant system need not claim one): base R4.
+    const plain = structuredClone(base);
+    delete plain.meta;
+    delete plain.supportingInfo;
+    plain.identifier = [{ system: "urn:example:other-system", value: "foreign-1" }];
+    expect((await post(plain)).status).toBe(201);
+    // Claims SDOHCC ServiceRequest and meets it.
+    const sdohcc = structuredClone(plain);
+    sdohcc.meta = {
+      profile: [
+        "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ServiceRequest",
+      ],
+    };
+    sdohcc.identifier = [{ system: "urn:example:other-system", value: "foreign-2" }];
+    expect((await post(sdohcc)).status).toBe(201);
+    // Claims it and breaks it (SDOHCC prohibits bodySite): refused, naming the profile.
+    const broken = structuredClone(sdohcc);
+    broken.identifier = [{ system: "urn:example:other-system", value: "foreign-3" }];
+    broken.bodySite = [{ text: "arm" }];
+    const res = await post(broken);
     expect(res.status).toBe(400);
-    expect(diagnostics((await res.json()) as OperationOutcome)).toMatch(
-      /meta\.profile must name a Warm Referral profile/,
-    );
+    expect(diagnostics((await res.json()) as OperationOutcome)).toMatch(/SDOHCC-ServiceRequest/);
+    // Malformed under base R4: still a 400 OperationOutcome.
+    const malformed = structuredClone(plain);
+    malformed.status = "not-a-status";
+    malformed.identifier = [{ system: "urn:example:other-system", value: "foreign-4" }];
+    const bad = await post(malformed);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as OperationOutcome).resourceType).toBe("OperationOutcome");
   });
 
   it("accepts a clinic admin's partner transaction; refuses it when one entry breaks its profile", async () => {

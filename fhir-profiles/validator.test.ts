@@ -159,6 +159,9 @@ describe("validateResource rules", () => {
           },
         ],
       };
+      // SDOHCC TaskForReferralManagement: statusReason.text is required with a statusReason.
+      expect(validateResource(task as never).valid).toBe(false);
+      task.statusReason.text = "Could not contact";
       expect(validateResource(task as never).issues).toEqual([]);
     }
     task.status = "received";
@@ -187,5 +190,84 @@ describe("validateResource rules", () => {
     const before = JSON.stringify(r);
     validateResource(r as never);
     expect(JSON.stringify(r)).toBe(before);
+  });
+});
+
+describe("SDOHCC 3.0.0 (vendored): every resource claiming one of our profiles also meets SDOHCC's", () => {
+  const example = (name: string) =>
+    structuredClone(loadContractPackage().examples.get(name)) as Record<string, any>;
+  const messages = (r: unknown) => validateResource(r as never).issues.map((i) => i.message);
+
+  it("Task: requester must be a PractitionerRole or an Organization", () => {
+    const task = example("Task-wr-example-referral-task.json");
+    task.requester = { reference: "Practitioner/prov-rivera" };
+    expect(messages(task).join("\n")).toMatch(/reference to Practitioner is not allowed/);
+    task.requester = { reference: "PractitionerRole/role-rivera" };
+    expect(messages(task)).toEqual([]);
+  });
+
+  it("Task: status from SDOHCC's referral task statuses (entered-in-error allowed, ready not)", () => {
+    const task = example("Task-wr-example-referral-task.json");
+    task.status = "entered-in-error";
+    expect(messages(task)).toEqual([]);
+    task.status = "ready";
+    expect(messages(task).join("\n")).toMatch(/SDOHCC-ValueSetReferralTaskStatus/);
+  });
+
+  it("Task: businessStatus needs a BSeR code; our refinement alone is refused", () => {
+    const task = example("Task-wr-example-referral-task.json");
+    task.businessStatus = {
+      coding: [
+        {
+          system: "https://warm-referral.org/fhir/CodeSystem/wr-referral-outcome",
+          code: "on-hold",
+        },
+      ],
+    };
+    expect(messages(task).join("\n")).toMatch(/TaskBusinessStatusVS/);
+    task.businessStatus.coding.unshift({
+      system: "http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS",
+      code: "3.0",
+    });
+    expect(messages(task)).toEqual([]);
+    task.businessStatus.coding[0].code = "9.9";
+    expect(messages(task).join("\n")).toMatch(/Unknown code "9.9"/);
+  });
+
+  it("Consent: source[x] is required", () => {
+    const consent = example("Consent-wr-example-consent.json");
+    delete consent.sourceAttachment;
+    const issues = validateResource(consent as never).issues;
+    expect(issues.map((i) => i.path)).toContain("Consent.source[x]");
+  });
+
+  it("ServiceRequest: a SNOMED CT coding next to ours; contacting-subject-prohibited allowed in orderDetail", () => {
+    const sr = example("ServiceRequest-wr-example-warm-referral.json");
+    sr.orderDetail.push({
+      coding: [
+        {
+          system:
+            "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes",
+          code: "contacting-subject-prohibited",
+        },
+      ],
+    });
+    expect(messages(sr)).toEqual([]);
+    sr.code.coding = sr.code.coding.filter((c: any) => c.system !== "http://snomed.info/sct");
+    expect(messages(sr).join("\n")).toMatch(/wr-sr-3/);
+  });
+
+  it("a resource that claims SDOHCC alone is checked against it; a foreign one with no profile is base R4 in the sandbox", () => {
+    const sr = example("ServiceRequest-wr-example-warm-referral.json");
+    sr.meta = {
+      profile: [
+        "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ServiceRequest",
+      ],
+    };
+    sr.bodySite = [{ text: "arm" }];
+    expect(messages(sr).join("\n")).toMatch(/\[SDOHCC-ServiceRequest\]/);
+    delete sr.meta;
+    delete sr.bodySite;
+    expect(validateWrite(sr as never)).toEqual([]);
   });
 });

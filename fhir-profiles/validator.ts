@@ -30,11 +30,29 @@ import {
 } from "./contract-checks";
 import {
   loadContractPackage,
+  loadVendorPackage,
+  type CodeSystemLite,
   type ContractPackage,
   type StructureDefinitionLite,
+  type ValueSetLite,
 } from "./package-loader";
 
 export const CANONICAL_BASE = "https://warm-referral.org/fhir";
+
+const SDOHCC_SD = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/";
+
+/**
+ * The SDOHCC profile each of ours must also meet (our profiles are constrained from base R4,
+ * not derived from these; see fhir-profiles/README.md, "SDOHCC"). A resource claiming one of
+ * ours is validated against both.
+ */
+export const SDOHCC_PROFILE_OF: Readonly<Record<string, string>> = {
+  [`${CANONICAL_BASE}/StructureDefinition/wr-warm-referral`]: `${SDOHCC_SD}SDOHCC-ServiceRequest`,
+  [`${CANONICAL_BASE}/StructureDefinition/wr-incoming-referral`]: `${SDOHCC_SD}SDOHCC-ServiceRequest`,
+  [`${CANONICAL_BASE}/StructureDefinition/wr-referral-task`]: `${SDOHCC_SD}SDOHCC-TaskForReferralManagement`,
+  [`${CANONICAL_BASE}/StructureDefinition/wr-incoming-referral-task`]: `${SDOHCC_SD}SDOHCC-TaskForReferralManagement`,
+  [`${CANONICAL_BASE}/StructureDefinition/wr-referral-consent`]: `${SDOHCC_SD}SDOHCC-Consent`,
+};
 
 export interface ValidationIssue {
   /** FHIRPath-like location, e.g. "ServiceRequest.meta.security" or "Task.focus". */
@@ -58,6 +76,8 @@ export interface ValidateOptions {
   requireProfileFor?: readonly string[];
   /** Extra extension URL prefixes to accept (e.g. an EHR vendor's). */
   allowedExtensionPrefixes?: readonly string[];
+  /** Skip the SDOHCC parent of each of our profiles (SDOHCC_PROFILE_OF). Default: checked. */
+  skipSdohcc?: boolean;
 }
 
 export const DEFAULT_REQUIRE_PROFILE_FOR = [
@@ -83,7 +103,40 @@ interface State {
   /** Our StructureDefinitions (as Medplum types) by URL. */
   sds: Map<string, StructureDefinition>;
   compiled: Map<string, CompiledProfile>;
+  /** Vendored SDOHCC and US Core profiles (fhir-profiles/vendor/), as Medplum types, by URL. */
+  standardSds: Map<string, StructureDefinition>;
+  standardCompiled: Map<string, CompiledProfile>;
   coreExtensions: Set<string>;
+}
+
+/**
+ * Medplum 4.5.2 cannot evaluate slices discriminated by profile (`resolve()`), and puts every
+ * item into the first slice when a discriminator is by type at a path below the item (SDOHCC
+ * Task.output: type + value's type). In the vendored SDOHCC profiles these are open, optional
+ * slices (basedOn, reasonReference, supportingInfo, partOf, Task.output) that name what the IG
+ * supports; the slicing and its slices are left out of the copy given to Medplum (the vendored
+ * file stays as published), so such items are checked against the base element only.
+ */
+function withoutProfileSlices(sd: StructureDefinition): StructureDefinition {
+  const elements = sd.snapshot?.element ?? [];
+  const sliced = new Set(
+    elements
+      .filter((e) =>
+        e.slicing?.discriminator?.some(
+          (d) => d.type === "profile" || (d.type === "type" && d.path !== "$this"),
+        ),
+      )
+      .map((e) => e.id ?? ""),
+  );
+  if (sliced.size === 0) return sd;
+  const kept = elements
+    .filter((e) => ![...sliced].some((id) => (e.id ?? "").startsWith(`${id}:`)))
+    .map((e) => {
+      if (!sliced.has(e.id ?? "")) return e;
+      const { slicing: _slicing, ...rest } = e;
+      return rest;
+    });
+  return { ...sd, snapshot: { ...sd.snapshot, element: kept } };
 }
 
 let state: State | undefined;
@@ -144,17 +197,58 @@ function init(): State {
     if (url) coreExtensions.add(url);
   }
   const pkg = loadContractPackage();
-  const terminology = new Terminology(pkg);
-  const ourValueSets = new Set(pkg.valueSets.keys());
+  const vendor = loadVendorPackage();
+  // Terminology: ours, the vendored SDOHCC / BSeR code systems and value sets, and the R4
+  // core task-status (SDOHCC-ValueSetReferralTaskStatus includes it).
+  const codeSystems = new Map<string, CodeSystemLite>([...pkg.codeSystems, ...vendor.codeSystems]);
+  const valueSets = new Map<string, ValueSetLite>([...pkg.valueSets, ...vendor.valueSets]);
+  for (const e of readDef("valuesets.json").entry ?? []) {
+    const r = e.resource as { resourceType?: string; url?: string } | undefined;
+    if (r?.url === "http://hl7.org/fhir/task-status")
+      codeSystems.set(r.url, r as unknown as CodeSystemLite);
+    if (r?.url === "http://hl7.org/fhir/ValueSet/task-status")
+      valueSets.set(r.url, r as unknown as ValueSetLite);
+  }
+  const terminology = new Terminology({ codeSystems, valueSets });
+  const checkable = new Set(valueSets.keys());
+  const resourceTypes = new Map<string, string>();
+  for (const e of readDef("profiles-resources.json").entry ?? []) {
+    const r = e.resource as { resourceType?: string; kind?: string; name?: string } | undefined;
+    if (r?.resourceType === "StructureDefinition" && r.kind === "resource" && r.name)
+      resourceTypes.set(r.name.toLowerCase(), r.name);
+  }
+  const typeOfProfile = (url: string): string | undefined => {
+    const known = pkg.structureDefinitions.get(url) ?? vendor.structureDefinitions.get(url);
+    if (known) return known.type;
+    const tail = url.split("/").pop() ?? "";
+    if (url.startsWith(CORE_EXTENSION_PREFIX)) return resourceTypes.get(tail.toLowerCase());
+    // Profiles of the US Core / SDOHCC family we do not vendor: named after their type.
+    const name = tail.replace(/^(us-core-|SDOHCC-)/, "").toLowerCase();
+    return resourceTypes.get(name);
+  };
   const sds = new Map<string, StructureDefinition>();
   const compiled = new Map<string, CompiledProfile>();
   for (const [url, lite] of pkg.structureDefinitions) {
     const sd = withExtensionSliceUrls(lite as unknown as StructureDefinition);
     loadDataType(sd);
     sds.set(url, sd);
-    compiled.set(url, compileProfile(sd as unknown as StructureDefinitionLite, ourValueSets));
+    compiled.set(
+      url,
+      compileProfile(sd as unknown as StructureDefinitionLite, checkable, typeOfProfile),
+    );
   }
-  state = { pkg, terminology, sds, compiled, coreExtensions };
+  const standardSds = new Map<string, StructureDefinition>();
+  const standardCompiled = new Map<string, CompiledProfile>();
+  for (const [url, lite] of vendor.structureDefinitions) {
+    const sd = withoutProfileSlices(lite as unknown as StructureDefinition);
+    loadDataType(sd);
+    standardSds.set(url, sd);
+    standardCompiled.set(
+      url,
+      compileProfile(sd as unknown as StructureDefinitionLite, checkable, typeOfProfile),
+    );
+  }
+  state = { pkg, terminology, sds, compiled, standardSds, standardCompiled, coreExtensions };
   return state;
 }
 
@@ -289,10 +383,19 @@ export function validateResource(resource: Resource, options?: ValidateOptions):
     };
   }
   const type = resource.resourceType;
-  const declared = resource.meta?.profile ?? [];
+  const declared = (resource.meta?.profile ?? []).map((p) => p.split("|")[0] as string);
   const profiles = options?.profile
     ? [options.profile]
     : declared.filter((p) => p.startsWith(CANONICAL_BASE));
+  // Standard profiles to check too: those the resource claims that we hold (SDOHCC, US Core),
+  // and the SDOHCC parent of each of our profiles.
+  const standard = new Set<string>();
+  if (!options?.profile) for (const p of declared) if (s.standardSds.has(p)) standard.add(p);
+  if (!options?.skipSdohcc)
+    for (const p of profiles) {
+      const parent = SDOHCC_PROFILE_OF[p];
+      if (parent) standard.add(parent);
+    }
   for (const p of profiles) {
     const sd = s.sds.get(p);
     const compiled = s.compiled.get(p);
@@ -310,7 +413,26 @@ export function validateResource(resource: Resource, options?: ValidateOptions):
     runMedplum(() => medplumValidateResource(resource, { profile: sd }), issues);
     runProfileChecks(s.terminology, compiled, resource, type, issues);
   }
-  if (profiles.length === 0) {
+  for (const p of standard) {
+    const sd = s.standardSds.get(p) as StructureDefinition;
+    const compiled = s.standardCompiled.get(p) as CompiledProfile;
+    const name = p.split("/").pop() ?? p;
+    if (compiled.type !== type) {
+      issues.push({
+        path: `${type}.meta.profile`,
+        message: `Profile ${p} is for ${compiled.type}, not ${type}`,
+      });
+      continue;
+    }
+    const found: ValidationIssue[] = [];
+    runMedplum(() => medplumValidateResource(resource, { profile: sd }), found);
+    runProfileChecks(s.terminology, compiled, resource, type, found);
+    const have = new Set(issues.map((i) => `${i.path}\u0000${i.message}`));
+    for (const i of found)
+      if (!have.has(`${i.path}\u0000${i.message}`))
+        issues.push({ path: i.path, message: `${i.message} [${name}]` });
+  }
+  if (profiles.length === 0 && standard.size === 0) {
     const required = options?.requireProfileFor ?? DEFAULT_REQUIRE_PROFILE_FOR;
     if (required.includes(type)) {
       const choices = profilesFor(type);
@@ -334,10 +456,20 @@ export function validateResource(resource: Resource, options?: ValidateOptions):
   return { valid: unique.length === 0, issues: unique };
 }
 
-/** Adapter for the sandbox FHIR server: error messages ("path: message"), empty when valid. */
+/**
+ * Adapter for the sandbox FHIR server, liberal in what it accepts: each resource is validated
+ * against the profiles it claims that we know (ours with their SDOHCC parents, SDOHCC's, US
+ * Core's), or base R4 when it claims none; no profile is required. Error messages
+ * ("path: message"), empty when valid.
+ */
 export function validateWrite(resource: import("fhir/r4").Resource): string[] {
-  const { issues } = validateResource(resource as unknown as Resource);
+  const { issues } = validateResource(resource as unknown as Resource, { requireProfileFor: [] });
   return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+}
+
+/** The vendored standard profile (SDOHCC, US Core) with this URL, if we hold it. */
+export function getStandardProfile(url: string): StructureDefinition | undefined {
+  return init().standardSds.get(url);
 }
 
 /** Loads the validator's definitions now (otherwise on first use; ~1 s). */

@@ -11,7 +11,7 @@ describe("fast search matching", () => {
   loadDefinitions();
   const resources = syntheticReferrals(300, { now: new Date("2026-12-01T00:00:00Z") });
   const queries: [string, Record<string, string>][] = [
-    ["Task", { status: "completed", "business-status": "fulfillment-completed" }],
+    ["Task", { status: "completed", "business-status": "7.0" }],
     [
       "Task",
       {

@@ -32,6 +32,7 @@ import {
   type Transition,
 } from "../../src/domain/taskLifecycle";
 import { EXTENSION } from "../../src/fhir/canonical";
+import { readBusinessStatus } from "../../src/fhir/businessStatus";
 import { SANDBOX_ROLE_SYSTEM } from "../seed";
 import type { TokenContext } from "../contract";
 import { fail } from "./outcome";
@@ -370,8 +371,6 @@ function changedElements(before: Resource, after: Resource): string[] {
   return out;
 }
 
-const codeOf = (c: { coding?: { code?: string }[] } | undefined) => c?.coding?.[0]?.code;
-
 /**
  * A change of status or business status must be one the party may make (lifecycle module).
  * A Task write that changes neither is not a transition and is allowed here.
@@ -386,7 +385,7 @@ export function assertTransition(
   const sameStatus =
     before &&
     before.status === after.status &&
-    codeOf(before.businessStatus) === codeOf(after.businessStatus);
+    readBusinessStatus(before.businessStatus) === readBusinessStatus(after.businessStatus);
   if (sameStatus) return;
   if (!before) {
     // A new Task: the requester creates it requested (or draft).
@@ -397,7 +396,7 @@ export function assertTransition(
     {
       from,
       to: after.status,
-      businessStatus: codeOf(after.businessStatus),
+      businessStatus: readBusinessStatus(after.businessStatus),
       reasonCode: after.statusReason?.coding?.[0]?.code,
       reasonText: after.statusReason?.text,
     },

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { businessStatusConcept, readBusinessStatus } from "../../src/fhir/businessStatus";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Bundle, Consent, OperationOutcome, Task } from "fhir/r4";
 import { emptyReferralBackDraft } from "../../src/domain/incomingReferral";
@@ -183,7 +184,7 @@ describe("the clinic works it", () => {
     seen = await step((t) =>
       applyBackStep(t as never, { action: "book-appointment", party: "performer", by, now }),
     );
-    expect(seen.businessStatus?.coding?.[0]?.code).toBe("scheduled");
+    expect(readBusinessStatus(seen.businessStatus)).toBe("scheduled");
     seen = await step((t) =>
       applyBackStep(t as never, { action: "complete-seen", party: "performer", by, now }),
     );
@@ -215,14 +216,7 @@ describe("the clinic works it", () => {
     const cancelled = {
       ...t2.body,
       status: "cancelled",
-      businessStatus: {
-        coding: [
-          {
-            system: "https://warm-referral.org/fhir/CodeSystem/wr-referral-outcome",
-            code: "fulfillment-cancelled",
-          },
-        ],
-      },
+      businessStatus: businessStatusConcept("fulfillment-cancelled"),
       statusReason: {
         coding: [
           {

@@ -5,6 +5,8 @@
 // `npm run seed:load -- N` (POST /sandbox/seed-load on a running sandbox) and `npm run bench`.
 
 import type { Resource } from "@medplum/fhirtypes";
+import type { BusinessStatus } from "../../src/domain/taskLifecycle";
+import { businessStatusConcept } from "../../src/fhir/businessStatus";
 import {
   CODE_SYSTEM,
   PROFILE,
@@ -28,7 +30,7 @@ const OWNERS = [
 const PATIENTS = ["pat-maria", "pat-dana", "pat-lee", "pat-sam"];
 
 /** Outcomes and their share: [status, businessStatus, reached first contact, weight]. */
-const OUTCOMES: [string, string, boolean, number][] = [
+const OUTCOMES: [string, BusinessStatus, boolean, number][] = [
   ["requested", "created", false, 8],
   ["accepted", "accepted", false, 6],
   ["in-progress", "first-contact", true, 8],
@@ -136,7 +138,7 @@ export function syntheticReferrals(n: number, options: SyntheticOptions): Resour
       meta: { profile: [PROFILE.referralTask], security: SECURITY },
       identifier: [{ system: CODE_SYSTEM.identifier, value: `${prefix}-task-${i}` }],
       status,
-      businessStatus: { coding: [{ system: CODE_SYSTEM.referralOutcome, code: business }] },
+      businessStatus: businessStatusConcept(business),
       ...(REASON[status]
         ? { statusReason: { coding: [{ system: CODE_SYSTEM.statusReason, code: REASON[status] }] } }
         : {}),

@@ -17,12 +17,24 @@ export interface ReferralHistory {
   partner?: string;
   services: string[];
   handoff?: string;
+  /** The referral says the patient must not be contacted at all (SDOHCC contacting-subject-prohibited). */
+  noContact?: boolean;
+  /**
+   * The records of this referral that lack the R + SDV labels ("ServiceRequest/1", …): written
+   * by another system, they may be visible to the patient portal until labelled.
+   */
+  unlabelled?: string[];
   consent?: { id: string; status?: string; end?: string };
   task?: {
     id: string;
     status?: string;
+    /** The lifecycle's name for Task.businessStatus (BSeR code or our refinement). */
     businessStatus?: string;
     statusReason?: string;
+    /** Task.statusReason.text: the reason in words. */
+    reasonText?: string;
+    /** Task.output in words. */
+    outputs?: string[];
     followUpDue?: string;
     lastModified?: string;
   };

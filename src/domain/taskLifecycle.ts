@@ -7,8 +7,10 @@
 //
 // SDOHCC: the requester creates the Task (requested) and may cancel it; the performer accepts
 // or rejects it, starts, pauses, completes it or says it failed. `ready` and `received` are
-// not used (profile wr-referral-task). statusReason is required for rejected, cancelled,
-// on-hold and failed (invariant wr-task-2).
+// not used (SDOHCC-ValueSetReferralTaskStatus); entered-in-error is allowed (a record made by
+// mistake: readers hide it). statusReason is required for rejected, cancelled, on-hold and
+// failed (invariant wr-task-2), always with text (SDOHCC). The business status names below are
+// written as BSeR TaskBusinessStatusCS codes (src/fhir/businessStatus.ts).
 
 export const TASK_STATUSES = [
   "draft",
@@ -20,6 +22,7 @@ export const TASK_STATUSES = [
   "on-hold",
   "failed",
   "completed",
+  "entered-in-error",
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -29,6 +32,7 @@ export const TERMINAL_STATUSES: readonly TaskStatus[] = [
   "cancelled",
   "failed",
   "completed",
+  "entered-in-error",
 ];
 
 export type Party = "requester" | "performer";

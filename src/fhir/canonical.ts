@@ -68,7 +68,6 @@ export const VALUE_SET = {
   collaborationLevel: vs("wr-collaboration-level"),
   referralOutcome: vs("wr-referral-outcome"),
   statusReason: vs("wr-referral-status-reason"),
-  referralTaskStatus: vs("wr-referral-task-status"),
   safetyCardType: vs("wr-safety-card-type"),
   partnerType: vs("wr-partner-type"),
   incomingService: vs("wr-incoming-service"),
@@ -105,20 +104,11 @@ export const CODES = {
   handoffMethod: ["onsite-advocate", "call-together", "chat", "hotline", "card-only"],
   participationTier: ["1", "2", "3", "4"],
   collaborationLevel: ["informed", "collaborative", "integrated"],
+  /** Refinements written next to the BSeR code (the BSeR-like codes are retired). */
   referralOutcome: [
-    "created",
-    "accepted",
     "first-contact",
     "on-hold",
     "could-not-reach",
-    "declined",
-    "scheduled",
-    "unattended",
-    "event-cancelled",
-    "event-completed",
-    "cancellation-requested",
-    "fulfillment-cancelled",
-    "fulfillment-completed",
     "declined-services",
     "referred-elsewhere",
     "appointment-offered",
@@ -167,9 +157,84 @@ export const CODES = {
     "forensic-medical-exam",
   ],
   clinicService: CLINIC_SERVICES,
-  /** Task statuses allowed on referral Tasks (SDOHCC set: not ready, not received). */
-  referralTaskStatus: TASK_STATUSES,
 } as const;
+
+/** Task statuses allowed on referral Tasks (SDOHCC_VALUE_SET.referralTaskStatus: not ready, not received). */
+export const REFERRAL_TASK_STATUSES = TASK_STATUSES;
+
+// ---- Standard terminology used directly (vendored in fhir-profiles/vendor/) ----------------
+
+export const SDOHCC_VALUE_SET = {
+  /** All task statuses except ready and received (Task.status of a referral Task). */
+  referralTaskStatus:
+    "http://hl7.org/fhir/us/sdoh-clinicalcare/ValueSet/SDOHCC-ValueSetReferralTaskStatus",
+} as const;
+
+/** BSeR's Task business status codes (Task.businessStatus), used as published. */
+export const BSER_BUSINESS_STATUS = "http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS";
+export const BSER_BUSINESS_STATUS_VS = "http://hl7.org/fhir/us/bser/ValueSet/TaskBusinessStatusVS";
+
+/** BSeR code → what it says (the readers' names for it, as in domain/taskLifecycle.ts). */
+export const BSER_CODES = {
+  "2.0": "created",
+  "3.0": "accepted",
+  "4.0": "declined",
+  "5.2": "cancellation-requested",
+  "5.1.1": "scheduled",
+  "6.0": "fulfillment-cancelled",
+  "7.0": "fulfillment-completed",
+  "5.1.2": "unattended",
+  "5.1.3": "event-cancelled",
+  "5.1.4": "event-completed",
+} as const;
+export type BserCode = keyof typeof BSER_CODES;
+
+/** SNOMED CT. */
+export const SNOMED = "http://snomed.info/sct";
+/**
+ * The SNOMED CT coding written next to REFERRAL_CODE on every warm referral:
+ * 306206005 |Referral to service (procedure)|. Chosen for SDOHCC's ServiceRequest.code
+ * (required: US Core procedure codes, SNOMED CT procedures) and because it names no DSV
+ * service, so a label-blind portal that looks the code up shows nothing revealing; see
+ * fhir-profiles/README.md ("SNOMED CT code") for why and what could not be checked offline.
+ */
+export const REFERRAL_SNOMED_CODE = "306206005";
+
+/**
+ * A reference in the form this server's resources are keyed by: "ServiceRequest/1" for a
+ * relative reference, or for an absolute one on this server (`serverUrl`, e.g. a Task.focus
+ * written by a system that keeps the Task elsewhere), with any "/_history/…" dropped. An
+ * absolute reference to another server stays as it is (it is not one of ours).
+ */
+export function localReference(
+  reference: string | undefined,
+  serverUrl?: string,
+): string | undefined {
+  if (!reference) return undefined;
+  if (reference.startsWith("urn:") || reference.startsWith("#")) return reference;
+  const noHistory = reference.replace(/\/_history\/[^/]+$/, "");
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(noHistory)) return noHistory;
+  const base = serverUrl?.replace(/\/+$/, "");
+  if (base && noHistory.startsWith(`${base}/`)) return noHistory.slice(base.length + 1);
+  return reference;
+}
+
+/**
+ * Task.statusReason.text when the user gave no words (SDOHCC requires text with every
+ * statusReason): the reason's name, as in the wr-referral-status-reason code system. On the
+ * Task only, which patient-access APIs do not return.
+ */
+export const STATUS_REASON_TEXT: Readonly<Record<string, string>> = {
+  "could-not-contact": "Could not contact",
+  "no-capacity": "No capacity",
+  "not-eligible": "Not eligible",
+  "no-longer-interested": "No longer interested",
+  "got-help": "Got help",
+  "referred-elsewhere": "Referred elsewhere",
+  "unsafe-to-contact": "Unsafe to contact",
+  "consent-expired": "Consent expired",
+  "consent-withdrawn": "Consent withdrawn",
+};
 
 /** Task statuses that require a statusReason (invariant wr-task-2). */
 export const STATUSES_REQUIRING_REASON = ["rejected", "cancelled", "on-hold", "failed"] as const;

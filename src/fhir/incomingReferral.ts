@@ -7,6 +7,7 @@ import {
   type ReferralBack,
 } from "../domain/incomingReferral";
 import { CODE_SYSTEM } from "./canonical";
+import { readBusinessStatus } from "./businessStatus";
 import type { FhirHttp } from "./http";
 import { formatName, toPatientSummary } from "./mappers";
 import { safeContactOf } from "./partnerInbox";
@@ -165,9 +166,7 @@ export function toReferralsBack(
       : undefined;
     const given = person?.name?.[0]?.given?.join(" ");
     const family = person?.name?.[0]?.family;
-    const businessStatus = task.businessStatus?.coding?.find(
-      (c) => c.system === CODE_SYSTEM.referralOutcome,
-    )?.code;
+    const businessStatus = readBusinessStatus(task.businessStatus);
     const reason = task.statusReason;
     const reasonCode = reason?.coding?.[0]?.code;
     const reasonText = task.input?.find((i) =>

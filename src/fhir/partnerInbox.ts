@@ -10,6 +10,7 @@ import {
 } from "./schemas";
 import { CODE_SYSTEM, EXTENSION, SAFE_CONTACT_PART } from "./canonical";
 import type { FhirHttp } from "./http";
+import { readBusinessStatus } from "./businessStatus";
 import { toPatientSummary } from "./mappers";
 import { ageOn } from "../domain/people";
 import type { SafeContact } from "../domain/journey";
@@ -159,9 +160,7 @@ export function toInbox(
     const handoff = sr?.extension?.find((e) => e.url === EXTENSION.handoffMethod)?.valueCoding as
       { code?: string } | undefined;
     const lastNote = task.note?.at(-1);
-    const businessStatus = task.businessStatus?.coding?.find(
-      (c) => c.system === CODE_SYSTEM.referralOutcome,
-    )?.code;
+    const businessStatus = readBusinessStatus(task.businessStatus);
     const reason = task.statusReason;
     const reasonCode = reason?.coding?.[0]?.code;
     const reportNote = [...(task.note ?? [])].reverse().find((n) => patientReportOf(n.text));

@@ -1,9 +1,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- free-form FHIR JSON in assertions */
 import { describe, expect, it } from "vitest";
 import { buildReferralBundle } from "./builders/referral";
-import { CODE_SYSTEM } from "./canonical";
+import { BSER_BUSINESS_STATUS, CODE_SYSTEM, SDOHCC_TEMP } from "./canonical";
 import type { FhirHttp } from "./http";
-import { createdReferences, fetchPatientHistory, historyPaths, withdrawConsent } from "./referrals";
+import {
+  addSecurityLabels,
+  createdReferences,
+  fetchPatientHistory,
+  historyPaths,
+  toReferralHistory,
+  withdrawConsent,
+} from "./referrals";
 
 const bundle = buildReferralBundle({
   ids: { consent: "c-1", serviceRequest: "s-1", task: "t-1" },
@@ -71,6 +78,7 @@ describe("patient history", () => {
           { resource: { resourceType: "ServiceRequest", id: "x", code: { text: "Lab" } } },
         ],
       },
+      "Task?": { resourceType: "Bundle" },
       "Consent?": {
         resourceType: "Bundle",
         entry: [
@@ -124,6 +132,8 @@ describe("patient history", () => {
         partner: "Safe Harbor",
         services: ["legal-advocacy"],
         handoff: "hotline",
+        noContact: true,
+        unlabelled: ["Consent/c1"],
         consent: { id: "c1", status: "active", end: "2027-02-18T10:00:00.000Z" },
         task: {
           id: "task1",
@@ -232,7 +242,8 @@ describe("withdrawConsent", () => {
     });
     expect(s?.status).toBe("revoked");
     expect(t?.status).toBe("cancelled");
-    expect(t?.businessStatus.coding[0].code).toBe("fulfillment-cancelled");
+    expect(t?.businessStatus.coding).toEqual([{ system: BSER_BUSINESS_STATUS, code: "6.0" }]);
+    expect(t?.statusReason.text).toBe("Consent withdrawn");
     expect(t?.statusReason.coding[0]).toEqual({
       system: CODE_SYSTEM.statusReason,
       code: "consent-withdrawn",
@@ -249,5 +260,109 @@ describe("withdrawConsent", () => {
     await withdrawConsent(http, "c1", now);
     const bundle = calls[2]?.init?.body as { entry: Entry[] };
     expect(bundle.entry.map((e) => e.request.url)).toEqual(["Consent/c1", "ServiceRequest/s1"]);
+  });
+});
+
+describe("referrals another SDOHCC system wrote", () => {
+  const foreignSr = {
+    resourceType: "ServiceRequest",
+    id: "f1",
+    meta: { versionId: "1" },
+    status: "active",
+    intent: "order",
+    category: [{ coding: [{ system: SDOHCC_TEMP, code: "intimate-partner-violence" }] }],
+    code: { coding: [{ system: "http://snomed.info/sct", code: "306206005" }] },
+    subject: { reference: "Patient/pat-james" },
+    authoredOn: "2026-11-25T10:00:00Z",
+    performer: [{ reference: "Organization/org-safe-harbor", display: "Safe Harbor" }],
+  };
+  const foreignTask = {
+    resourceType: "Task",
+    id: "ft1",
+    meta: { versionId: "3" },
+    status: "in-progress",
+    businessStatus: { coding: [{ system: BSER_BUSINESS_STATUS, code: "5.1.1" }] },
+    statusReason: { text: "Waiting for a safe time to call" },
+    focus: { reference: "https://ehr.example/fhir/ServiceRequest/f1/_history/1" },
+    output: [{ type: { text: "Result" }, valueString: "Safety plan made" }],
+  };
+
+  it("shows it by category, with BSeR status, reason text and output in words, and says it is unlabelled", () => {
+    const [r] = toReferralHistory(
+      [{ resource: foreignSr }, { resource: foreignTask }],
+      [],
+      "https://ehr.example/fhir",
+    );
+    expect(r).toMatchObject({
+      id: "f1",
+      partner: "Safe Harbor",
+      unlabelled: ["ServiceRequest/f1", "Task/ft1"],
+      task: {
+        id: "ft1",
+        status: "in-progress",
+        businessStatus: "scheduled",
+        reasonText: "Waiting for a safe time to call",
+        outputs: ["Safety plan made"],
+      },
+    });
+  });
+
+  it("hides a referral entered in error, or whose only Task was", () => {
+    expect(toReferralHistory([{ resource: { ...foreignSr, status: "entered-in-error" } }])).toEqual(
+      [],
+    );
+    expect(
+      toReferralHistory(
+        [{ resource: foreignSr }, { resource: { ...foreignTask, status: "entered-in-error" } }],
+        [],
+        "https://ehr.example/fhir",
+      ),
+    ).toEqual([]);
+  });
+
+  it("adds the labels in one transaction, If-Match on each record, keeping labels already there", async () => {
+    const posted: any[] = [];
+    const http: FhirHttp = {
+      serverUrl: "https://ehr.example/fhir",
+      async request(schema, path, init) {
+        if (init?.method === "POST") {
+          posted.push(init.body);
+          return {
+            body: schema.parse({ resourceType: "Bundle", type: "transaction-response" }),
+            etag: null,
+            status: 200,
+          };
+        }
+        const body =
+          path === "ServiceRequest/f1"
+            ? foreignSr
+            : {
+                ...foreignTask,
+                meta: {
+                  versionId: "3",
+                  security: [
+                    {
+                      system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality",
+                      code: "R",
+                    },
+                  ],
+                },
+              };
+        return { body: schema.parse(body), etag: null, status: 200 };
+      },
+    };
+    await addSecurityLabels(http, ["ServiceRequest/f1", "Task/ft1"], { nopat: true });
+    expect(posted).toHaveLength(1);
+    const entries = posted[0].entry;
+    expect(entries.map((e: any) => [e.request.method, e.request.url, e.request.ifMatch])).toEqual([
+      ["PUT", "ServiceRequest/f1", 'W/"1"'],
+      ["PUT", "Task/ft1", 'W/"3"'],
+    ]);
+    for (const e of entries)
+      expect(e.resource.meta.security.map((c: any) => c.code).sort()).toEqual([
+        "NOPAT",
+        "R",
+        "SDV",
+      ]);
   });
 });

@@ -4,12 +4,15 @@ import {
   CARD_TYPES_PART,
   CODE_SYSTEM,
   EXTENSION,
-  LEGACY_REFERRAL_CODE,
-  REFERRAL_CODE,
+  localReference,
+  SDOHCC_TEMP,
   V3_ACT_CODE,
+  V3_CONFIDENTIALITY,
 } from "./canonical";
+import { readBusinessStatus } from "./businessStatus";
 import type { FhirHttp } from "./http";
 import { applyTaskStep } from "./builders/taskUpdate";
+import { dsvSecurity, type LabelPolicy } from "./builders/common";
 import { actionsFor } from "../domain/taskLifecycle";
 import type { EducationHistory, PatientHistoryData, ReferralHistory } from "../domain/history";
 
@@ -68,6 +71,7 @@ const serviceRequestSchema = z.looseObject({
   identifier: z.optional(z.array(identifier)),
   status: str(),
   priority: str(),
+  category: z.optional(z.array(codeableConcept)),
   code: z.optional(codeableConcept),
   authoredOn: str(),
   orderDetail: z.optional(z.array(codeableConcept)),
@@ -79,12 +83,23 @@ const serviceRequestSchema = z.looseObject({
 const taskSchema = z.looseObject({
   resourceType: z.literal("Task"),
   id: z.string(),
+  meta,
   status: str(),
   businessStatus: z.optional(codeableConcept),
   statusReason: z.optional(codeableConcept),
   focus: z.optional(reference),
   lastModified: str(),
   restriction: z.optional(z.looseObject({ period: z.optional(z.looseObject({ end: str() })) })),
+  output: z.optional(
+    z.array(
+      z.looseObject({
+        type: z.optional(codeableConcept),
+        valueString: str(),
+        valueCodeableConcept: z.optional(codeableConcept),
+        valueReference: z.optional(reference),
+      }),
+    ),
+  ),
 });
 
 const organizationSchema = z.looseObject({
@@ -101,17 +116,29 @@ export const historySearchSchema = z.looseObject({
 });
 
 const SDV = encodeURIComponent(`${V3_ACT_CODE}|SDV`);
+const IPV = encodeURIComponent(`${SDOHCC_TEMP}|intimate-partner-violence`);
 
+/**
+ * The searches behind History. Referrals are found as any SDOHCC system writes them: by the
+ * IPV category, and by our identifier system, whether or not they carry our labels or profile
+ * (a referral without labels is shown with a warning). Tasks are searched by patient too, so a
+ * Task whose focus is an absolute URL is found as well as one found by _revinclude.
+ */
 export function historyPaths(patientId: string): {
   procedures: string;
   referrals: string;
+  ourReferrals: string;
+  tasks: string;
   consents: string;
 } {
   const subject = encodeURIComponent(`Patient/${patientId}`);
+  const include = "_revinclude=Task:focus&_include=ServiceRequest:performer&_count=50";
   return {
-    consents: `Consent?patient=${subject}&_security=${SDV}&_count=50`,
+    consents: `Consent?patient=${subject}&_count=50`,
     procedures: `Procedure?subject=${subject}&_security=${SDV}&_count=50`,
-    referrals: `ServiceRequest?subject=${subject}&_security=${SDV}&_revinclude=Task:focus&_include=ServiceRequest:performer&_count=50`,
+    referrals: `ServiceRequest?subject=${subject}&category=${IPV}&${include}`,
+    ourReferrals: `ServiceRequest?subject=${subject}&identifier=${encodeURIComponent(`${CODE_SYSTEM.identifier}|`)}&${include}`,
+    tasks: `Task?patient=${subject}&_count=100`,
   };
 }
 
@@ -156,28 +183,68 @@ export function toEducationHistory(
     .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
 }
 
+const isIpvReferral = (sr: z.infer<typeof serviceRequestSchema>) =>
+  (sr.category ?? []).some((c) =>
+    c.coding?.some((x) => x.system === SDOHCC_TEMP && x.code === "intimate-partner-violence"),
+  ) || (sr.identifier ?? []).some((i) => i.system === CODE_SYSTEM.identifier);
+
+/** R and SDV (invariant 1): without them a portal may show the record to the patient. */
+const labelled = (m: z.infer<typeof meta>) =>
+  (m?.security ?? []).some((c) => c.system === V3_CONFIDENTIALITY && c.code === "R") &&
+  (m?.security ?? []).some((c) => c.system === V3_ACT_CODE && c.code === "SDV");
+
+/** Task.output in words: a string, a concept's text or display, or what a reference names. */
+function outputText(o: NonNullable<z.infer<typeof taskSchema>["output"]>[number]): string {
+  if (o.valueString) return o.valueString;
+  const cc = o.valueCodeableConcept;
+  if (cc)
+    return cc.text ?? cc.coding?.find((c) => c.display)?.display ?? cc.coding?.[0]?.code ?? "";
+  const r = o.valueReference;
+  if (r) return r.display ?? r.reference ?? "";
+  return "";
+}
+
 export function toReferralHistory(
   entries: z.infer<typeof historySearchSchema>["entry"],
   consentEntries: z.infer<typeof historySearchSchema>["entry"] = [],
+  serverUrl?: string,
 ) {
   const consents = new Map(
     parseAll(consentSchema, consentEntries, "Consent").map((c) => [`Consent/${c.id}`, c]),
   );
-  const requests = parseAll(serviceRequestSchema, entries, "ServiceRequest").filter(
-    (sr) =>
-      codeOf(sr.code, CODE_SYSTEM.activity) === REFERRAL_CODE ||
-      codeOf(sr.code, CODE_SYSTEM.activity) === LEGACY_REFERRAL_CODE,
-  );
-  const tasks = parseAll(taskSchema, entries, "Task");
+  const byId = new Map<string, z.infer<typeof serviceRequestSchema>>();
+  for (const sr of parseAll(serviceRequestSchema, entries, "ServiceRequest"))
+    if (isIpvReferral(sr)) byId.set(sr.id, sr);
+  const taskById = new Map(parseAll(taskSchema, entries, "Task").map((t) => [t.id, t]));
+  const tasks = [...taskById.values()];
   const orgs = new Map(
     parseAll(organizationSchema, entries, "Organization").map((o) => [`Organization/${o.id}`, o]),
   );
-  return requests
-    .map((sr): ReferralHistory => {
-      const task = tasks.find((t) => t.focus?.reference === `ServiceRequest/${sr.id}`);
+  return [...byId.values()]
+    .filter((sr) => sr.status !== "entered-in-error")
+    .map((sr): ReferralHistory | undefined => {
+      const forThis = tasks.filter(
+        (t) => localReference(t.focus?.reference, serverUrl) === `ServiceRequest/${sr.id}`,
+      );
+      // A Task entered in error is not the referral's Task; if all are, the referral is hidden.
+      const task = forThis.find((t) => t.status !== "entered-in-error");
+      if (!task && forThis.length > 0) return undefined;
       const orgRef = sr.performer?.find((p) => p.reference?.startsWith("Organization/"));
       const handoff = sr.extension?.find((e) => e.url === EXTENSION.handoffMethod)?.valueCoding as
         { code?: string } | undefined;
+      const consent = consentOf(sr.supportingInfo, consents);
+      const consentRaw = consent.consent
+        ? consents.get(`Consent/${consent.consent.id}`)
+        : undefined;
+      const unlabelled = [
+        ...(labelled(sr.meta) ? [] : [`ServiceRequest/${sr.id}`]),
+        ...(task && !labelled(task.meta) ? [`Task/${task.id}`] : []),
+        ...(consentRaw && !labelled((consentRaw as { meta?: z.infer<typeof meta> }).meta)
+          ? [`Consent/${consentRaw.id}`]
+          : []),
+      ];
+      const outputs = (task?.output ?? []).map(outputText).filter(Boolean);
+      const businessStatus = readBusinessStatus(task?.businessStatus);
       return {
         id: sr.id,
         ...(sr.authoredOn ? { authoredOn: sr.authoredOn } : {}),
@@ -189,16 +256,24 @@ export function toReferralHistory(
           .map((c) => codeOf(c, CODE_SYSTEM.dsvServices))
           .filter((c): c is string => Boolean(c)),
         ...(handoff?.code ? { handoff: handoff.code } : {}),
-        ...consentOf(sr.supportingInfo, consents),
+        ...((sr.orderDetail ?? []).some((c) =>
+          c.coding?.some(
+            (x) => x.system === SDOHCC_TEMP && x.code === "contacting-subject-prohibited",
+          ),
+        )
+          ? { noContact: true }
+          : {}),
+        ...(unlabelled.length ? { unlabelled } : {}),
+        ...consent,
         ...(task
           ? {
               task: {
                 id: task.id,
                 ...(task.status ? { status: task.status } : {}),
-                ...(codeOf(task.businessStatus)
-                  ? { businessStatus: codeOf(task.businessStatus) }
-                  : {}),
+                ...(businessStatus ? { businessStatus } : {}),
                 ...(codeOf(task.statusReason) ? { statusReason: codeOf(task.statusReason) } : {}),
+                ...(task.statusReason?.text ? { reasonText: task.statusReason.text } : {}),
+                ...(outputs.length ? { outputs } : {}),
                 ...(task.restriction?.period?.end
                   ? { followUpDue: task.restriction.period.end }
                   : {}),
@@ -208,6 +283,7 @@ export function toReferralHistory(
           : {}),
       };
     })
+    .filter((r): r is ReferralHistory => r !== undefined)
     .sort((a, b) => (b.authoredOn ?? "").localeCompare(a.authoredOn ?? ""));
 }
 
@@ -233,14 +309,20 @@ export async function fetchPatientHistory(
   patientId: string,
 ): Promise<PatientHistoryData> {
   const paths = historyPaths(patientId);
-  const [procedures, referrals, consents] = await Promise.all([
+  const [procedures, referrals, ours, tasks, consents] = await Promise.all([
     http.request(historySearchSchema, paths.procedures),
     http.request(historySearchSchema, paths.referrals),
+    http.request(historySearchSchema, paths.ourReferrals),
+    http.request(historySearchSchema, paths.tasks),
     http.request(historySearchSchema, paths.consents),
   ]);
   return {
     education: toEducationHistory(parseAll(procedureSchema, procedures.body.entry, "Procedure")),
-    referrals: toReferralHistory(referrals.body.entry, consents.body.entry),
+    referrals: toReferralHistory(
+      [...(referrals.body.entry ?? []), ...(ours.body.entry ?? []), ...(tasks.body.entry ?? [])],
+      consents.body.entry,
+      http.serverUrl,
+    ),
   };
 }
 
@@ -274,7 +356,7 @@ const referralWithTaskSchema = z.looseObject({
 function putEntry(resource: {
   resourceType: string;
   id: string;
-  meta?: { versionId?: string | undefined } | undefined;
+  meta?: { versionId?: string | undefined; [key: string]: unknown } | undefined;
   [key: string]: unknown;
 }) {
   return {
@@ -365,4 +447,43 @@ export async function fetchVisitIsVirtual(http: FhirHttp, encounterId: string): 
     `Encounter/${encodeURIComponent(encounterId)}`,
   );
   return response.body.class?.code === "VR";
+}
+
+// ---- labels for a referral another system wrote without them --------------------------------
+
+const labelTarget = z.looseObject({
+  resourceType: z.string(),
+  id: z.string(),
+  meta: z.optional(z.looseObject({ versionId: str(), security: z.optional(z.array(coding)) })),
+});
+
+/**
+ * Adds our security labels (R + SDV, and NOPAT unless the policy turns it off) to the records
+ * of a referral that lack them ("ServiceRequest/1", "Task/2", …). Each is read fresh and
+ * written back with If-Match on the version read, all in ONE transaction: either every record
+ * is labelled or none is (a concurrent change fails the whole transaction with 409/412).
+ * Labels already there are kept; nothing else changes.
+ */
+export async function addSecurityLabels(
+  http: FhirHttp,
+  references: readonly string[],
+  policy: LabelPolicy,
+): Promise<void> {
+  const wanted = dsvSecurity(policy);
+  const current = await Promise.all(
+    references.map((r) =>
+      http.request(labelTarget, r.split("/").map(encodeURIComponent).join("/")),
+    ),
+  );
+  const entry = current.map(({ body }) => {
+    const security: { system?: string; code?: string }[] = [...(body.meta?.security ?? [])];
+    for (const label of wanted)
+      if (!security.some((c) => c.system === label.system && c.code === label.code))
+        security.push({ system: label.system, code: label.code });
+    return putEntry({ ...body, meta: { ...body.meta, security } });
+  });
+  await http.request(bundleResponseSchema, "", {
+    method: "POST",
+    body: { resourceType: "Bundle", type: "transaction", entry },
+  });
 }

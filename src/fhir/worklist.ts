@@ -3,6 +3,7 @@ import { codeableConcept, patientSchema, practitionerSchema, reference, str } fr
 import { CODE_SYSTEM, LEGACY_REFERRAL_CODE, PROFILE, REFERRAL_CODE } from "./canonical";
 import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
+import { readBusinessStatus } from "./businessStatus";
 import { formatName } from "./mappers";
 import { applyTaskStep } from "./builders/taskUpdate";
 import { actionsFor } from "../domain/taskLifecycle";
@@ -50,6 +51,7 @@ const serviceRequestSchema = z.looseObject({
   priority: str(),
   authoredOn: str(),
   code: z.optional(codeableConcept),
+  requester: z.optional(reference),
 });
 
 const organizationSchema = z.looseObject({
@@ -83,7 +85,8 @@ export function worklistPaths(opts: { patientId?: string; since?: string; closed
   const base = `Task?_profile=${encodeURIComponent(PROFILE.referralTask)}${
     opts.patientId ? `&subject=${encodeURIComponent(`Patient/${opts.patientId}`)}` : ""
   }`;
-  const include = "&_include=Task:focus&_include=Task:owner&_include=Task:requester&_count=1000";
+  const include =
+    "&_include=Task:focus&_include=Task:owner&_include=Task:requester&_include:iterate=ServiceRequest:requester&_count=1000";
   return {
     open: `${base}&status=${OPEN}${include}`,
     closed: `${base}&status=${CLOSED}&_lastUpdated=${encodeURIComponent(`ge${opts.closedSince}`)}${include}`,
@@ -123,7 +126,9 @@ export function toWorklist(
     if (sr && code !== REFERRAL_CODE && code !== LEGACY_REFERRAL_CODE) continue;
     const patient = task.for?.reference ?? "";
     const partner = task.owner?.reference ?? "";
-    const requester = task.requester?.reference ?? "";
+    // Who referred: the ServiceRequest's requester (the staff member); the Task's may be the
+    // clinic Organization (SDOHCC's Task.requester is a PractitionerRole or an Organization).
+    const requester = sr?.requester?.reference ?? task.requester?.reference ?? "";
     const priority = task.priority ?? sr?.priority ?? "routine";
     const authoredOn = task.authoredOn ?? sr?.authoredOn;
     const due =
@@ -136,11 +141,12 @@ export function toWorklist(
       .reverse()
       .map((n) => ({ n, report: patientReportOf(n.text) }))
       .find((x) => x.report);
-    const businessStatus = codeOf(task.businessStatus, CODE_SYSTEM.referralOutcome);
+    const businessStatus = readBusinessStatus(task.businessStatus);
     const statusReason = codeOf(task.statusReason);
     const patientName = patientNames?.get(patient);
     const partnerName = orgs.get(partner)?.name ?? task.owner?.display;
-    const requesterName = people.get(requester) ?? task.requester?.display;
+    const requesterName =
+      people.get(requester) ?? sr?.requester?.display ?? task.requester?.display;
     out.push({
       taskId: task.id,
       version: task.meta?.versionId ?? "",

@@ -117,17 +117,24 @@ export class FhirStore {
           );
       }),
     );
-    const included = params.getAll("_include").flatMap((spec) => {
-      const [, param] = spec.split(":");
-      if (!param) return [];
-      return matches.flatMap((m) =>
+    const includesOf = (from: Resource[], param: string): Resource[] =>
+      from.flatMap((m) =>
         refsOf(m, field(param)).flatMap((ref) => {
           const [t, id] = ref.split("/");
           const found = t && id ? this.get(t, id) : undefined;
           return found ? [found] : [];
         }),
       );
+    const direct = params
+      .getAll("_include")
+      .flatMap((spec) => includesOf(matches, spec.split(":")[1] ?? ""));
+    // `_include:iterate` also follows the references of what was included (one level here).
+    const iterated = params.getAll("_include:iterate").flatMap((spec) => {
+      const [sourceType, param] = spec.split(":");
+      const from = [...matches, ...direct].filter((r) => r.resourceType === sourceType);
+      return includesOf(from, param ?? "");
     });
+    const included = [...direct, ...iterated];
     const revIncluded = params.getAll("_revinclude").flatMap((spec) => {
       const [sourceType, param] = spec.split(":");
       if (!sourceType || !param) return [];

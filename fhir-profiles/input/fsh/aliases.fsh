@@ -13,3 +13,4 @@ Alias: $service-provision = http://terminology.hl7.org/CodeSystem/service-provis
 Alias: $contact-point-system = http://hl7.org/fhir/contact-point-system
 Alias: $bcp47 = urn:ietf:bcp:47
 Alias: $wr-id = https://warm-referral.org/fhir/NamingSystem/wr-client-id
+Alias: $bser-status = http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS

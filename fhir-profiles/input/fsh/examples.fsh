@@ -84,6 +84,8 @@ Usage: #example
 * dateTime = "2025-03-04T10:15:00-06:00"
 * organization = Reference(Organization/clinic-main)
 * performer = Reference(Patient/pat-maria)
+* sourceAttachment.title = "Verbal consent, recorded by clinic staff"
+* sourceAttachment.creation = "2025-03-04T10:15:00-06:00"
 * provision.type = #permit
 * provision.period.start = "2025-03-04T10:15:00-06:00"
 * provision.period.end = "2025-06-02T23:59:59-05:00"
@@ -97,7 +99,8 @@ Usage: #example
 * insert Labels
 * identifier[clientId].value = "c2f0e3a4-0000-4000-8000-000000000002"
 * status = #active
-* code = WrActivity#community-referral
+* code.coding[0] = WrActivity#community-referral
+* code.coding[1] = $sct#306206005
 * orderDetail[0] = WrDsvServices#drop-in-safety-planning
 * orderDetail[1] = WrDsvServices#legal-advocacy
 * subject = Reference(Patient/pat-maria)
@@ -117,14 +120,14 @@ Usage: #example
 * insert Labels
 * identifier[clientId].value = "c2f0e3a4-0000-4000-8000-000000000003"
 * status = #requested
-* businessStatus = WrReferralOutcome#created
+* businessStatus = $bser-status#2.0
 * intent = #order
 * code = $task-code#fulfill
 * focus = Reference(ServiceRequest/wr-example-warm-referral)
 * for = Reference(Patient/pat-maria)
 * authoredOn = "2025-03-04T10:20:00-06:00"
 * lastModified = "2025-03-04T10:20:00-06:00"
-* requester = Reference(Practitioner/prov-rivera)
+* requester = Reference(Organization/clinic-main)
 * owner = Reference(Organization/wr-example-partner-org)
 * extension[safeContact].extension[safePhone].valueContactPoint.system = #phone
 * extension[safeContact].extension[safePhone].valueContactPoint.value = "555-0199"
@@ -175,7 +178,7 @@ Usage: #example
 * insert Labels
 * identifier[clientId].value = "c2f0e3a4-0000-4000-8000-000000000006"
 * status = #requested
-* businessStatus = WrReferralOutcome#created
+* businessStatus = $bser-status#2.0
 * intent = #order
 * code = $task-code#fulfill
 * focus = Reference(ServiceRequest/wr-example-incoming-referral)
@@ -192,7 +195,8 @@ Usage: #example
 * insert Labels
 * identifier[clientId].value = "c2f0e3a4-0000-4000-8000-000000000007"
 * status = #active
-* code = WrActivity#community-referral
+* code.coding[0] = WrActivity#community-referral
+* code.coding[1] = $sct#306206005
 * orderDetail[0] = WrDsvServices#hotline-24h
 * subject = Reference(Patient/pat-maria)
 * authoredOn = "2025-03-04T22:40:00-06:00"

@@ -4,13 +4,18 @@ Expression: "meta.security.where(system = 'http://terminology.hl7.org/CodeSystem
 Severity: #error
 
 Invariant: wr-task-1
-Description: "Referral Task status is one of the SDOHCC set: ready and received are not used."
+Description: "Referral Task status is one of the SDOHCC set (SDOHCC-ValueSetReferralTaskStatus): ready and received are not used."
 Expression: "status != 'ready' and status != 'received'"
 Severity: #error
 
 Invariant: wr-task-2
 Description: "A reason (statusReason) is required when the status is rejected, cancelled, on-hold or failed."
 Expression: "(status = 'rejected' or status = 'cancelled' or status = 'on-hold' or status = 'failed') implies statusReason.exists()"
+Severity: #error
+
+Invariant: wr-sr-3
+Description: "The referral code carries a SNOMED CT coding next to ours (SDOHCC ServiceRequest.code binds to US Core procedure codes)."
+Expression: "code.coding.where(system = 'http://snomed.info/sct').exists()"
 Severity: #error
 
 Invariant: wr-sr-1

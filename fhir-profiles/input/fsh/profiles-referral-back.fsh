@@ -96,11 +96,12 @@ Description: "Tracks a referral back: the partner program requests, the clinic o
 * insert ClientIdentifier
 * obeys wr-task-1 and wr-task-2 and wr-back-2 and wr-back-3
 * status MS
-* status from WrReferralTaskStatusVS (required)
+* status from http://hl7.org/fhir/us/sdoh-clinicalcare/ValueSet/SDOHCC-ValueSetReferralTaskStatus (required)
 * statusReason MS
 * statusReason from WrReferralStatusReasonVS (required)
 * businessStatus 1..1 MS
-* businessStatus from WrReferralOutcomeVS (required)
+* businessStatus from http://hl7.org/fhir/us/bser/ValueSet/TaskBusinessStatusVS (required)
+* businessStatus ^short = "BSeR TaskBusinessStatusCS code; optionally a wr-referral-outcome refinement (appointment-offered) next to it"
 * intent = #order (exactly)
 * intent MS
 * priority 1..1 MS
@@ -215,7 +216,7 @@ Usage: #example
 * identifier[clientId].value = "c2f0e3a4-0000-4000-8000-000000000022"
 * contained[0] = wr-example-partner-referral-client
 * status = #requested
-* businessStatus = WrReferralOutcome#created
+* businessStatus = $bser-status#2.0
 * intent = #order
 * priority = #urgent
 * code = $task-code#fulfill

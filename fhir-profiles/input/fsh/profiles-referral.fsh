@@ -42,15 +42,17 @@ Description: "A confidential warm referral from the clinic to a partner DSV advo
 * intent = #order (exactly)
 * intent MS
 * insert IpvCategory
+* obeys wr-sr-3
 * code 1..1 MS
 * code = WrActivity#community-referral
+* code ^short = "Our code and a SNOMED CT coding (wr-sr-3; see fhir-profiles/README.md)"
 * code.coding.display 0..0
 * code.text 0..0
 * orderDetail MS
 * orderDetail.coding.display 0..0
 * orderDetail.text 0..0
-* orderDetail ^short = "Services requested"
-* orderDetail from WrDsvServicesVS (required)
+* orderDetail ^short = "Services requested; SDOHCC contacting-subject-prohibited for no contact at all"
+* orderDetail from WrOrderDetailVS (required)
 * subject 1..1 MS
 * subject only Reference(Patient)
 * encounter MS
@@ -84,11 +86,14 @@ Description: "Tracks a warm referral: the clinic requests, the partner program o
 * insert ClientIdentifier
 * obeys wr-task-1 and wr-task-2
 * status MS
-* status from WrReferralTaskStatusVS (required)
+* status from http://hl7.org/fhir/us/sdoh-clinicalcare/ValueSet/SDOHCC-ValueSetReferralTaskStatus (required)
 * statusReason MS
 * statusReason from WrReferralStatusReasonVS (required)
+* statusReason.text 1..1 MS
+* statusReason.text ^short = "The reason in words (SDOHCC: required whenever there is a statusReason)"
 * businessStatus MS
-* businessStatus from WrReferralOutcomeVS (required)
+* businessStatus from http://hl7.org/fhir/us/bser/ValueSet/TaskBusinessStatusVS (required)
+* businessStatus ^short = "BSeR TaskBusinessStatusCS code; optionally a wr-referral-outcome refinement next to it"
 * intent = #order (exactly)
 * intent MS
 * code 1..1 MS
@@ -100,7 +105,8 @@ Description: "Tracks a warm referral: the clinic requests, the partner program o
 * authoredOn 1..1 MS
 * lastModified MS
 * requester 1..1 MS
-* requester only Reference(Practitioner or PractitionerRole or Organization)
+* requester only Reference(PractitionerRole or Organization)
+* requester ^short = "The referring PractitionerRole or the clinic Organization (SDOHCC)"
 * owner 1..1 MS
 * owner only Reference(Organization or PractitionerRole or HealthcareService)
 * owner ^short = "The partner program; the clinic itself for a hotline-only or card-only handoff"
@@ -129,6 +135,8 @@ Description: "The patient's time-limited permission for the clinic to share the 
 * dateTime 1..1 MS
 * organization 1..1 MS
 * organization ^short = "The clinic (custodian of the consent)"
+* source[x] 1..1 MS
+* source[x] ^short = "Where the consent was captured (SDOHCC requires it): the clinic's note of the verbal consent"
 * policyRule 1..1 MS
 * policyRule = $v3-ActCode#OPTIN
 * provision 1..1 MS
@@ -226,11 +234,14 @@ Description: "Tracks an incoming referral: the partner requests, the clinic owns
 * insert ClientIdentifier
 * obeys wr-task-1 and wr-task-2
 * status MS
-* status from WrReferralTaskStatusVS (required)
+* status from http://hl7.org/fhir/us/sdoh-clinicalcare/ValueSet/SDOHCC-ValueSetReferralTaskStatus (required)
 * statusReason MS
 * statusReason from WrReferralStatusReasonVS (required)
+* statusReason.text 1..1 MS
+* statusReason.text ^short = "The reason in words (SDOHCC: required whenever there is a statusReason)"
 * businessStatus MS
-* businessStatus from WrReferralOutcomeVS (required)
+* businessStatus from http://hl7.org/fhir/us/bser/ValueSet/TaskBusinessStatusVS (required)
+* businessStatus ^short = "BSeR TaskBusinessStatusCS code; optionally a wr-referral-outcome refinement next to it"
 * intent = #order (exactly)
 * intent MS
 * code 1..1 MS
@@ -241,7 +252,7 @@ Description: "Tracks an incoming referral: the partner requests, the clinic owns
 * for only Reference(Patient)
 * authoredOn 1..1 MS
 * requester 1..1 MS
-* requester only Reference(Organization or PractitionerRole or Practitioner)
+* requester only Reference(Organization or PractitionerRole)
 * owner 1..1 MS
 * owner only Reference(Organization or PractitionerRole or HealthcareService)
 * output MS

@@ -90,30 +90,20 @@ Description: "All collaboration levels."
 
 CodeSystem: WrReferralOutcome
 Id: wr-referral-outcome
-Title: "Referral outcome (business status)"
-Description: "Business status of a referral Task, modelled on the BSeR referral statuses."
+Title: "Referral outcome refinement (business status)"
+Description: "What BSeR's TaskBusinessStatusCS does not say about a DSV referral. Written as a second Task.businessStatus coding next to the BSeR code, never alone. The BSeR-like codes this system once held (created, accepted, declined, scheduled, ...) are retired: BSeR's own codes are used instead; readers still understand them on older records."
 * insert WrCodeSystem
-* #created "Referral created" "The referral was made and sent."
-* #accepted "Referral accepted" "The program accepted the referral."
-* #first-contact "First contact made" "The program reached the patient; work is under way."
-* #on-hold "On hold" "Work is paused (for example because contact is not safe right now)."
-* #could-not-reach "Could not reach" "The program could not reach the patient after its attempts."
-* #declined "Referral declined" "The program declined the referral."
-* #scheduled "Contact scheduled" "A meeting, call or appointment was scheduled."
-* #unattended "Not attended" "The patient did not attend or could not be reached at the scheduled time."
-* #event-cancelled "Appointment cancelled" "The scheduled contact was cancelled."
-* #event-completed "Appointment completed" "The scheduled contact took place."
-* #cancellation-requested "Cancellation requested" "The referring side asked to cancel the referral."
-* #fulfillment-cancelled "Fulfillment cancelled" "The referral was cancelled before it was fulfilled."
-* #fulfillment-completed "Fulfillment completed" "The referral was fulfilled: the patient connected with services."
-* #declined-services "Declined services" "The program reached the patient, who chose not to use its services."
-* #referred-elsewhere "Referred elsewhere" "The program connected the patient with another program instead."
+* #first-contact "First contact made" "The program reached the patient; work is under way (BSeR 3.0 accepted)."
+* #on-hold "On hold" "Work is paused, for example because contact is not safe right now (BSeR 3.0 accepted)."
+* #could-not-reach "Could not reach" "The program could not reach the patient after its attempts (BSeR 6.0 fulfillment cancelled)."
+* #declined-services "Declined services" "The program reached the patient, who chose not to use its services (BSeR 7.0 fulfillment completed)."
+* #referred-elsewhere "Referred elsewhere" "The program connected the patient with another program instead (BSeR 7.0 fulfillment completed)."
 * #appointment-offered "Appointment offered" "On a referral back to the clinic: an appointment was offered to the client, not booked yet (BSeR has no code for the offer)."
 
 ValueSet: WrReferralOutcomeVS
 Id: wr-referral-outcome
-Title: "Referral outcome (business status)"
-Description: "All referral outcomes."
+Title: "Referral outcome refinement (business status)"
+Description: "All referral outcome refinements."
 * insert WrValueSet
 * include codes from system WrReferralOutcome
 
@@ -139,20 +129,13 @@ Description: "All referral status reasons."
 * insert WrValueSet
 * include codes from system WrReferralStatusReason
 
-ValueSet: WrReferralTaskStatusVS
-Id: wr-referral-task-status
-Title: "Referral Task status (SDOHCC subset)"
-Description: "The Task statuses used for referrals, as in the SDOH Clinical Care IG: ready and received are not used."
+ValueSet: WrOrderDetailVS
+Id: wr-order-detail
+Title: "Warm referral order detail"
+Description: "What a warm referral's orderDetail may say: the services requested (wr-dsv-services) and SDOHCC's contacting-subject-prohibited when the patient asked not to be contacted at all."
 * insert WrValueSet
-* http://hl7.org/fhir/task-status#draft "Draft"
-* http://hl7.org/fhir/task-status#requested "Requested"
-* http://hl7.org/fhir/task-status#accepted "Accepted"
-* http://hl7.org/fhir/task-status#rejected "Rejected"
-* http://hl7.org/fhir/task-status#cancelled "Cancelled"
-* http://hl7.org/fhir/task-status#in-progress "In Progress"
-* http://hl7.org/fhir/task-status#on-hold "On Hold"
-* http://hl7.org/fhir/task-status#failed "Failed"
-* http://hl7.org/fhir/task-status#completed "Completed"
+* include codes from system WrDsvServices
+* $SDOHCC-Temp#contacting-subject-prohibited
 
 CodeSystem: WrSafetyCardType
 Id: wr-safety-card-type

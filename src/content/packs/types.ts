@@ -203,6 +203,15 @@ export interface StaffText {
   reviewPending: (language: string) => string;
   /** Shown when a pack lacks entries and English is used for them; the entries follow. */
   fallbackNote: (language: string, count: number) => string;
+  // history: referrals another SDOHCC system wrote (issue 9)
+  /** Task.businessStatus in words, by the lifecycle's name (BSeR code or our refinement). */
+  businessStates: Record<string, string>;
+  taskOutputs: string;
+  noContactAtAll: string;
+  unlabelledWarning: string;
+  addLabels: string;
+  addingLabels: string;
+  addLabelsFailed: string;
 }
 
 export interface PatientText {

@@ -8,7 +8,7 @@ import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 import { FailureError } from "../../fhir/failures";
 import { queryKeys } from "../../fhir/queryKeys";
-import { fetchPatientHistory, withdrawConsent } from "../../fhir/referrals";
+import { addSecurityLabels, fetchPatientHistory, withdrawConsent } from "../../fhir/referrals";
 import type { ReferralHistory } from "../../domain/history";
 
 const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
@@ -85,7 +85,30 @@ function ReferralItem({ r, t }: { r: ReferralHistory; t: StaffText }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [labelling, setLabelling] = useState(false);
+  const [labelError, setLabelError] = useState<string | null>(null);
   const taskStatus = r.task?.status ?? r.status ?? "";
+  const business = r.task?.businessStatus;
+  const reason = r.task?.reasonText ?? r.task?.statusReason;
+
+  /** One transaction, If-Match on each record: every record gets the labels, or none. */
+  async function addLabels() {
+    if (!r.unlabelled?.length) return;
+    setLabelling(true);
+    setLabelError(null);
+    try {
+      await addSecurityLabels(session.http, r.unlabelled, session.clinic.labelPolicy);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.history(session.patient.id) });
+    } catch (e) {
+      setLabelError(
+        e instanceof FailureError
+          ? `${t.addLabelsFailed} (${describeFailure(e.failure, staffLang).message})`
+          : t.addLabelsFailed,
+      );
+    } finally {
+      setLabelling(false);
+    }
+  }
 
   async function withdraw() {
     if (!r.consent) return;
@@ -115,15 +138,34 @@ function ReferralItem({ r, t }: { r: ReferralHistory; t: StaffText }) {
       data-testid="history-referral"
       data-task-status={r.task?.status}
       data-consent-status={r.consent?.status}
+      data-business-status={business}
+      data-unlabelled={r.unlabelled?.length ? "true" : undefined}
     >
+      {r.unlabelled?.length ? (
+        <div className="warning" role="alert" data-testid="history-unlabelled">
+          <p>{t.unlabelledWarning}</p>
+          <button type="button" onClick={() => void addLabels()} disabled={labelling}>
+            {labelling ? t.addingLabels : t.addLabels}
+          </button>
+          {labelError && <p className="error">{labelError}</p>}
+        </div>
+      ) : null}
       <strong>{date(r.authoredOn)}</strong> · {r.partner}
       {r.services.length > 0 && <> · {r.services.map((s) => t.services[s] ?? s).join(", ")}</>}
       {r.handoff && <> · {t.handoff[r.handoff as keyof typeof t.handoff] ?? r.handoff}</>}
       <br />
       <span>
         {t.taskStatus}: {t.taskStates[taskStatus] ?? taskStatus}
-        {r.task?.statusReason ? ` — ${r.task.statusReason}` : ""}
+        {business && t.businessStates[business] ? ` (${t.businessStates[business]})` : ""}
+        {reason ? ` — ${reason}` : ""}
       </span>
+      {r.noContact && <span> · {t.noContactAtAll}</span>}
+      {r.task?.outputs?.length ? (
+        <span data-testid="history-outputs">
+          {" "}
+          · {t.taskOutputs}: {r.task.outputs.join("; ")}
+        </span>
+      ) : null}
       {r.task?.followUpDue && (
         <span>
           {" "}

@@ -1,3 +1,4 @@
+import { readBusinessStatus } from "../../fhir/businessStatus";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Task } from "fhir/r4";
@@ -176,7 +177,7 @@ describe("the clinic's referral worklist", () => {
     expect(task.status).toBe("cancelled");
     expect(task.statusReason?.coding?.[0]?.code).toBe("got-help");
     expect(task.statusReason?.text).toBe("Found support nearby");
-    expect(task.businessStatus?.coding?.[0]?.code).toBe("fulfillment-cancelled");
+    expect(readBusinessStatus(task.businessStatus)).toBe("fulfillment-cancelled");
     expect(task.note?.at(-1)?.authorReference?.reference).toBe("Practitioner/prov-rivera");
     await waitFor(() => expect(rowIds()).not.toContain("t-ontime"));
     view.unmount();

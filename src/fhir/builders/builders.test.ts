@@ -1,4 +1,5 @@
 // @vitest-environment node
+/* eslint-disable @typescript-eslint/no-explicit-any -- free-form FHIR JSON in assertions */
 import type { Bundle, Resource } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { validateResource } from "../../../fhir-profiles/validator";
@@ -174,6 +175,41 @@ describe("warm referral bundle", () => {
     expect(ext.extension?.map((e) => e.url)).toEqual(["noContact"]);
     const b = buildReferralBundle({ ...referral, safeContact: noContact, education: undefined });
     for (const resource of resolved(b)) expectValid(resource);
+    // SDOHCC's standard flag, so a standard partner system sees the restriction too.
+    const sr = b.entry?.find((e) => e.resource?.resourceType === "ServiceRequest")?.resource as {
+      orderDetail?: { coding?: { system?: string; code?: string }[] }[];
+    };
+    expect(sr.orderDetail?.flatMap((d) => d.coding ?? [])).toContainEqual({
+      system: "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes",
+      code: "contacting-subject-prohibited",
+    });
+    const withContact = buildReferralBundle({ ...referral, education: undefined });
+    expect(JSON.stringify(withContact)).not.toContain("contacting-subject-prohibited");
+  });
+
+  it("SDOHCC: SNOMED code next to ours, Task requester a PractitionerRole or the clinic, Consent source", () => {
+    const b = buildReferralBundle({
+      ...referral,
+      requester: "Practitioner/prov-x",
+      education: undefined,
+    });
+    const byType = (t: string) =>
+      b.entry?.find((e) => e.resource?.resourceType === t)?.resource as Record<string, any>;
+    expect(byType("ServiceRequest").code.coding).toContainEqual({
+      system: "http://snomed.info/sct",
+      code: "306206005",
+    });
+    expect(byType("ServiceRequest").requester.reference).toBe("Practitioner/prov-x");
+    expect(byType("Task").requester.reference).toMatch(/^Organization\//);
+    expect(byType("Consent").sourceAttachment.title).toBeTruthy();
+    const withRole = buildReferralBundle({
+      ...referral,
+      requester: "PractitionerRole/role-x",
+      education: undefined,
+    });
+    const task = withRole.entry?.find((e) => e.resource?.resourceType === "Task")?.resource as any;
+    expect(task.requester.reference).toBe("PractitionerRole/role-x");
+    for (const resource of resolved(withRole)) expectValid(resource);
   });
 
   it("drops the cover story when the agency may be named", () => {

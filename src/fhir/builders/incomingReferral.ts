@@ -10,6 +10,7 @@ import {
   V3_PARTICIPATION_TYPE,
 } from "../canonical";
 import type { ReferralBackDraft } from "../../domain/incomingReferral";
+import { businessStatusConcept } from "../businessStatus";
 import {
   checkTransition,
   INCOMING_TRANSITIONS,
@@ -148,7 +149,7 @@ export function buildReferralBackTask(input: ReferralBackInput): Task {
     extension: [safeContactExtension(d.safeContact)],
     identifier: [clientIdentifier(input.ids.task)],
     status: "requested",
-    businessStatus: { coding: [{ system: CODE_SYSTEM.referralOutcome, code: "created" }] },
+    businessStatus: businessStatusConcept("created"),
     intent: "order",
     priority: d.urgency,
     code: { coding: [{ system: TASK_CODE_SYSTEM, code: "fulfill" }] },
@@ -233,9 +234,7 @@ export function applyBackStep<T extends TaskLike>(task: T, input: BackStepInput)
   const next: TaskLike = {
     ...task,
     status: transition.to,
-    businessStatus: {
-      coding: [{ system: CODE_SYSTEM.referralOutcome, code: transition.businessStatus }],
-    },
+    businessStatus: businessStatusConcept(transition.businessStatus),
     lastModified: now,
     note: [
       ...((task.note as unknown[] | undefined) ?? []),

@@ -6,14 +6,17 @@ import {
   EXTENSION,
   PROFILE,
   REFERRAL_CODE,
+  REFERRAL_SNOMED_CODE,
   SAFE_CONTACT_PART,
   SDOHCC_TEMP,
+  SNOMED,
   TASK_CODE_SYSTEM,
   V3_ACT_CODE,
   V3_PARTICIPATION_TYPE,
 } from "../canonical";
 import type { HandoffMethod, SafeContact, Setting } from "../../domain/journey";
 import { buildUniversalEducation, settingExtension, type EducationInput } from "./education";
+import { businessStatusConcept } from "../businessStatus";
 import {
   clientIdentifier,
   createEntry,
@@ -108,6 +111,12 @@ export function buildReferralConsent(input: ReferralInput): Consent {
     dateTime: input.authoredAt,
     performer: [{ reference: patient }],
     organization: [{ reference: ref("Organization", input.clinicOrganization) }],
+    // SDOHCC requires source[x]: where the consent was captured. No document exists (the
+    // patient said yes to the clinician, in private), so a note of that, in neutral words.
+    sourceAttachment: {
+      title: "Verbal consent, recorded by clinic staff",
+      creation: input.authoredAt,
+    },
     policyRule: { coding: [{ system: V3_ACT_CODE, code: "OPTIN" }] },
     provision: {
       type: "permit",
@@ -126,6 +135,34 @@ export function buildReferralConsent(input: ReferralInput): Consent {
 
 /** The handoff methods that need no partner: nothing is shared with anyone. */
 export const HANDOFFS_WITHOUT_PARTNER: readonly HandoffMethod[] = ["hotline", "card-only"];
+
+/**
+ * The services requested and, when the patient asked not to be contacted at all, SDOHCC's
+ * standard flag for it (`contacting-subject-prohibited`), so a standard partner system sees
+ * the restriction too; the detail stays in our safe-contact extension on the Task.
+ */
+function orderDetail(input: ReferralInput): Pick<ServiceRequest, "orderDetail"> {
+  const details = [
+    ...input.services.map((code) => ({ coding: [{ system: CODE_SYSTEM.dsvServices, code }] })),
+    ...(input.safeContact.noContact
+      ? [{ coding: [{ system: SDOHCC_TEMP, code: "contacting-subject-prohibited" }] }]
+      : []),
+  ];
+  return details.length ? { orderDetail: details } : {};
+}
+
+/**
+ * SDOHCC TaskForReferralManagement: the requester is a PractitionerRole or an Organization.
+ * The user's PractitionerRole when the session has one; otherwise the clinic.
+ */
+export function taskRequester(
+  input: Pick<ReferralInput, "requester" | "clinicOrganization">,
+): string {
+  return input.requester.startsWith("PractitionerRole/") ||
+    input.requester.startsWith("Organization/")
+    ? input.requester
+    : ref("Organization", input.clinicOrganization);
+}
 
 export function buildWarmReferral(input: ReferralInput): ServiceRequest {
   const partner = input.partnerOrganizationId;
@@ -147,14 +184,14 @@ export function buildWarmReferral(input: ReferralInput): ServiceRequest {
     // Codes only (no display): the SDOHCC category stays so SDOH-aware systems can route and
     // count the referral; docs/privacy.md explains what it reveals and why it stays.
     category: [{ coding: [{ system: SDOHCC_TEMP, code: "intimate-partner-violence" }] }],
-    code: { coding: [{ system: CODE_SYSTEM.activity, code: REFERRAL_CODE }] },
-    ...(input.services.length
-      ? {
-          orderDetail: input.services.map((code) => ({
-            coding: [{ system: CODE_SYSTEM.dsvServices, code }],
-          })),
-        }
-      : {}),
+    // Ours, and SNOMED CT for SDOHCC (a neutral "referral to service"; fhir-profiles/README.md).
+    code: {
+      coding: [
+        { system: CODE_SYSTEM.activity, code: REFERRAL_CODE },
+        { system: SNOMED, code: REFERRAL_SNOMED_CODE },
+      ],
+    },
+    ...orderDetail(input),
     subject: { reference: ref("Patient", input.patientId) },
     ...(input.encounterId ? { encounter: { reference: ref("Encounter", input.encounterId) } } : {}),
     authoredOn: input.authoredAt,
@@ -185,7 +222,7 @@ export function buildReferralTask(input: ReferralInput): Task {
       : {}),
     identifier: [clientIdentifier(input.ids.task)],
     status: "requested",
-    businessStatus: { coding: [{ system: CODE_SYSTEM.referralOutcome, code: "created" }] },
+    businessStatus: businessStatusConcept("created"),
     intent: "order",
     priority: input.priority,
     code: { coding: [{ system: TASK_CODE_SYSTEM, code: "fulfill" }] },
@@ -193,7 +230,7 @@ export function buildReferralTask(input: ReferralInput): Task {
     for: { reference: ref("Patient", input.patientId) },
     authoredOn: input.authoredAt,
     lastModified: input.authoredAt,
-    requester: { reference: input.requester },
+    requester: { reference: taskRequester(input) },
     // The partner works the referral; without a partner, the clinic owns its own follow-up.
     owner: {
       reference: input.partnerOrganizationId

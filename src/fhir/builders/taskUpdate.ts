@@ -1,4 +1,5 @@
-import { CODE_SYSTEM } from "../canonical";
+import { CODE_SYSTEM, STATUS_REASON_TEXT } from "../canonical";
+import { businessStatusConcept } from "../businessStatus";
 import {
   checkTransition,
   TERMINAL_STATUSES,
@@ -54,9 +55,7 @@ export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput)
   const next: TaskLike = {
     ...task,
     status: transition.to,
-    businessStatus: {
-      coding: [{ system: CODE_SYSTEM.referralOutcome, code: transition.businessStatus }],
-    },
+    businessStatus: businessStatusConcept(transition.businessStatus),
     lastModified: now,
     note: [
       ...((task.note as unknown[] | undefined) ?? []),
@@ -79,9 +78,10 @@ export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput)
   if (TERMINAL_STATUSES.includes(transition.to)) period.end = now;
   if (period.start || period.end) next.executionPeriod = period;
   if (reasonCode) {
+    // SDOHCC: a statusReason always has text; without the user's words, the reason's name.
     next.statusReason = {
       coding: [{ system: CODE_SYSTEM.statusReason, code: reasonCode }],
-      ...(reasonText ? { text: reasonText } : {}),
+      text: reasonText ?? STATUS_REASON_TEXT[reasonCode] ?? reasonCode,
     };
   } else {
     delete next.statusReason;

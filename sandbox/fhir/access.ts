@@ -85,6 +85,8 @@ export interface AccessOptions {
   validateWrite?: (resource: R4Resource) => string[];
   /** Trusted internal use (seed loading): skip validateWrite. */
   trusted?: boolean;
+  /** This server's FHIR base: absolute references to it (e.g. Task.focus) resolve locally. */
+  baseUrl?: string;
 }
 
 /** A token context with every permission, for the seed loader and internal lookups. */
@@ -108,7 +110,9 @@ export class ScopedRepository extends FhirRepository<undefined> {
     super();
     this.scopes = parseScopes(context.scopes);
     const partnerUser = partnerUserOf(store, context);
-    this.partner = partnerUser ? new PartnerPolicy(store, partnerUser) : null;
+    this.partner = partnerUser
+      ? new PartnerPolicy(store, partnerUser, undefined, options.baseUrl)
+      : null;
   }
 
   /** The requester's rules (the Task lifecycle) apply to clinic staff, not to trusted loads. */

@@ -253,7 +253,10 @@ export function createHttpRouter(deps: HttpDeps): Router {
       return;
     }
 
-    const repo = new ScopedRepository(store, token, { validateWrite: options.validateWrite });
+    const repo = new ScopedRepository(store, token, {
+      validateWrite: options.validateWrite,
+      baseUrl,
+    });
     const fhirRequest: FhirRequest = {
       method,
       url,

@@ -31,7 +31,7 @@ import {
   type Party,
   type Transition,
 } from "../../src/domain/taskLifecycle";
-import { EXTENSION } from "../../src/fhir/canonical";
+import { EXTENSION, localReference } from "../../src/fhir/canonical";
 import { readBusinessStatus } from "../../src/fhir/businessStatus";
 import { SANDBOX_ROLE_SYSTEM } from "../seed";
 import type { TokenContext } from "../contract";
@@ -103,7 +103,15 @@ export class PartnerPolicy {
     private readonly store: SandboxStore,
     readonly user: PartnerUser,
     private readonly now: () => Date = () => new Date(),
+    /** This server's base: a Task.focus that is an absolute URL to it is resolved locally. */
+    private readonly baseUrl?: string,
   ) {}
+
+  /** The id of the ServiceRequest a Task points to (relative or absolute focus), if local. */
+  private focusId(task: Task): string | undefined {
+    const ref = localReference(task.focus?.reference, this.baseUrl) ?? "";
+    return ref.startsWith("ServiceRequest/") ? ref.slice("ServiceRequest/".length) : undefined;
+  }
 
   private ownedTasks(): Task[] {
     return (this.store.list("Task") as unknown as Task[]).filter((t) => this.owns(t));
@@ -152,9 +160,9 @@ export class PartnerPolicy {
   private referrals(): ServiceRequest[] {
     const out: ServiceRequest[] = [];
     for (const task of this.ownedTasks()) {
-      const ref = task.focus?.reference ?? "";
-      if (!ref.startsWith("ServiceRequest/")) continue;
-      const sr = this.store.peek("ServiceRequest", ref.slice("ServiceRequest/".length));
+      const id = this.focusId(task);
+      if (!id) continue;
+      const sr = this.store.peek("ServiceRequest", id);
       if (sr) out.push(sr as unknown as ServiceRequest);
     }
     return out;
@@ -242,10 +250,9 @@ export class PartnerPolicy {
     if (!task.extension?.some((e) => e.url === EXTENSION.safeContact)) return task;
     // A referral back this program made: its own client's contact, given by the program.
     if (this.requested(task) && !this.owns(task)) return task;
-    const srRef = task.focus?.reference ?? "";
-    const sr = srRef.startsWith("ServiceRequest/")
-      ? (this.store.peek("ServiceRequest", srRef.slice("ServiceRequest/".length)) as unknown as
-          ServiceRequest | undefined)
+    const srId = this.focusId(task);
+    const sr = srId
+      ? (this.store.peek("ServiceRequest", srId) as unknown as ServiceRequest | undefined)
       : undefined;
     if (sr && this.consentCovers(this.consentOf(sr))) return task;
     const { extension, ...rest } = task;
@@ -328,8 +335,7 @@ export class PartnerPolicy {
     const before = existing as Task;
     const after = resource as Task;
     // The referral's consent must still cover this program.
-    const srRef = before.focus?.reference ?? "";
-    const sr = this.store.peek("ServiceRequest", srRef.slice("ServiceRequest/".length));
+    const sr = this.store.peek("ServiceRequest", this.focusId(before) ?? "");
     if (!sr || !this.consentCovers(this.consentOf(sr as unknown as ServiceRequest))) {
       throw fail(
         403,

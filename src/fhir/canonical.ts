@@ -259,3 +259,36 @@ export const CARD_TYPES_PART = { type: "type", language: "language", count: "cou
  */
 export const REFERRAL_CODE = "community-referral";
 export const LEGACY_REFERRAL_CODE = "dsv-advocacy-referral";
+
+// ---- Standard codings written next to ours where an HL7 code system says the same -----------
+
+export const SERVICE_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/service-type";
+export const ORGANIZATION_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/organization-type";
+
+/**
+ * HL7 service-type (THO 7.0.1) codes that say what one of our wr-dsv-services codes says;
+ * services without an equivalent (safety planning, court accompaniment, justice or economic
+ * advocacy, anti-trafficking, health and wellness, the 24-hour hotline) carry ours only.
+ */
+export const STANDARD_SERVICE_TYPE: Readonly<Partial<Record<string, string>>> = {
+  "emergency-shelter": "126", // Crisis/Emergency Accommodation
+  "housing-advocacy": "125", // Accommodation Placement/Support
+  "legal-advocacy": "132", // Legal Advocacy
+  "support-groups": "224", // Support Groups
+  "mental-health": "490", // General Mental Health Services
+  "case-management": "279", // Case Management
+};
+
+/** HL7 organization-type codes for our partner types (legal services has no equivalent). */
+export const STANDARD_ORGANIZATION_TYPE: Readonly<Partial<Record<string, string>>> = {
+  "dv-program": "cg",
+  "sa-program": "cg",
+  "dual-program": "cg",
+  "anti-trafficking-program": "cg",
+  "culturally-specific": "cg",
+  "tribal-program": "cg",
+  "housing-provider": "cg",
+  hotline: "cg",
+  "mental-health": "prov",
+  "health-center": "prov",
+};

@@ -374,5 +374,15 @@ describe("keyboard only", () => {
     expect(JSON.stringify(task.extension)).toContain('"noContact"');
     expect(JSON.stringify(task.extension)).not.toContain("safePhone");
     expect(JSON.stringify(sr)).not.toContain("wr-safe-contact-preferences");
+    // ...and SDOHCC's standard flag is on the server, so a standard partner system sees it too.
+    expect(sr.orderDetail).toContainEqual({
+      coding: [
+        {
+          system:
+            "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes",
+          code: "contacting-subject-prohibited",
+        },
+      ],
+    });
   });
 });

@@ -129,6 +129,31 @@ describe("save transaction", () => {
     expect(aff!.period).toEqual({ start: "2026-01-01", end: "2027-12-31" });
     expect(aff!.extension).toEqual([{ url: EXTENSION.mouReviewDate, valueDate: "2027-06-30" }]);
     expect(aff!.code.map((c: any) => c.coding[0].code)).toEqual(["2", "collaborative"]);
+    // The HL7 organization-type coding next to ours (dv-program is a community group).
+    expect(org!.type).toEqual([
+      {
+        coding: [
+          { system: CODE_SYSTEM.partnerType, code: "dv-program" },
+          { system: "http://terminology.hl7.org/CodeSystem/organization-type", code: "cg" },
+        ],
+      },
+    ]);
+  });
+
+  it("writes the HL7 service-type coding next to ours where one says the same", () => {
+    const form = valid();
+    form.services[0]!.services = ["legal-advocacy", "hotline-24h"];
+    const bundle = buildSaveTransaction(form, undefined, "Organization/clinic", ids);
+    const service = bundle.entry[2]!.resource as Record<string, any>;
+    expect(service.type).toEqual([
+      {
+        coding: [
+          { system: CODE_SYSTEM.dsvServices, code: "legal-advocacy" },
+          { system: "http://terminology.hl7.org/CodeSystem/service-type", code: "132" },
+        ],
+      },
+      { coding: [{ system: CODE_SYSTEM.dsvServices, code: "hotline-24h" }] },
+    ]);
   });
 
   it("updates with ifMatch, retires removed services and keeps what it does not edit", () => {

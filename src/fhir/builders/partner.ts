@@ -1,4 +1,12 @@
-import { CODE_SYSTEM, EXTENSION, PROFILE } from "../canonical";
+import {
+  CODE_SYSTEM,
+  EXTENSION,
+  ORGANIZATION_TYPE_SYSTEM,
+  PROFILE,
+  SERVICE_TYPE_SYSTEM,
+  STANDARD_ORGANIZATION_TYPE,
+  STANDARD_SERVICE_TYPE,
+} from "../canonical";
 import {
   DAY_CODES,
   formatHours,
@@ -130,6 +138,20 @@ function codeable(system: string, code: string, display?: string) {
   };
 }
 
+/** Our code, and the HL7 code that says the same when there is one (canonical.ts). */
+function withStandard(system: string, code: string) {
+  const standard =
+    system === CODE_SYSTEM.dsvServices
+      ? { system: SERVICE_TYPE_SYSTEM, code: STANDARD_SERVICE_TYPE[code] }
+      : { system: ORGANIZATION_TYPE_SYSTEM, code: STANDARD_ORGANIZATION_TYPE[code] };
+  return {
+    coding: [
+      { system, code },
+      ...(standard.code ? [{ system: standard.system, code: standard.code }] : []),
+    ],
+  };
+}
+
 function replaceTelecom(
   existing: { system?: string; value?: string }[] | undefined,
   values: Record<string, string>,
@@ -211,7 +233,7 @@ export function buildSaveTransaction(
   const orgFields: Record<string, unknown> = {
     meta: withProfile(baseOrg?.meta, PROFILE.partnerOrganization),
     active: baseOrg?.active ?? true,
-    type: [...form.types.map((t) => codeable(CODE_SYSTEM.partnerType, t)), ...otherTypes],
+    type: [...form.types.map((t) => withStandard(CODE_SYSTEM.partnerType, t)), ...otherTypes],
     name: form.name.trim(),
     telecom: replaceTelecom(baseOrg?.telecom, {
       phone: form.phone,
@@ -260,7 +282,7 @@ export function buildSaveTransaction(
       meta: withProfile(existing?.meta, PROFILE.partnerService),
       active: true,
       providedBy: { reference: org.ref, display: form.name.trim() },
-      type: s.services.map((code) => codeable(CODE_SYSTEM.dsvServices, code)),
+      type: s.services.map((code) => withStandard(CODE_SYSTEM.dsvServices, code)),
       name: s.name.trim(),
       telecom: replaceTelecom(existing?.telecom, { phone: s.phone, url: s.chat }),
       communication: splitLanguages(s.languages).map((code) => codeable(BCP47, code)),

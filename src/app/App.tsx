@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { SessionContext, useSession as useSessionContext, type Session } from "./session";
+import { SessionContext, type Session } from "./session";
 import { applySmartStyle } from "./smartStyle";
 import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
@@ -195,6 +195,9 @@ export function App({ session }: { session: Session }) {
   );
 }
 
+/** "Start a new referral" from the follow-up prompt: the guide is right below it. */
+const focusGuide = () => document.querySelector<HTMLElement>(".guide-title")?.focus();
+
 function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
   switch (view.tab) {
     case "guide":
@@ -212,10 +215,10 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
         />
       ) : (
         <>
-          {/* The follow-up on an earlier referral (provider only): its own boundary, so the
-              guide never waits for it. */}
+          {/* The follow-up on an earlier referral (record-follow-up, checked inside): its own
+              boundary, so the guide never waits for it. */}
           <Suspense fallback={null}>
-            <FollowUpSlot />
+            <FollowUpPrompt onStartNew={focusGuide} />
           </Suspense>
           <CuesGuide onReferral={(support) => setView({ tab: "guide", referral: support })} />
         </>
@@ -223,7 +226,7 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
     case "history":
       return <PatientHistory />;
     case "worklist":
-      return <WorklistScreen />;
+      return <Worklist />;
     case "inbox":
       return <PartnerInbox />;
     case "refer-back":
@@ -237,22 +240,4 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
     case "diagnostics":
       return <Diagnostics />;
   }
-}
-
-/** The worklist: the whole clinic's in a workspace, the patient's own in a chart. */
-function WorklistScreen() {
-  const session = useSessionContext();
-  return <Worklist {...(session.kind === "chart" ? { patientId: session.patient.id } : {})} />;
-}
-
-/** The follow-up prompt at the top of the guide, only for roles that record follow-ups. */
-function FollowUpSlot() {
-  const session = useSessionContext();
-  if (session.kind !== "chart" || !can(session.access, "record-follow-up")) return null;
-  // "Start a new referral": the guide is right below the prompt; bring its heading into view.
-  return (
-    <FollowUpPrompt
-      onStartNew={() => document.querySelector<HTMLElement>(".guide-title")?.focus()}
-    />
-  );
 }

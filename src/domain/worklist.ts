@@ -126,19 +126,28 @@ export function overdueReasons(
   policy: FollowUpPolicy,
   now: Date,
 ): OverdueReason[] {
-  if (!isOpen(r)) return [];
-  const out: OverdueReason[] = [];
-  if (r.followUpDue && Date.parse(r.followUpDue) < now.getTime() && !isConnected(r))
-    out.push("follow-up-passed");
-  const answerDays = policy.partnerAnswerDays ?? DEFAULT_PARTNER_ANSWER_DAYS;
-  if (
-    r.status === "requested" &&
-    r.authoredOn &&
-    Date.parse(r.authoredOn) + answerDays * DAY_MS < now.getTime()
-  )
-    out.push("no-partner-answer");
-  return out;
+  return overdueAt(r, now.toISOString(), answerCutoff(policy, now));
 }
+
+/** The latest authoredOn that is still within the partner's days to answer. */
+function answerCutoff(policy: FollowUpPolicy, now: Date): string {
+  const days = policy.partnerAnswerDays ?? DEFAULT_PARTNER_ANSWER_DAYS;
+  return new Date(now.getTime() - days * DAY_MS).toISOString();
+}
+
+// Dates are compared as ISO strings: src/fhir/worklist.ts writes them all in UTC
+// (toISOString), so string order is time order and no date is parsed per row.
+function overdueAt(r: WorklistReferral, nowIso: string, cutoffIso: string): OverdueReason[] {
+  if (!isOpen(r)) return NONE;
+  const passed = !!r.followUpDue && r.followUpDue < nowIso && !isConnected(r);
+  const silent = r.status === "requested" && !!r.authoredOn && r.authoredOn < cutoffIso;
+  return passed && silent ? BOTH : passed ? PASSED : silent ? SILENT : NONE;
+}
+
+const NONE: OverdueReason[] = [];
+const PASSED: OverdueReason[] = ["follow-up-passed"];
+const SILENT: OverdueReason[] = ["no-partner-answer"];
+const BOTH: OverdueReason[] = ["follow-up-passed", "no-partner-answer"];
 
 export interface WorklistRow extends WorklistReferral {
   overdue: OverdueReason[];
@@ -146,27 +155,34 @@ export interface WorklistRow extends WorklistReferral {
 
 const PRIORITY_RANK: Record<string, number> = { stat: 0, asap: 1, urgent: 2, routine: 3 };
 
+/** ISO date-times compare as strings; `<` is many times faster than localeCompare. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Overdue first (the longest overdue first), then open by follow-up date (soonest first), then
  * closed (most recently changed first); the same date goes by urgency.
  */
 export function sortWorklist(rows: readonly WorklistRow[]): WorklistRow[] {
-  const group = (r: WorklistRow) => (r.overdue.length ? 0 : isOpen(r) ? 1 : 2);
-  const dueOf = (r: WorklistRow) => {
-    if (r.overdue.includes("follow-up-passed") || !r.overdue.length) return r.followUpDue ?? "~";
-    // Overdue only for the partner's silence: it has been due since authoredOn + N days, which
-    // is earlier than any follow-up date of the same referral; order by when it was sent.
-    return r.authoredOn ?? "~";
-  };
-  return [...rows].sort((a, b) => {
-    const g = group(a) - group(b);
-    if (g) return g;
-    if (group(a) === 2) return (b.lastUpdated ?? "").localeCompare(a.lastUpdated ?? "");
-    return (
-      dueOf(a).localeCompare(dueOf(b)) ||
-      (PRIORITY_RANK[a.priority] ?? 3) - (PRIORITY_RANK[b.priority] ?? 3)
-    );
+  // Keys computed once per row (decorate, sort, undecorate): 1,000 rows sort within a frame.
+  const keyed = rows.map((r) => {
+    const group = r.overdue.length ? 0 : isOpen(r) ? 1 : 2;
+    // Overdue only for the partner's silence: due since authoredOn + N days, earlier than any
+    // follow-up date of the same referral; such rows go by when they were sent.
+    const due =
+      group === 2
+        ? (r.lastUpdated ?? "")
+        : r.overdue.length && !r.overdue.includes("follow-up-passed")
+          ? (r.authoredOn ?? "~")
+          : (r.followUpDue ?? "~");
+    return { r, group, due, rank: PRIORITY_RANK[r.priority] ?? 3 };
   });
+  keyed.sort(
+    (a, b) =>
+      a.group - b.group ||
+      // Closed: the most recently changed first.
+      (a.group === 2 ? cmp(b.due, a.due) : cmp(a.due, b.due) || a.rank - b.rank),
+  );
+  return keyed.map((k) => k.r);
 }
 
 /** Computes the overdue reasons of every referral and sorts them. */
@@ -175,7 +191,9 @@ export function worklistRows(
   policy: FollowUpPolicy,
   now: Date,
 ): WorklistRow[] {
-  return sortWorklist(referrals.map((r) => ({ ...r, overdue: overdueReasons(r, policy, now) })));
+  const nowIso = now.toISOString();
+  const cutoff = answerCutoff(policy, now);
+  return sortWorklist(referrals.map((r) => ({ ...r, overdue: overdueAt(r, nowIso, cutoff) })));
 }
 
 /** "open" and "closed" are groups of statuses; any other value is one Task status. */
@@ -268,5 +286,5 @@ export function followUpCandidates(
         (!!r.lastUpdated &&
           Date.parse(r.lastUpdated) > now.getTime() - RECENTLY_CLOSED_DAYS * DAY_MS),
     )
-    .sort((a, b) => (b.authoredOn ?? "").localeCompare(a.authoredOn ?? ""));
+    .sort((a, b) => cmp(b.authoredOn ?? "", a.authoredOn ?? ""));
 }

@@ -56,6 +56,26 @@ const maria = {
 };
 
 describe("the partner inbox read model", () => {
+  it("shows what the patient told the clinic at a later visit, only while the consent is active", () => {
+    const a = referral("a");
+    const task = {
+      ...a.task,
+      note: [
+        { text: "accept", authorReference: { display: "Rosa Santos" } },
+        {
+          text: "patient-report:connected",
+          time: "2026-11-21T09:00:00.000Z",
+          authorReference: { reference: "Practitioner/prov-rivera", display: "Alex Rivera" },
+        },
+      ],
+    };
+    const [r] = toInbox(bundle([task]), bundle([a.sr]), bundle([a.consent]), [maria], NOW);
+    expect(r?.patientReport).toEqual({ report: "connected", time: "2026-11-21T09:00:00.000Z" });
+    const withdrawn = { ...a.consent, status: "inactive" };
+    const [w] = toInbox(bundle([task]), bundle([]), bundle([withdrawn]), [], NOW);
+    expect(w?.patientReport).toBeUndefined();
+  });
+
   it("shows the minimum dataset while the consent is active, safe contact included", () => {
     const a = referral("a");
     const [r] = toInbox(bundle([a.task]), bundle([a.sr]), bundle([a.consent]), [maria], NOW);

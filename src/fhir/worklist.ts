@@ -94,6 +94,16 @@ export function worklistPaths(opts: { patientId?: string; since?: string; closed
   };
 }
 
+/**
+ * Every date of the read model in UTC ISO form, so the worklist compares them as strings
+ * (src/domain/worklist.ts); a date without a time is its start in UTC; unreadable → absent.
+ */
+function utc(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
 const codeOf = (c: z.infer<typeof codeableConcept> | undefined, system?: string) =>
   c?.coding?.find((x) => !system || x.system === system)?.code;
 
@@ -130,9 +140,9 @@ export function toWorklist(
     // clinic Organization (SDOHCC's Task.requester is a PractitionerRole or an Organization).
     const requester = sr?.requester?.reference ?? task.requester?.reference ?? "";
     const priority = task.priority ?? sr?.priority ?? "routine";
-    const authoredOn = task.authoredOn ?? sr?.authoredOn;
+    const authoredOn = utc(task.authoredOn ?? sr?.authoredOn);
     const due =
-      task.restriction?.period?.end ??
+      utc(task.restriction?.period?.end) ??
       (authoredOn
         ? followUpDue(policy, urgencyOfPriority(priority), new Date(authoredOn)).toISOString()
         : undefined);
@@ -163,7 +173,7 @@ export function toWorklist(
       priority,
       ...(authoredOn ? { authoredOn } : {}),
       ...(due ? { followUpDue: due } : {}),
-      ...(task.meta?.lastUpdated ? { lastUpdated: task.meta.lastUpdated } : {}),
+      ...(utc(task.meta?.lastUpdated) ? { lastUpdated: utc(task.meta?.lastUpdated) } : {}),
       ...(lastNote?.authorReference?.display
         ? { lastChangedBy: lastNote.authorReference.display }
         : {}),

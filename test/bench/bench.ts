@@ -15,6 +15,7 @@ import { launchBrowser } from "../e2e/browser";
 import { timePartnerFilter } from "./partnerFilter";
 import { timePartnerInbox } from "./partnerInbox";
 import { timeReferralValidation } from "./validation";
+import { timeWorklist } from "./worklist";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const LATENCY_MS = 50;
@@ -176,6 +177,7 @@ async function main() {
   const requestsBeforeInteractive = Math.max(...app.map((r) => r.restRequests));
   const partnerFilter = timePartnerFilter(1000);
   const partnerInbox = timePartnerInbox(1000);
+  const worklist = await timeWorklist(1000);
   const validation = timeReferralValidation();
   const rows: [string, string, string][] = [
     ["launch.html initial JS (gz)", `${launchJsGzKB} KB`, "≤ 25 KB"],
@@ -190,6 +192,17 @@ async function main() {
     [
       "1,000-referral partner inbox: sort + filter + new marks (median)",
       `${partnerInbox.listMs} ms`,
+      "≤ 16 ms",
+    ],
+    ["1,000-referral clinic worklist: FHIR → read model (median)", `${worklist.mapMs} ms`, ""],
+    [
+      "1,000-referral clinic worklist: overdue + order + changed marks, per load (median)",
+      `${worklist.orderMs} ms`,
+      "≤ 16 ms",
+    ],
+    [
+      "1,000-referral clinic worklist: filter + render the first page, per change (median)",
+      `${worklist.filterRenderMs} ms`,
       "≤ 16 ms",
     ],
     [
@@ -216,6 +229,9 @@ async function main() {
       partnerFilterMs: partnerFilter.filterMs,
       partnerInboxMapMs: partnerInbox.mapMs,
       partnerInboxListMs: partnerInbox.listMs,
+      worklistMapMs: worklist.mapMs,
+      worklistOrderMs: worklist.orderMs,
+      worklistFilterRenderMs: worklist.filterRenderMs,
       referralValidationMs: validation.medianMs,
     }),
   );

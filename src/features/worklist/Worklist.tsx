@@ -28,8 +28,10 @@ import { PAGE_SIZE, WorklistTable } from "./WorklistTable";
 /** Task id → version seen on the last look, per worklist; memory only, gone with the tab. */
 const seenByList = new Map<string, SeenVersions>();
 
-export default function Worklist({ patientId }: { patientId?: string }) {
+/** In a chart the patient's own referrals (`patientId` defaults to the patient in context). */
+export default function Worklist(props: { patientId?: string }) {
   const session = useSession();
+  const patientId = props.patientId ?? (session.kind === "chart" ? session.patient.id : undefined);
   const lang = useStaffLanguage();
   const t = worklistStrings(lang);
   const scope = patientId ? { patientId } : {};

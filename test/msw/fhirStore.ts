@@ -19,6 +19,12 @@ const SEARCH_FIELDS: Record<string, string> = {
 };
 
 function fieldOf(resource: Resource, name: string): unknown {
+  // Consent?actor= searches the provision's actors (the recipients a consent names).
+  if (resource.resourceType === "Consent" && name === "actor") {
+    const actors = (resource as { provision?: { actor?: { reference?: unknown }[] } }).provision
+      ?.actor;
+    return (actors ?? []).map((a) => a.reference);
+  }
   return (resource as unknown as Record<string, unknown>)[name];
 }
 

@@ -59,6 +59,11 @@ export class FhirStore {
     return stored;
   }
 
+  /** Forgets every resource for which `drop` says so (tests that start each case afresh). */
+  clear(drop: (resource: Resource) => boolean = () => true): void {
+    for (const [key, resource] of this.resources) if (drop(resource)) this.resources.delete(key);
+  }
+
   get(type: string, id: string): Resource | undefined {
     return this.resources.get(`${type}/${id}`);
   }

@@ -33,10 +33,7 @@ const transactions = () =>
   store.requests.filter((r) => r.method === "POST" && r.url.endsWith("/fhir/"));
 
 beforeEach(() => {
-  for (const r of store.all())
-    (store as unknown as { resources: Map<string, unknown> }).resources.delete(
-      `${r.resourceType}/${r.id}`,
-    );
+  store.clear();
   store.requests.splice(0);
 });
 

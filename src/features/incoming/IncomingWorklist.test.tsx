@@ -49,11 +49,7 @@ function seedReferral(): { task: string; consent: string } {
 }
 
 function clear() {
-  for (const r of store.all())
-    if (r.resourceType !== "Organization")
-      (store as unknown as { resources: Map<string, unknown> }).resources.delete(
-        `${r.resourceType}/${r.id}`,
-      );
+  store.clear((r) => r.resourceType !== "Organization");
   store.requests.splice(0);
 }
 

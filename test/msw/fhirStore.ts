@@ -19,6 +19,12 @@ const SEARCH_FIELDS: Record<string, string> = {
 };
 
 function fieldOf(resource: Resource, name: string): unknown {
+  // Consent?actor= searches the provision's actors (the recipients a consent names).
+  if (resource.resourceType === "Consent" && name === "actor") {
+    const actors = (resource as { provision?: { actor?: { reference?: unknown }[] } }).provision
+      ?.actor;
+    return (actors ?? []).map((a) => a.reference);
+  }
   return (resource as unknown as Record<string, unknown>)[name];
 }
 
@@ -60,10 +66,9 @@ export class FhirStore {
     return stored;
   }
 
-  /** Forgets every resource and request (between tests that share one store). */
-  clear(): void {
-    this.resources.clear();
-    this.requests.length = 0;
+  /** Forgets every resource for which `drop` says so (tests that start each case afresh). */
+  clear(drop: (resource: Resource) => boolean = () => true): void {
+    for (const [key, resource] of this.resources) if (drop(resource)) this.resources.delete(key);
   }
 
   get(type: string, id: string): Resource | undefined {

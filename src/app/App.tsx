@@ -5,7 +5,7 @@ import { applySmartStyle } from "./smartStyle";
 import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
 import { StaffLanguageContext } from "../ui/staffLanguage";
-import { StaffSupport, StaffSupportButton } from "../ui/StaffSupport";
+import { StaffSupportButton } from "../ui/StaffSupportButton";
 import { UI, type UiStrings } from "../content/ui";
 import { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from "../content/lang";
 import type { SupportSummary } from "../domain/journey";
@@ -26,6 +26,8 @@ const ReferToClinic = lazy(() => import("../features/advocate/ReferToClinic"));
 const IncomingWorklist = lazy(() => import("../features/incoming/IncomingWorklist"));
 const Worklist = lazy(() => import("../features/worklist/Worklist"));
 const FollowUpPrompt = lazy(() => import("../features/worklist/FollowUpPrompt"));
+// Loaded when opened (from the app's own web server; no FHIR request).
+const StaffSupport = lazy(() => import("../ui/StaffSupport"));
 
 /** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
@@ -159,11 +161,13 @@ export function App({ session }: { session: Session }) {
               {support && (
                 // The one visible main landmark while open; the app's own stays mounted, hidden.
                 <main className="app-main">
-                  <StaffSupport
-                    config={session.clinic.staffSupport}
-                    lang={lang}
-                    onClose={() => setSupport(false)}
-                  />
+                  <Suspense fallback={<p role="status">{t.loading}</p>}>
+                    <StaffSupport
+                      config={session.clinic.staffSupport}
+                      lang={lang}
+                      onClose={() => setSupport(false)}
+                    />
+                  </Suspense>
                 </main>
               )}
               {/* Hidden, not unmounted: what staff entered stays while they read staff support. */}

@@ -6,7 +6,6 @@ import type { UiLanguage } from "./lang";
 // clinic's contacts, policy and leave rules come from clinic-config.json "staffSupport".
 
 const en = {
-  open: "Staff support",
   close: "Back to the app",
   heading: "Support for staff",
   intro:
@@ -50,7 +49,6 @@ const en = {
 export type StaffSupportText = typeof en;
 
 const es: StaffSupportText = {
-  open: "Apoyo al personal",
   close: "Volver a la aplicación",
   heading: "Apoyo para el personal",
   intro:

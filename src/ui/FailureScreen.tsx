@@ -1,6 +1,8 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { StaffSupportConfig } from "../config/clinicConfig";
-import { StaffSupport, StaffSupportButton } from "./StaffSupport";
+import { StaffSupportButton } from "./StaffSupportButton";
+
+const StaffSupport = lazy(() => import("./StaffSupport"));
 import type { Failure } from "../fhir/failures";
 import { describeFailure } from "../content/failures";
 import type { UiLanguage } from "../content/lang";
@@ -24,7 +26,9 @@ export function FailureScreen({
   if (support)
     return (
       <main className="failure">
-        <StaffSupport config={staffSupport} lang={lang} onClose={() => setSupport(false)} />
+        <Suspense fallback={<p role="status">…</p>}>
+          <StaffSupport config={staffSupport} lang={lang} onClose={() => setSupport(false)} />
+        </Suspense>
       </main>
     );
   return (

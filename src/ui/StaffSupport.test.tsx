@@ -47,8 +47,9 @@ describe("staff support", () => {
     const stored = { local: localStorage.length, session: sessionStorage.length };
     render(<FailureScreen failure={{ kind: "no-state" }} lang="en" />);
     await userEvent.click(screen.getByRole("button", { name: "Staff support" }));
-    expect(screen.getByRole("heading", { name: "Support for staff" })).toHaveFocus();
-    await userEvent.click(screen.getByRole("button", { name: "Back to the app" }));
+    // Loaded when opened.
+    expect(await screen.findByRole("heading", { name: "Support for staff" })).toHaveFocus();
+    await userEvent.click(await screen.findByRole("button", { name: "Back to the app" }));
     expect(screen.getByRole("heading", { name: "Open the app from the EHR" })).toBeInTheDocument();
     expect({ local: localStorage.length, session: sessionStorage.length }).toEqual(stored);
   });

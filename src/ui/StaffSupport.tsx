@@ -102,19 +102,4 @@ export function StaffSupport({
   );
 }
 
-/** The header / error-screen button that opens it. */
-export function StaffSupportButton({
-  lang,
-  open,
-  onOpen,
-}: {
-  lang: UiLanguage;
-  open: boolean;
-  onOpen: () => void;
-}) {
-  return (
-    <button type="button" className="staff-support-button" aria-pressed={open} onClick={onOpen}>
-      {STAFF_SUPPORT[lang].open}
-    </button>
-  );
-}
+export default StaffSupport;

@@ -106,6 +106,46 @@ export const CLINIC_FIELDS: Record<string, Doc> = {
     en: "Local resource card: the last line (optional).",
     es: "Tarjeta local de recursos: la última línea (opcional).",
   },
+  "staffSupport.eap.name.<lang>": {
+    en: "Staff support: the employee assistance program's name.",
+    es: "Apoyo al personal: el nombre del programa de asistencia al empleado.",
+  },
+  "staffSupport.eap.phone": {
+    en: "Staff support: the employee assistance program's phone number.",
+    es: "Apoyo al personal: el teléfono del programa de asistencia al empleado.",
+  },
+  "staffSupport.eap.hours.<lang>": {
+    en: "Staff support: when the employee assistance program answers (optional).",
+    es: "Apoyo al personal: cuándo atiende el programa de asistencia al empleado (opcional).",
+  },
+  "staffSupport.workplaceSafety.name.<lang>": {
+    en: "Staff support: who to tell at work about a safety concern (a role is enough).",
+    es: "Apoyo al personal: a quién avisar en el trabajo de un problema de seguridad (basta un cargo).",
+  },
+  "staffSupport.workplaceSafety.phone": {
+    en: "Staff support: the workplace safety contact's phone (optional).",
+    es: "Apoyo al personal: el teléfono del contacto de seguridad en el trabajo (opcional).",
+  },
+  "staffSupport.workplaceSafety.email": {
+    en: "Staff support: the workplace safety contact's email (optional).",
+    es: "Apoyo al personal: el correo del contacto de seguridad en el trabajo (opcional).",
+  },
+  "staffSupport.policy.title.<lang>": {
+    en: "Staff support: the title of the clinic's policy on violence and the workplace.",
+    es: "Apoyo al personal: el título de la política de la clínica sobre la violencia y el trabajo.",
+  },
+  "staffSupport.policy.url": {
+    en: "Staff support: where staff can read that policy (a link).",
+    es: "Apoyo al personal: dónde puede leer el personal esa política (un enlace).",
+  },
+  "staffSupport.leave.<lang>": {
+    en: "Staff support: the leave and safety-at-work options the clinic offers (optional; general wording otherwise).",
+    es: "Apoyo al personal: los permisos y opciones de seguridad en el trabajo que ofrece la clínica (opcional; si no, un texto general).",
+  },
+  "staffSupport.supervisor.<lang>": {
+    en: "Staff support: how to talk with a supervisor, in the clinic's words (optional; general wording otherwise).",
+    es: "Apoyo al personal: cómo hablar con un supervisor, en palabras de la clínica (opcional; si no, un texto general).",
+  },
 };
 
 export const SMART_FIELDS: Record<string, Doc> = {

@@ -45,7 +45,7 @@ describe("the app shell", () => {
     ma.unmount();
     // An admin launched from a chart never sees the patient's guide or history.
     render(<App session={chartSession(["admin"])} />);
-    expect(tabNames()).toEqual(["Partners", "Settings", "Diagnostics"]);
+    expect(tabNames()).toEqual(["Partners", "Reports", "Settings", "Diagnostics"]);
   });
 
   it("a workspace has no patient: no banner, no patient tabs", () => {
@@ -53,14 +53,14 @@ describe("the app shell", () => {
     expect(screen.queryByRole("region", { name: "Patient" })).not.toBeInTheDocument();
     expect(screen.queryByTestId("context-patient")).not.toBeInTheDocument();
     expect(screen.getByTestId("app-ready")).toHaveAttribute("data-session", "workspace");
-    expect(tabNames()).toEqual(["Partners", "Settings", "Diagnostics"]);
+    expect(tabNames()).toEqual(["Partners", "Reports", "Settings", "Diagnostics"]);
   });
 
   it("switches the staff language in the header, in memory only", async () => {
     const user = userEvent.setup();
     render(<App session={workspaceSession(["admin"])} />);
     await user.selectOptions(screen.getByLabelText("Show the app in"), "es");
-    expect(tabNames()).toEqual(["Aliados", "Configuración", "Diagnóstico"]);
+    expect(tabNames()).toEqual(["Aliados", "Informes", "Configuración", "Diagnóstico"]);
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);
   });

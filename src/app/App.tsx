@@ -21,13 +21,14 @@ const PartnerDirectory = lazy(() => import("../features/partners/PartnerDirector
 const ClinicSettings = lazy(() => import("../features/partners/ClinicSettings"));
 const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
 const PartnerInbox = lazy(() => import("../features/advocate/PartnerInbox"));
+const ReportsTab = lazy(() => import("../features/reports/ReportsTab"));
 
 /** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
   void loadGuide();
 }
 
-type Tab = "guide" | "history" | "inbox" | "partners" | "settings" | "diagnostics";
+type Tab = "guide" | "history" | "inbox" | "partners" | "reports" | "settings" | "diagnostics";
 type View = { tab: Tab; referral?: SupportSummary; resourceCard?: boolean };
 
 const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: SessionKind[] }[] =
@@ -41,6 +42,7 @@ const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: 
       needs: "view-directory",
       in: ["chart", "workspace"],
     },
+    { tab: "reports", label: (t) => t.tabReports, needs: "view-reports", in: ["workspace"] },
     {
       tab: "settings",
       label: (t) => t.tabSettings,
@@ -174,6 +176,8 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
       return <PartnerDirectory initialView={view.resourceCard ? "card" : "list"} />;
     case "settings":
       return <ClinicSettings />;
+    case "reports":
+      return <ReportsTab />;
     case "diagnostics":
       return <Diagnostics />;
   }

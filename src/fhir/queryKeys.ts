@@ -15,6 +15,8 @@ export const queryKeys = {
   partnerInbox: (organization: string) => ["partner-inbox", organization] as const,
   partnerInboxChanges: (organization: string, since: string) =>
     ["partner-inbox", organization, "changes", since] as const,
+  /** The de-identified report for a period (no patient data; `run` reads it again). */
+  report: (from: string, to: string, run: number) => ["report", from, to, run] as const,
   /** The patient's education and referral records (history). */
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   /** The visit in context (setting: in person or telehealth). */

@@ -195,13 +195,10 @@ describe("the partnership report", () => {
     ).length;
 
     await fetch(`${urls.ehrUrl}sandbox/requests`, { method: "DELETE" });
-    const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ display: "window", user: "admin-okafor", patient: "pat-maria" }),
-    });
-    const { url } = (await response.json()) as { url: string };
-    await page.goto(url);
+    // The manager's workspace: a standalone launch with no patient (user-level access only).
+    await page.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}`);
+    await page.getByLabel("User").selectOption("admin-okafor");
+    await page.getByRole("button", { name: /continue|sign in/i }).click();
     await page
       .locator("[data-testid=app-ready][data-session=workspace]")
       .waitFor({ timeout: 20_000 });

@@ -203,7 +203,12 @@ describe("the partnership report", () => {
       .locator("[data-testid=app-ready][data-session=workspace]")
       .waitFor({ timeout: 20_000 });
     await page.getByRole("navigation").getByRole("button", { name: "Reports" }).click();
-    await page.getByTestId("report").waitFor({ timeout: 20_000 });
+    await page
+      .locator("[data-testid=report], [data-testid=write-failure]")
+      .first()
+      .waitFor({ timeout: 20_000 });
+    if (await page.getByTestId("write-failure").count())
+      throw new Error(`the report failed: ${await page.getByTestId("write-failure").innerText()}`);
     expect(await page.getByTestId("report-mismatch").count()).toBe(0);
 
     // By month: only this month (or the last) has records; columns: education, offered, sent,

@@ -45,7 +45,7 @@ describe("the app shell", () => {
     ma.unmount();
     // An admin launched from a chart never sees the patient's guide or history.
     render(<App session={chartSession(["admin"])} />);
-    expect(tabNames()).toEqual(["Partners", "Reports", "Settings", "Diagnostics"]);
+    expect(tabNames()).toEqual(["Partners", "Settings", "Diagnostics"]);
   });
 
   it("a workspace has no patient: no banner, no patient tabs", () => {

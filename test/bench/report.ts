@@ -91,6 +91,7 @@ async function runNaive(baseUrl: string) {
   return { ms: performance.now() - started, meter };
 }
 
+const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 export async function timeReport(
@@ -109,7 +110,7 @@ export async function timeReport(
       loaded = size;
       await runReport(server.baseUrl, now); // warm-up
       const runs = [];
-      for (let i = 0; i < 3; i++) runs.push(await runReport(server.baseUrl, now));
+      for (let i = 0; i < RUNS; i++) runs.push(await runReport(server.baseUrl, now));
       const naive = await runNaive(server.baseUrl);
       const last = runs[runs.length - 1] as (typeof runs)[number];
       results.push({

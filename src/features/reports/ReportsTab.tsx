@@ -227,7 +227,7 @@ function ReportView({ data, t }: { data: ReportData; t: T }) {
       </div>
 
       <section aria-labelledby="report-monthly">
-        <h3 id="report-monthly">{t.monthly}</h3>
+        <h2 id="report-monthly">{t.monthly}</h2>
         <figure className="report-figure">
           <Suspense fallback={null}>
             <MonthlyChart months={months} series={series} />
@@ -270,7 +270,7 @@ function ReportView({ data, t }: { data: ReportData; t: T }) {
       </section>
 
       <section aria-labelledby="report-timings">
-        <h3 id="report-timings">{t.timings}</h3>
+        <h2 id="report-timings">{t.timings}</h2>
         <table className="report-table" data-testid="table-timings">
           <caption>{t.timings}</caption>
           <thead>
@@ -306,7 +306,7 @@ function ReportView({ data, t }: { data: ReportData; t: T }) {
       </section>
 
       <section aria-labelledby="report-partners">
-        <h3 id="report-partners">{t.byPartner}</h3>
+        <h2 id="report-partners">{t.byPartner}</h2>
         <CountTableView
           table={report.byPartner}
           caption={t.byPartner}
@@ -319,7 +319,7 @@ function ReportView({ data, t }: { data: ReportData; t: T }) {
       </section>
 
       <section aria-labelledby="report-urgency">
-        <h3 id="report-urgency">{t.byUrgency}</h3>
+        <h2 id="report-urgency">{t.byUrgency}</h2>
         <CountTableView
           table={report.byUrgency}
           caption={t.byUrgency}
@@ -332,7 +332,7 @@ function ReportView({ data, t }: { data: ReportData; t: T }) {
       </section>
 
       <section aria-labelledby="report-single">
-        <h3 id="report-single">{t.single}</h3>
+        <h2 id="report-single">{t.single}</h2>
         <table className="report-table" data-testid="table-single">
           <caption>{t.single}</caption>
           <thead>
@@ -361,7 +361,7 @@ function ReportView({ data, t }: { data: ReportData; t: T }) {
       </section>
 
       <section aria-labelledby="report-partner-level" className="no-print">
-        <h3 id="report-partner-level">{t.partnerReport}</h3>
+        <h2 id="report-partner-level">{t.partnerReport}</h2>
         <p>{t.partnerReportIntro}</p>
         {tier3.length === 0 ? (
           <p>{t.noTierThree}</p>
@@ -389,7 +389,7 @@ function ReportView({ data, t }: { data: ReportData; t: T }) {
       </section>
 
       <section aria-labelledby="report-definitions">
-        <h3 id="report-definitions">{t.definitions}</h3>
+        <h2 id="report-definitions">{t.definitions}</h2>
         <dl className="report-definitions">
           {MEASURE_IDS.map((m) => (
             <div key={m}>
@@ -438,7 +438,7 @@ export default function ReportsTab() {
 
   return (
     <section className="reports" aria-labelledby="reports-title">
-      <h2 id="reports-title">{t.title}</h2>
+      <h1 id="reports-title">{t.title}</h1>
       <p>{t.intro}</p>
       <form className="report-period no-print" onSubmit={submit} noValidate>
         <label htmlFor={fromId}>{t.from}</label>

@@ -25,13 +25,23 @@ interface Meter {
   patientRefs: number;
 }
 
+/** GET with one retry on a reset connection (a keep-alive socket closed during a bulk load). */
+async function get(url: string, headers: Record<string, string>): Promise<Response> {
+  try {
+    return await fetch(url, { headers });
+  } catch {
+    return fetch(url, { headers });
+  }
+}
+
 function door(baseUrl: string, token: string, meter: Meter): FhirHttp {
   return {
     serverUrl: baseUrl,
     async request<S extends z.ZodMiniType>(schema: S, path: string) {
       meter.requests++;
-      const res = await fetch(`${baseUrl}/${path}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: "application/fhir+json" },
+      const res = await get(`${baseUrl}/${path}`, {
+        Authorization: `Bearer ${token}`,
+        Accept: "application/fhir+json",
       });
       const text = await res.text();
       meter.bytes += text.length;
@@ -80,7 +90,7 @@ async function runNaive(baseUrl: string) {
     let next: string | undefined = `${baseUrl}/${type}?_count=1000`;
     while (next) {
       meter.requests++;
-      const res = await fetch(next, { headers: { Authorization: "Bearer manager" } });
+      const res = await get(next, { Authorization: "Bearer manager" });
       const text = await res.text();
       meter.bytes += text.length;
       meter.patientRefs += (text.match(/"Patient\//g) ?? []).length;

@@ -182,4 +182,6 @@ export interface FhirServerHandle {
   reset(): Promise<void>;
   /** Adds N synthetic referrals with Tasks across states and months (sandbox/seed/load.ts). */
   loadSynthetic(count: number, options?: { now?: Date; prefix?: string }): number;
+  /** Test setup: a transaction Bundle through the FHIR engine as the seed loads (trusted). */
+  loadBundle(bundle: import("fhir/r4").Bundle): Promise<import("fhir/r4").Bundle>;
 }

@@ -290,6 +290,17 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       next(err);
     }
   });
+  // Test-only: a transaction Bundle through the FHIR engine with the seed's trust (no scopes,
+  // no profile checks), for browser tests that set up records no user could write directly
+  // (e.g. a partner's outcomes). Loopback sandbox only.
+  control.post("/transaction", express.json({ limit: "5mb" }), async (req, res, next) => {
+    try {
+      res.json(await fhirHandle.loadBundle(req.body as import("fhir/r4").Bundle));
+    } catch (err) {
+      res.status(400).json({ error: (err as Error).message });
+      void next;
+    }
+  });
   // Test-only: adds N synthetic referrals (npm run seed:load -- N; sandbox/seed/load.ts).
   control.post("/seed-load", (req, res) => {
     const body = (req.body ?? {}) as { count?: unknown; prefix?: unknown };

@@ -12,17 +12,23 @@ type Concept = { coding?: Coding[] } | undefined;
 type Ref = { reference?: string } | undefined;
 type R = Record<string, unknown>;
 
+// Getters return the element as stored (one value or an array), so matching allocates nothing.
 type Getter =
   | { kind: "code"; get: (r: R) => string | undefined }
-  | { kind: "concept"; get: (r: R) => Concept[] }
-  | { kind: "reference"; get: (r: R) => Ref[] }
+  | { kind: "concept"; get: (r: R) => Concept | Concept[] }
+  | { kind: "reference"; get: (r: R) => Ref | Ref[] }
   | { kind: "instant"; get: (r: R) => string | undefined };
 
-const one = <T>(v: T | undefined): T[] => (v === undefined ? [] : [v]);
-const concept = (key: string) => (r: R) => one(r[key] as Concept);
-const concepts = (key: string) => (r: R) => (r[key] as Concept[] | undefined) ?? [];
-const reference = (key: string) => (r: R) => one(r[key] as Ref);
-const references = (key: string) => (r: R) => (r[key] as Ref[] | undefined) ?? [];
+const concept = (key: string) => (r: R) => r[key] as Concept;
+const concepts = (key: string) => (r: R) => r[key] as Concept[] | undefined;
+const reference = (key: string) => (r: R) => r[key] as Ref;
+const references = (key: string) => (r: R) => r[key] as Ref[] | undefined;
+
+function some<T>(v: T | T[] | undefined, test: (x: T) => boolean): boolean {
+  if (v === undefined) return false;
+  if (Array.isArray(v)) return v.some(test);
+  return test(v);
+}
 const str = (key: string) => (r: R) => r[key] as string | undefined;
 
 const COMMON: Record<string, Getter> = {
@@ -115,19 +121,29 @@ function compileOne(getter: Getter, filter: Filter): ((r: R) => boolean) | undef
       if (operator !== "eq") return undefined;
       const test = tokenTest(value);
       if (!test) return undefined;
-      return (r) => getter.get(r).some((c) => c?.coding?.some(test));
+      return (r) => some(getter.get(r), (c) => !!c?.coding?.some(test));
     }
     case "reference": {
       if (operator !== "eq") return undefined;
       const set = new Set(value.split(","));
       if ([...set].some((v) => !/^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/.test(v))) return undefined;
-      return (r) => getter.get(r).some((x) => !!x?.reference && set.has(x.reference));
+      return (r) => some(getter.get(r), (x) => !!x?.reference && set.has(x.reference));
     }
     case "instant": {
       const range = dateRange(value);
       if (!range) return undefined;
       const [start, end] = range;
       // The stored value as a range: an instant is a point; a date covers its day (month, year).
+      // UTC instants ("…Z") compare as strings against the bounds in the same form (equal
+      // instants written with and without milliseconds still order correctly at the bound).
+      const startIso = new Date(start).toISOString();
+      const endIso = new Date(end).toISOString();
+      const utc: Record<string, ((v: string) => boolean) | undefined> = {
+        ge: (v) => v >= startIso,
+        lt: (v) => v < startIso,
+        gt: (v) => v >= endIso,
+        le: (v) => v < endIso,
+      };
       const stored = (v: string): [number, number] | undefined => {
         if (FULL_INSTANT.test(v)) {
           const t = Date.parse(v);
@@ -143,8 +159,11 @@ function compileOne(getter: Getter, filter: Filter): ((r: R) => boolean) | undef
       };
       const test = cmp[operator];
       if (!test) return undefined;
+      const fastUtc = utc[operator];
       return (r) => {
         const v = getter.get(r);
+        if (v !== undefined && fastUtc && v.length >= 20 && v.endsWith("Z") && v[10] === "T")
+          return fastUtc(v);
         const range = v === undefined ? undefined : stored(v);
         return range !== undefined && test(range[0], range[1]);
       };
@@ -163,12 +182,16 @@ export function compileFilters(
   const getters = { ...COMMON, ...(BY_TYPE[resourceType] ?? {}) };
   const tests: ((r: R) => boolean)[] = [];
   const rest: Filter[] = [];
+  const ORDER = { code: 0, reference: 1, concept: 2, instant: 3 } as const;
+  const compiled: { rank: number; test: (r: R) => boolean }[] = [];
   for (const f of filters) {
     const getter = getters[f.code];
     const test = getter ? compileOne(getter, f) : undefined;
-    if (test) tests.push(test);
+    if (test && getter) compiled.push({ rank: ORDER[getter.kind], test });
     else rest.push(f);
   }
+  // Cheapest first: a code comparison rules most resources out before any date is read.
+  for (const c of compiled.sort((a, b) => a.rank - b.rank)) tests.push(c.test);
   return {
     fast: (resource) => tests.every((t) => t(resource as unknown as R)),
     rest,

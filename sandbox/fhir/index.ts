@@ -3,7 +3,7 @@
 // labels), http.ts (HTTP, auth, CORS, faults) and ../seed (synthetic data).
 
 import { parseSearchRequest } from "@medplum/core";
-import type { Resource as R4Resource } from "fhir/r4";
+import type { Bundle as R4Bundle, Resource as R4Resource } from "fhir/r4";
 import type { FaultRequest, FhirServerHandle, FhirServerOptions } from "../contract";
 import { buildSeedBundle } from "../seed";
 import { syntheticReferrals } from "../seed/load";
@@ -79,6 +79,9 @@ export async function createFhirServer(options: FhirServerOptions): Promise<Fhir
       faults.clear();
     },
     reset,
+    async loadBundle(bundle) {
+      return (await loadBundle(bundle as unknown as Bundle)) as unknown as R4Bundle;
+    },
     loadSynthetic(count, opts = {}) {
       const resources = syntheticReferrals(count, {
         now: opts.now ?? new Date(),

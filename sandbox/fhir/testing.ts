@@ -30,6 +30,10 @@ export async function startTestFhirServer(
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
+  // As sandbox/server.ts: idle keep-alive sockets outlive a busy event loop (a bulk load), so
+  // the server never closes one a client is about to reuse.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}/fhir`;
   const handle = await createFhirServer({

@@ -60,7 +60,7 @@ describe("the app shell", () => {
     expect(screen.queryByRole("region", { name: "Patient" })).not.toBeInTheDocument();
     expect(screen.queryByTestId("context-patient")).not.toBeInTheDocument();
     expect(screen.getByTestId("app-ready")).toHaveAttribute("data-session", "workspace");
-    expect(tabNames()).toEqual(["Partners", "Settings", "Diagnostics"]);
+    expect(tabNames()).toEqual(["Partners", "Reports", "Settings", "Diagnostics"]);
   });
 
   it("a provider's and a manager's workspace open on the referral worklist", () => {
@@ -81,7 +81,7 @@ describe("the app shell", () => {
     const user = userEvent.setup();
     render(<App session={workspaceSession(["admin"])} />);
     await user.selectOptions(screen.getByLabelText("Show the app in"), "es");
-    expect(tabNames()).toEqual(["Aliados", "Configuración", "Diagnóstico"]);
+    expect(tabNames()).toEqual(["Aliados", "Informes", "Configuración", "Diagnóstico"]);
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);
   });

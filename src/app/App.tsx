@@ -28,6 +28,7 @@ const Worklist = lazy(() => import("../features/worklist/Worklist"));
 const FollowUpPrompt = lazy(() => import("../features/worklist/FollowUpPrompt"));
 // Loaded when opened (from the app's own web server; no FHIR request).
 const StaffSupport = lazy(() => import("../ui/StaffSupport"));
+const ReportsTab = lazy(() => import("../features/reports/ReportsTab"));
 
 /** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
@@ -42,6 +43,7 @@ type Tab =
   | "refer-back"
   | "incoming"
   | "partners"
+  | "reports"
   | "settings"
   | "diagnostics";
 type View = { tab: Tab; referral?: SupportSummary; resourceCard?: boolean };
@@ -75,6 +77,7 @@ const TABS: { tab: Tab; label: (t: UiStrings) => string; needs: Capability; in: 
       needs: "view-directory",
       in: ["chart", "workspace"],
     },
+    { tab: "reports", label: (t) => t.tabReports, needs: "view-reports", in: ["workspace"] },
     {
       tab: "settings",
       label: (t) => t.tabSettings,
@@ -241,6 +244,8 @@ function Screen({ view, setView }: { view: View; setView: (v: View) => void }) {
       return <PartnerDirectory initialView={view.resourceCard ? "card" : "list"} />;
     case "settings":
       return <ClinicSettings />;
+    case "reports":
+      return <ReportsTab />;
     case "diagnostics":
       return <Diagnostics />;
   }

@@ -147,6 +147,11 @@ export const clinicConfigSchema = z.strictObject({
     }),
   ),
   /**
+   * De-identified reports (optional): counts below `suppressionThreshold` (default 11) are shown
+   * as "<threshold", with complementary suppression, on screen and in every export.
+   */
+  reports: z.optional(z.strictObject({ suppressionThreshold: int(2, 100) })),
+  /**
    * Which PractitionerRole codes mean which role in this app (optional: DEFAULT_ROLE_MAPPING
    * otherwise). Codes are "system|code" (exact) or "code" (any system).
    */
@@ -218,4 +223,10 @@ export function minorConsentText(config: ClinicConfig, lang: string): string {
   const c = config.jurisdiction.minorConsent;
   if (c) return c[lang] ?? c.en;
   return DEFAULT_MINOR_CONSENT[lang === "es" ? "es" : "en"];
+}
+
+/** The small-cell suppression threshold of the reports (clinic-config reports, default 11). */
+export const DEFAULT_SUPPRESSION_THRESHOLD = 11;
+export function suppressionThreshold(config: ClinicConfig): number {
+  return config.reports?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
 }

@@ -21,6 +21,7 @@ const en = {
   tabPartners: "Partners",
   tabSettings: "Settings",
   tabDiagnostics: "Diagnostics",
+  tabReports: "Reports",
   staffLanguage: "Show the app in",
   workspace: "Workspace",
   nothingForRole:
@@ -54,6 +55,7 @@ const es: UiStrings = {
   tabPartners: "Aliados",
   tabSettings: "Configuración",
   tabDiagnostics: "Diagnóstico",
+  tabReports: "Informes",
   staffLanguage: "Ver la aplicación en",
   workspace: "Espacio de trabajo",
   nothingForRole:

@@ -50,3 +50,25 @@ export function readBusinessStatus(
   const bser = codings.find((c) => c.system === BSER_BUSINESS_STATUS && c.code)?.code;
   return bser && bser in BSER_CODES ? BSER_CODES[bser as BserCode] : undefined;
 }
+
+/**
+ * The `business-status` search tokens for business statuses by the lifecycle's name: our
+ * refinement where there is one (it says exactly that), else BSeR's code.
+ */
+export function businessStatusTokens(names: readonly string[]): string {
+  return names
+    .map((name) => {
+      if (REFINEMENTS.includes(name)) return `${CODE_SYSTEM.referralOutcome}|${name}`;
+      const bser =
+        (Object.entries(BSER_CODES).find(([, n]) => n === name)?.[0] as BserCode | undefined) ??
+        BSER_CODE_OF[name as BusinessStatus];
+      return `${BSER_BUSINESS_STATUS}|${bser}`;
+    })
+    .join(",");
+}
+
+/**
+ * BSeR 7.0 (fulfillment completed) also stands under our refinements "declined services" and
+ * "referred elsewhere": a search for the patient connecting leaves those out with `:not`.
+ */
+export const NOT_CONNECTED_REFINEMENTS = ["declined-services", "referred-elsewhere"] as const;

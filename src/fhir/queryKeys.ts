@@ -29,6 +29,8 @@ export const queryKeys = {
   patientWorklist: (patientId: string) => ["patient", patientId, "worklist"] as const,
   patientWorklistChanges: (patientId: string, since: string) =>
     ["patient", patientId, "worklist", "changes", since] as const,
+  /** The de-identified report for a period (no patient data; `run` reads it again). */
+  report: (from: string, to: string, run: number) => ["report", from, to, run] as const,
   /** The patient's education and referral records (history). */
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   /** The visit in context (setting: in person or telehealth). */

@@ -14,6 +14,7 @@ import { startSandbox } from "../../sandbox/server";
 import { launchBrowser } from "../e2e/browser";
 import { timePartnerFilter } from "./partnerFilter";
 import { timePartnerInbox } from "./partnerInbox";
+import { printReportTable, timeReport } from "./report";
 import { timeReferralValidation } from "./validation";
 import { timeWorklist } from "./worklist";
 
@@ -179,6 +180,8 @@ async function main() {
   const partnerInbox = timePartnerInbox(1000);
   const worklist = await timeWorklist(1000);
   const validation = timeReferralValidation();
+  // The de-identified report at 10,000 and 100,000 referrals against the naive paging.
+  const report = await timeReport();
   const rows: [string, string, string][] = [
     ["launch.html initial JS (gz)", `${launchJsGzKB} KB`, "≤ 25 KB"],
     ["index.html JS before the first screen (gz)", `${indexJsGzKB} KB`, "≤ 110 KB"],
@@ -218,8 +221,10 @@ async function main() {
   ];
   console.log(`\n| measure | value | budget |\n|---|---|---|`);
   for (const [k, v, b] of rows) console.log(`| ${k} | ${v} | ${b} |`);
+  printReportTable(report);
   console.log(
     JSON.stringify({
+      report,
       launchJsGzKB,
       indexJsGzKB,
       appMs,

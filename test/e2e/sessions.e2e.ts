@@ -68,7 +68,7 @@ describe("the workspace", () => {
       .locator("[data-testid=app-ready][data-session=workspace]")
       .waitFor({ timeout: 20_000 });
     const tabs = await page.getByRole("navigation").getByRole("button").allInnerTexts();
-    expect(tabs).toEqual(["Partners", "Settings", "Diagnostics"]);
+    expect(tabs).toEqual(["Partners", "Reports", "Settings", "Diagnostics"]);
     await page.getByRole("heading", { name: "Partner directory" }).waitFor();
     await expect(page.getByRole("button", { name: "Add partner" }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole("region", { name: "Patient" }).count()).toBe(0);

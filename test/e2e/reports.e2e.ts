@@ -1,0 +1,275 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { usePlaywright } from "./browser";
+import { axeViolations, launchApp, resetSandbox, safetyAnswer } from "./journey.helpers";
+
+// The de-identified report through real launches (invariant 11): a provider sends a warm
+// referral through the guide; the partners' outcomes (which only their advocates could write)
+// and an incoming referral are set up through the FHIR engine; the clinic admin opens Reports.
+// The counts are the known ones, small cells suppressed (with a complementary cell), the
+// chart's table matches the monthly table, the CSV export matches the screen, and no request
+// the report made could return a patient record.
+
+const urls = inject("urls");
+let browser: Browser;
+let page: Page;
+const contexts: BrowserContext[] = [];
+
+usePlaywright(
+  (session) => {
+    ({ browser, page } = session);
+  },
+  {
+    beforeEachTest: async () => {
+      for (const c of contexts.splice(0)) await c.close();
+      await resetSandbox(urls);
+    },
+    context: { locale: "en-US", acceptDownloads: true },
+  },
+);
+
+const SYSTEM = "https://warm-referral.org/fhir/CodeSystem";
+const DAY = 86_400_000;
+const SECURITY = [
+  { system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "R" },
+  { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "SDV" },
+];
+
+/** Referral outcomes set up on the server, as the partner's advocate would have left them. */
+function outcome(
+  n: number,
+  owner: string,
+  status: string,
+  business: string,
+  sentAt: number,
+  extra: Record<string, unknown> = {},
+  serviceCode = "community-referral",
+) {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `rep-${owner}-${status}-${business}-${i}`;
+    const at = new Date(sentAt).toISOString();
+    return [
+      {
+        resourceType: "ServiceRequest",
+        id: `${id}-sr`,
+        meta: { security: SECURITY },
+        status: "active",
+        intent: "order",
+        code: { coding: [{ system: `${SYSTEM}/wr-activity`, code: serviceCode }] },
+        subject: { reference: "Patient/pat-james" },
+        authoredOn: at,
+        performer: [{ reference: `Organization/${owner}` }],
+      },
+      {
+        resourceType: "Task",
+        id,
+        meta: { security: SECURITY },
+        status,
+        businessStatus: { coding: [{ system: `${SYSTEM}/wr-referral-outcome`, code: business }] },
+        intent: "order",
+        priority: "routine",
+        code: { coding: [{ system: "http://hl7.org/fhir/CodeSystem/task-code", code: "fulfill" }] },
+        focus: { reference: `ServiceRequest/${id}-sr` },
+        for: { reference: "Patient/pat-james" },
+        authoredOn: at,
+        requester: { reference: "Practitioner/prov-rivera" },
+        owner: { reference: `Organization/${owner}` },
+        ...extra,
+      },
+    ];
+  }).flat();
+}
+
+async function setUpOutcomes(): Promise<void> {
+  // Two days ago, so every record is in this month (or the last, near a month's start: the
+  // report's default period, the last 6 months, covers both).
+  const sent = Date.now() - 2 * DAY;
+  const connected = {
+    executionPeriod: {
+      start: new Date(sent + DAY).toISOString(),
+      end: new Date(sent + 2 * DAY).toISOString(),
+    },
+  };
+  const resources = [
+    ...outcome(12, "org-safe-harbor", "completed", "fulfillment-completed", sent, connected),
+    ...outcome(3, "org-safe-harbor", "rejected", "declined", sent, {
+      statusReason: {
+        coding: [{ system: `${SYSTEM}/wr-referral-status-reason`, code: "no-capacity" }],
+      },
+    }),
+    ...outcome(2, "org-safe-harbor", "failed", "could-not-reach", sent),
+    ...outcome(1, "org-safe-harbor", "cancelled", "fulfillment-cancelled", sent),
+    ...outcome(2, "org-bridges-sa", "completed", "fulfillment-completed", sent, connected),
+    // An incoming referral: requested by a partner, owned by the clinic.
+    ...outcome(
+      1,
+      "clinic",
+      "requested",
+      "created",
+      sent,
+      { requester: { reference: "Organization/org-bridges-sa" } },
+      "medical-appointment",
+    ),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      resourceType: "Procedure",
+      id: `rep-edu-${i}`,
+      meta: { security: SECURITY },
+      status: "completed",
+      code: { coding: [{ system: `${SYSTEM}/wr-activity`, code: "universal-education" }] },
+      subject: { reference: "Patient/pat-james" },
+      performedDateTime: new Date(sent).toISOString(),
+    })),
+  ];
+  const r = await fetch(`${urls.ehrUrl}sandbox/transaction`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      resourceType: "Bundle",
+      type: "transaction",
+      entry: resources.map((resource) => ({
+        resource,
+        request: { method: "PUT", url: `${resource.resourceType}/${resource.id}` },
+      })),
+    }),
+  });
+  if (!r.ok) throw new Error(`setup: ${r.status} ${await r.text()}`);
+}
+
+/** The provider sends a warm referral to Safe Harbor through the guide (the real UI). */
+async function providerSendsReferral(p: Page): Promise<void> {
+  await launchApp(p, urls, "prov-rivera", "pat-maria");
+  await p.locator("[data-step=c]").waitFor();
+  await p.getByLabel(/alone with me/).check();
+  await p.getByLabel(/professional interpreter/).check();
+  await p.getByLabel(/limits of confidentiality/).check();
+  await p.getByRole("button", { name: "Continue", exact: true }).click();
+  await p.locator("[data-step=ue]").waitFor();
+  await p.getByRole("button", { name: /shared something/ }).click();
+  await p.locator("[data-step=s]").waitFor();
+  await safetyAnswer(p, /Wants legal help/, "Yes").check();
+  await p.getByLabel("Drop-in support and safety planning", { exact: true }).check();
+  await p.getByRole("button", { name: "Continue to referral" }).click();
+  await p.locator("[data-step=partner]").waitFor();
+  await p.getByLabel(/Safe Harbor Family Violence Program/).check();
+  await p.getByLabel("Call the partner together now").check();
+  await p.getByRole("button", { name: "Continue", exact: true }).click();
+  await p.locator("[data-step=consent]").waitFor();
+  await p.getByLabel(/The patient agrees to share this with Safe Harbor/).check();
+  await p.getByLabel("Safe phone number").fill("503-555-0199");
+  await p.getByRole("button", { name: "Continue", exact: true }).click();
+  await p.locator("[data-step=review]").waitFor();
+  await p.getByRole("button", { name: "Send referral" }).click();
+  await p.getByRole("heading", { name: "Referral recorded" }).waitFor();
+}
+
+/** A table's body rows (and foot) as arrays of cell texts, the row header first. */
+async function tableRows(p: Page, testId: string): Promise<string[][]> {
+  return p
+    .getByTestId(testId)
+    .evaluate((t) =>
+      Array.from(t.querySelectorAll("tbody tr, tfoot tr")).map((tr) =>
+        Array.from(tr.children).map((c) => (c.textContent ?? "").trim()),
+      ),
+    );
+}
+
+async function held(type: string, params: Record<string, string>): Promise<unknown[]> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/resources/${type}?${new URLSearchParams(params)}`);
+  return (await r.json()) as unknown[];
+}
+
+describe("the partnership report", () => {
+  it("after known journeys shows the expected counts, small cells suppressed; the chart's table and the CSV match the screen; nothing of a patient is read", async () => {
+    const providerContext = await browser.newContext({ locale: "en-US" });
+    contexts.push(providerContext);
+    await providerSendsReferral(await providerContext.newPage());
+    await setUpOutcomes();
+    // Education the guide recorded on its way (if any), and the seed's, count too when in the
+    // report's default period (the last 6 months).
+    const now = new Date();
+    const periodStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1);
+    const education = (await held("Procedure", { code: "universal-education" })).filter(
+      (p) =>
+        Date.parse((p as { performedDateTime?: string }).performedDateTime ?? "") >= periodStart,
+    ).length;
+
+    await fetch(`${urls.ehrUrl}sandbox/requests`, { method: "DELETE" });
+    // The manager's workspace: a standalone launch with no patient (user-level access only).
+    await page.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}`);
+    await page.getByLabel("User").selectOption("admin-okafor");
+    await page.getByRole("button", { name: /continue|sign in/i }).click();
+    await page
+      .locator("[data-testid=app-ready][data-session=workspace]")
+      .waitFor({ timeout: 20_000 });
+    await page.getByRole("navigation").getByRole("button", { name: "Reports" }).click();
+    await page
+      .locator("[data-testid=report], [data-testid=write-failure]")
+      .first()
+      .waitFor({ timeout: 20_000 });
+    if (await page.getByTestId("write-failure").count())
+      throw new Error(`the report failed: ${await page.getByTestId("write-failure").innerText()}`);
+    expect(await page.getByTestId("report-mismatch").count()).toBe(0);
+
+    // By month: only this month (or the last) has records; columns: education, offered, sent,
+    // accepted, connected, declined, could not reach, withdrawn.
+    const monthly = await tableRows(page, "table-monthly");
+    const total = monthly[monthly.length - 1] ?? [];
+    const eduText = education < 11 ? "<11" : String(education);
+    // Sent 19 to Safe Harbor (18 set up + 1 through the UI) and 2 to Bridges: 21.
+    // Offered: the 20 set up and the UI's, 21 (the incoming referral is not an offer).
+    expect(total).toEqual(["Total", eduText, "21", "21", "16", "14", "<11", "<11", "<11"]);
+    // The chart's table holds the monthly table's sent and connected, month by month.
+    const chart = await tableRows(page, "chart-table");
+    expect(chart).toEqual(monthly.slice(0, -1).map((r) => [r[0], r[3], r[5]]));
+
+    // By partner: Bridges' 2 is small, so Safe Harbor's 19 is hidden too (else 21 − 19 = 2).
+    const partners = await tableRows(page, "table-partners");
+    expect(partners).toEqual([
+      ["Bridges Sexual Assault Resource Center", "<11", "<11", "<11", "0", "0", "0"],
+      ["Safe Harbor Family Violence Program", "<11", "<11", "<11", "<11", "<11", "<11"],
+      ["Total", "21", "16", "14", "<11", "<11", "<11"],
+    ]);
+    const timings = await tableRows(page, "table-timings");
+    expect(timings).toEqual([
+      ["Days to first contact", "14", "1", "1"],
+      ["Days to connection", "14", "2", "2"],
+      ["Connection rate", "66.7%"],
+    ]);
+    const single = await tableRows(page, "table-single");
+    expect(single.find((r) => r[0] === "Incoming referrals received")).toEqual([
+      "Incoming referrals received",
+      "<11",
+    ]);
+
+    // The CSV export says what the screen says.
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-csv").click(),
+    ]);
+    const csv = await readFile((await csvDownload.path()) ?? "", "utf8");
+    const lines = csv.split("\r\n");
+    const start = lines.indexOf("# By month") + 2;
+    const csvMonthly = lines.slice(start, start + monthly.length).map((l) => l.split(","));
+    expect(csvMonthly).toEqual(monthly);
+    const ps = lines.indexOf("# By partner program") + 2;
+    expect(lines.slice(ps, ps + 3).map((l) => l.split(","))).toEqual(partners);
+
+    // Nothing of a patient: counts and trimmed Tasks only; no Patient, no full Task.
+    const log = (await (await fetch(`${urls.ehrUrl}sandbox/requests`)).json()) as {
+      method: string;
+      url: string;
+    }[];
+    const reportRequests = log.filter((r) =>
+      /\/(Task|ServiceRequest|Procedure|Patient)/.test(r.url),
+    );
+    expect(reportRequests.length).toBeGreaterThan(0);
+    for (const r of reportRequests) {
+      expect(r.url, r.url).toMatch(
+        /_summary=count|_elements=status%2CbusinessStatus%2CauthoredOn%2Cowner%2Cpriority%2CexecutionPeriod/,
+      );
+    }
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

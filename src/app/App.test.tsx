@@ -74,7 +74,7 @@ describe("the app shell", () => {
     ]);
     provider.unmount();
     render(<App session={workspaceSession(["manager"])} />);
-    expect(tabNames()).toEqual(["Worklist", "Partners", "Settings"]);
+    expect(tabNames()).toEqual(["Worklist", "Partners", "Reports", "Settings"]);
   });
 
   it("switches the staff language in the header, in memory only", async () => {

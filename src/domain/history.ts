@@ -43,4 +43,6 @@ export interface ReferralHistory {
 export interface PatientHistoryData {
   education: EducationHistory[];
   referrals: ReferralHistory[];
+  /** Records the server sent that could not be read (malformed): shown as a count, never hidden. */
+  unreadable: number;
 }

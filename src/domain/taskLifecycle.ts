@@ -414,6 +414,8 @@ export const PERFORMER_ELEMENTS: readonly string[] = [
   "output",
   "lastModified",
   "note",
+  // When the performer worked on it: start at first contact, end when the Task ends.
+  "executionPeriod",
 ];
 
 /**

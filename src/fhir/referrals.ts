@@ -304,6 +304,25 @@ function consentOf(
 }
 
 /** The patient's labelled education and referral records (three searches, in parallel). */
+/** The history's records that fail their schema, each counted once (searches overlap). */
+function unreadableCount(entries: z.infer<typeof historySearchSchema>["entry"]): number {
+  const schemas: Record<string, z.ZodMiniType> = {
+    Procedure: procedureSchema,
+    ServiceRequest: serviceRequestSchema,
+    Task: taskSchema,
+    Consent: consentSchema,
+    Organization: organizationSchema,
+  };
+  const bad = new Set<string>();
+  (entries ?? []).forEach((e, i) => {
+    const r = e.resource as { resourceType?: string; id?: unknown } | undefined;
+    const schema = r?.resourceType ? schemas[r.resourceType] : undefined;
+    if (schema && !schema.safeParse(r).success)
+      bad.add(typeof r?.id === "string" ? `${r.resourceType}/${r.id}` : `#${i}`);
+  });
+  return bad.size;
+}
+
 export async function fetchPatientHistory(
   http: FhirHttp,
   patientId: string,
@@ -323,6 +342,13 @@ export async function fetchPatientHistory(
       consents.body.entry,
       http.serverUrl,
     ),
+    unreadable: unreadableCount([
+      ...(procedures.body.entry ?? []),
+      ...(referrals.body.entry ?? []),
+      ...(ours.body.entry ?? []),
+      ...(tasks.body.entry ?? []),
+      ...(consents.body.entry ?? []),
+    ]),
   };
 }
 

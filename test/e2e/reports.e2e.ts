@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import type { BusinessStatus } from "../../src/domain/taskLifecycle";
+import { businessStatusConcept } from "../../src/fhir/businessStatus";
 import { usePlaywright } from "./browser";
 import { axeViolations, launchApp, resetSandbox, safetyAnswer } from "./journey.helpers";
 
@@ -41,7 +43,7 @@ function outcome(
   n: number,
   owner: string,
   status: string,
-  business: string,
+  business: BusinessStatus,
   sentAt: number,
   extra: Record<string, unknown> = {},
   serviceCode = "community-referral",
@@ -66,7 +68,8 @@ function outcome(
         id,
         meta: { security: SECURITY },
         status,
-        businessStatus: { coding: [{ system: `${SYSTEM}/wr-referral-outcome`, code: business }] },
+        // As the app writes it: BSeR's code, with our refinement where BSeR has none.
+        businessStatus: businessStatusConcept(business),
         intent: "order",
         priority: "routine",
         code: { coding: [{ system: "http://hl7.org/fhir/CodeSystem/task-code", code: "fulfill" }] },

@@ -41,7 +41,20 @@ function refsOf(resource: Resource, name: string): string[] {
 function hasIdentifier(resource: Resource, token: string): boolean {
   const [system, value] = token.includes("|") ? token.split("|") : [undefined, token];
   const ids = (fieldOf(resource, "identifier") ?? []) as { system?: string; value?: string }[];
-  return ids.some((id) => id.value === value && (system === undefined || id.system === system));
+  // `system|` (no value) matches any identifier of that system.
+  return ids.some(
+    (id) => (value === "" || id.value === value) && (system === undefined || id.system === system),
+  );
+}
+
+/** Token search on a CodeableConcept (or a list of them): `system|code`. */
+function hasCoding(value: unknown, token: string): boolean {
+  const [system, code] = token.split("|");
+  const concepts = (Array.isArray(value) ? value : [value]) as
+    { coding?: { system?: string; code?: string }[] }[] | undefined[];
+  return concepts.some((c) =>
+    (c?.coding ?? []).some((x) => x.code === code && (!system || x.system === system)),
+  );
 }
 
 export class FhirStore {
@@ -118,7 +131,9 @@ export class FhirStore {
           .split(",")
           .some(
             (v) =>
-              refsOf(resource, field(name)).includes(v) || fieldOf(resource, field(name)) === v,
+              refsOf(resource, field(name)).includes(v) ||
+              fieldOf(resource, field(name)) === v ||
+              (v.includes("|") && hasCoding(fieldOf(resource, field(name)), v)),
           );
       }),
     );

@@ -274,6 +274,8 @@ export const contentPackSchema = z.strictObject({
     historyEducation: s(),
     historyReferrals: s(),
     historyEmpty: s(),
+    historyUnreadable: tpl("staff.historyUnreadable"),
+    withdrawRaced: s(),
     historyLoading: s(),
     taskStatus: s(),
     followUpBy: s(),

@@ -18,6 +18,7 @@ export const TEMPLATES = {
   "staff.consentAgree": ["partner"],
   "staff.sentHeading": ["partner"],
   "staff.recordedItems": ["partner"],
+  "staff.historyUnreadable": ["count"],
   "staff.updatedOnServer": ["changed"],
   "staff.withdrawConfirm": ["partner"],
   "staff.reviewPending": ["language"],

@@ -187,6 +187,10 @@ export interface StaffText {
   historyEducation: string;
   historyReferrals: string;
   historyEmpty: string;
+  /** Some records could not be read: the list is not the whole story. */
+  historyUnreadable: (count: number) => string;
+  /** A withdrawal met a change made meanwhile: what is shown now is the server's state. */
+  withdrawRaced: string;
   historyLoading: string;
   taskStatus: string;
   followUpBy: string;

@@ -37,12 +37,17 @@ export default function PatientHistory() {
             : t.partnersFailed}
         </p>
       )}
+      {history.data && history.data.unreadable > 0 && (
+        <p role="status" className="notice" data-testid="history-unreadable">
+          {t.historyUnreadable(history.data.unreadable)}
+        </p>
+      )}
       {history.data && (
         <>
           <section aria-labelledby="history-referrals">
             <h2 id="history-referrals">{t.historyReferrals}</h2>
             {history.data.referrals.length === 0 ? (
-              <p>{t.historyEmpty}</p>
+              history.data.unreadable === 0 && <p>{t.historyEmpty}</p>
             ) : (
               <ul className="history-list" data-testid="history-referrals">
                 {history.data.referrals.map((r) => (
@@ -54,7 +59,7 @@ export default function PatientHistory() {
           <section aria-labelledby="history-education">
             <h2 id="history-education">{t.historyEducation}</h2>
             {history.data.education.length === 0 ? (
-              <p>{t.historyEmpty}</p>
+              history.data.unreadable === 0 && <p>{t.historyEmpty}</p>
             ) : (
               <ul className="history-list" data-testid="history-education">
                 {history.data.education.map((e) => (
@@ -123,6 +128,13 @@ function ReferralItem({ r, t }: { r: ReferralHistory; t: StaffText }) {
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: queryKeys.history(session.patient.id) });
     } catch (e) {
+      if (e instanceof FailureError && e.failure.kind === "conflict") {
+        // Lost a race: show what the server holds now, and say so.
+        setConfirming(false);
+        setError(t.withdrawRaced);
+        await queryClient.invalidateQueries({ queryKey: queryKeys.history(session.patient.id) });
+        return;
+      }
       setError(
         e instanceof FailureError
           ? describeFailure(e.failure, staffLang).message

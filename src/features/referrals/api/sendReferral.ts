@@ -7,7 +7,7 @@ import {
   buildWarmReferral,
   type ReferralInput,
 } from "../../../fhir/builders/referral";
-import { ifNoneExist } from "../../../fhir/builders/common";
+import { createEntry, fullUrl } from "../../../fhir/builders/common";
 import { CODE_SYSTEM } from "../../../fhir/canonical";
 import { FailureError } from "../../../fhir/failures";
 import type { FhirHttp } from "../../../fhir/http";
@@ -183,16 +183,8 @@ async function updateToDraft(
       consentRef = `Consent/${held.consent.id}`;
       entries.push(putEntry(consent, held.consent));
     } else {
-      consentRef = `urn:uuid:${input.ids.consent}`;
-      entries.push({
-        fullUrl: consentRef,
-        resource: consent,
-        request: {
-          method: "POST",
-          url: "Consent",
-          ifNoneExist: ifNoneExist(input.ids.consent),
-        },
-      });
+      consentRef = fullUrl(input.ids.consent);
+      entries.push(createEntry(consent, input.ids.consent));
     }
   } else if (held.consent && held.consent.status === "active") {
     // No partner any more: nothing is shared, so the consent to share ends now.
@@ -221,16 +213,7 @@ async function updateToDraft(
     focus: { reference: srRef },
     lastModified: new Date().toISOString(),
   };
-  if (held.task) entries.push(putEntry(task, held.task));
-  else
-    entries.push({
-      resource: task,
-      request: {
-        method: "POST",
-        url: "Task",
-        ifNoneExist: ifNoneExist(input.ids.task),
-      },
-    });
+  entries.push(held.task ? putEntry(task, held.task) : createEntry(task, input.ids.task));
   const bundle: Bundle = { resourceType: "Bundle", type: "transaction", entry: entries };
   const response = await http.request(bundleResponseSchema, "", { method: "POST", body: bundle });
   const answered = createdReferences(response.body).filter(Boolean);

@@ -7,7 +7,7 @@ import { serverLabel, type Failure } from "../fhir/failures";
 import { pickUiLanguage } from "../content/lang";
 import { chooseScopes, launchContextOf } from "./scopes";
 import { applyFhirclientSettings } from "./fhirclientSettings";
-import { matchIssuer } from "./issuerMatch";
+import { issuerWithoutPatterns } from "./issuerExact";
 
 // launch.html: the SMART authorize step, for EHR launches (iss + launch) and standalone
 // launches (iss only, or a chooser of configured servers). Kept tiny: no React.
@@ -28,7 +28,11 @@ async function main(): Promise<void> {
 
   if (!iss) return showChooser(config.issuers.filter((e) => e.standalone && e.iss));
 
-  const matched = await matchIssuer(config, iss);
+  // The pattern matcher (a Web Worker for patterns that may backtrack) loads only when a
+  // pattern could pick the entry.
+  const matched =
+    issuerWithoutPatterns(config.issuers, iss) ??
+    (await (await import("./issuerMatch")).matchIssuer(config, iss));
   if ("failure" in matched) return showFailure(matched.failure);
   const entry = matched.entry;
   if (!entry) return showFailure({ kind: "unknown-issuer", iss });
@@ -51,56 +55,13 @@ async function main(): Promise<void> {
   }
 }
 
+// The error and chooser screens load only when shown: the happy path stays small.
 async function showFailure(failure: Failure): Promise<void> {
-  // Failure texts load only when needed: the happy path stays small.
-  const { describeFailure } = await import("../content/failures");
-  const text = describeFailure(failure, lang);
-  root.replaceChildren(
-    el("h1", text.title),
-    el("p", text.message),
-    el("p", text.fix, "fix"),
-    ...(text.details.length ? [list(text.details)] : []),
-  );
-  root.setAttribute("aria-busy", "false");
-  root.dataset.failure = failure.kind;
+  (await import("./screens")).showFailure(root, failure, lang);
 }
 
 async function showChooser(entries: IssuerEntry[]): Promise<void> {
-  await showFailure({ kind: "missing-iss" });
-  if (entries.length === 0) return;
-  const text = CHOOSER_TEXT[lang];
-  const links = entries.flatMap((entry) =>
-    (["workspace", "patient"] as const).map((context) => {
-      const a = el("a", `${entry.label}: ${text[context]}`);
-      const iss = encodeURIComponent(entry.iss ?? "");
-      (a as HTMLAnchorElement).href =
-        context === "patient" ? `launch.html?iss=${iss}&context=patient` : `launch.html?iss=${iss}`;
-      return a;
-    }),
-  );
-  root.append(list(links));
-}
-
-const CHOOSER_TEXT = {
-  en: { workspace: "workspace", patient: "choose a patient" },
-  es: { workspace: "espacio de trabajo", patient: "elegir un paciente" },
-};
-
-function el(tag: string, text: string, className?: string): HTMLElement {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function list(items: (string | HTMLElement)[]): HTMLElement {
-  const ul = document.createElement("ul");
-  for (const item of items) {
-    const li = document.createElement("li");
-    li.append(item);
-    ul.append(li);
-  }
-  return ul;
+  (await import("./screens")).showChooser(root, entries, lang);
 }
 
 void main();

@@ -5,7 +5,7 @@ import { smartConfigSchema, type IssuerEntry } from "../config/smartConfig";
 import { loadConfig } from "../config/loadConfig";
 import { serverLabel, type Failure } from "../fhir/failures";
 import { pickUiLanguage } from "../content/lang";
-import { chooseScopes, launchContextOf } from "./scopes";
+import { chooseScopes, launchContextOf, registrationFor } from "./scopes";
 import { applyFhirclientSettings } from "./fhirclientSettings";
 import { issuerWithoutPatterns } from "./issuerExact";
 
@@ -34,16 +34,19 @@ async function main(): Promise<void> {
     issuerWithoutPatterns(config.issuers, iss) ??
     (await (await import("./issuerMatch")).matchIssuer(config, iss));
   if ("failure" in matched) return showFailure(matched.failure);
-  const entry = matched.entry;
-  if (!entry) return showFailure({ kind: "unknown-issuer", iss });
+  if (!matched.entry) return showFailure({ kind: "unknown-issuer", iss });
+  // Partner programs' staff sign in with their own registration (smart-config `partner`).
+  const registration = registrationFor(matched.entry, params, config.issuers);
+  if ("failure" in registration) return showFailure(registration.failure);
+  const { entry, context } = registration;
 
   const inFrame = window.self !== window.top;
   try {
     await FHIR.oauth2.authorize({
       iss,
-      ...(launch ? { launch } : {}),
+      ...(launch && context === "ehr" ? { launch } : {}),
       clientId: entry.clientId,
-      scope: await chooseScopes(entry, iss, launchContextOf(params)),
+      scope: await chooseScopes(entry, iss, context),
       redirectUri: entry.redirectUri,
       pkceMode: entry.pkceMode,
       // Inside an EHR's iframe the whole flow stays in the frame.

@@ -22,21 +22,29 @@ export function showChooser(root: HTMLElement, entries: IssuerEntry[], lang: UiL
   showFailure(root, { kind: "missing-iss" }, lang);
   if (entries.length === 0) return;
   const text = CHOOSER_TEXT[lang];
-  const links = entries.flatMap((entry) =>
-    (["workspace", "patient"] as const).map((context) => {
+  const links = entries.flatMap((entry) => {
+    const iss = encodeURIComponent(entry.iss ?? "");
+    const choices = [
+      ["workspace", `launch.html?iss=${iss}`],
+      ["patient", `launch.html?iss=${iss}&context=patient`],
+      ...(entry.partner ? [["partner", `launch.html?iss=${iss}&as=partner`] as const] : []),
+    ] as const;
+    return choices.map(([context, href]) => {
       const a = el("a", `${entry.label}: ${text[context]}`);
-      const iss = encodeURIComponent(entry.iss ?? "");
-      (a as HTMLAnchorElement).href =
-        context === "patient" ? `launch.html?iss=${iss}&context=patient` : `launch.html?iss=${iss}`;
+      (a as HTMLAnchorElement).href = href;
       return a;
-    }),
-  );
+    });
+  });
   root.append(list(links));
 }
 
 const CHOOSER_TEXT = {
-  en: { workspace: "workspace", patient: "choose a patient" },
-  es: { workspace: "espacio de trabajo", patient: "elegir un paciente" },
+  en: { workspace: "workspace", patient: "choose a patient", partner: "partner program staff" },
+  es: {
+    workspace: "espacio de trabajo",
+    patient: "elegir un paciente",
+    partner: "personal de un programa aliado",
+  },
 };
 
 function el(tag: string, text: string, className?: string): HTMLElement {

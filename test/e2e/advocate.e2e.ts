@@ -95,7 +95,7 @@ async function advocateSignsIn(p: Page, user: "adv-santos" | "adv-nguyen"): Prom
     return { clientId: state.clientId, scopes: (state.tokenResponse?.scope ?? "").split(" ") };
   });
   expect(token.clientId).toBe("warm-referral-partner");
-  expect(token.scopes).toContain("user/Task.rus");
+  expect(token.scopes).toContain("user/Task.crus");
   expect(
     token.scopes.filter((s) => /^patient\/|Procedure|Organization\.c|Endpoint/.test(s)),
   ).toEqual([]);

@@ -260,10 +260,12 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       next(err);
     }
   });
-  // Expires every access token issued so far (refresh tokens stay valid): the app's next FHIR
-  // request gets 401 "expired" and must refresh.
-  control.post("/expire-tokens", (_req, res) => {
-    res.json({ expired: auth.expireAccessTokens() });
+  // Expires every access token issued so far: the app's next FHIR request gets 401 "expired"
+  // and must refresh. Refresh tokens stay valid, unless the body is {"endSessions": true}: then
+  // the refresh is refused too, as when the EHR ends the user's session.
+  control.post("/expire-tokens", (req, res) => {
+    const body = (req.body ?? {}) as { endSessions?: unknown };
+    res.json({ expired: auth.expireAccessTokens({ endSessions: body.endSessions === true }) });
   });
   control.post("/launch", (req, res) => {
     try {

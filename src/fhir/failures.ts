@@ -13,7 +13,10 @@ export type Failure =
   | { kind: "no-role"; reason: "unmatched" | "advocate-without-program" }
   | { kind: "not-allowed" }
   | { kind: "scopes"; missing: string[] }
-  | { kind: "session-expired" }
+  /** `signInAgain`: the screen offers to sign in again in place (src/app/reauthorize.ts). */
+  | { kind: "session-expired"; signInAgain?: boolean }
+  /** Signing in again in place did not give this screen its session back. */
+  | { kind: "sign-in-again"; reason: "popup-blocked" | "closed" | "other-user" | "other-patient" }
   | { kind: "unreachable"; server: string }
   /** The server did not answer in time; for a write (`write`), it may or may not have been done. */
   | { kind: "no-answer"; server: string; seconds: number; write: boolean }

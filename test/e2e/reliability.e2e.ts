@@ -102,6 +102,54 @@ describe("token refresh", () => {
   });
 });
 
+describe("the session ends on the review step and refresh is refused", () => {
+  it("the user signs in again in a small window, from the same launch, and the draft in memory is sent once", async () => {
+    await toReview("pat-james");
+    // The sign-in window's requests are the context's, not the page's.
+    const authorizes: Request[] = [];
+    page.context().on("request", (r) => {
+      if (r.url().startsWith(`${urls.ehrUrl}auth/authorize?`)) authorizes.push(r);
+    });
+    // The EHR ends the session: the access token is expired and its refresh token revoked.
+    const ended = await fetch(`${urls.ehrUrl}sandbox/expire-tokens`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ endSessions: true }),
+    });
+    expect(((await ended.json()) as { expired: number }).expired).toBeGreaterThan(0);
+
+    await page.getByRole("button", { name: "Send referral" }).click();
+    const failure = page.getByTestId("write-failure");
+    await failure.waitFor();
+    const text = await failure.innerText();
+    expect(text).toContain("Your session has ended");
+    expect(text).toMatch(/Sign in again/);
+    expect(text).not.toMatch(/Launch the app again/);
+    expect((await patientRecords(urls, "pat-james")).ServiceRequest).toHaveLength(0);
+
+    const popupOpened = page.waitForEvent("popup");
+    await page.getByRole("button", { name: "Sign in again" }).click();
+    const popup = await popupOpened;
+    await popup.waitForEvent("close", { timeout: 20_000 });
+    await page.getByRole("heading", { name: "Referral recorded" }).waitFor();
+
+    // The same EHR launch (the user was not asked who they are), with PKCE.
+    expect(authorizes).toHaveLength(1);
+    const asked = new URL(authorizes[0]?.url() ?? "").searchParams;
+    expect(asked.get("launch")).toBeTruthy();
+    expect(asked.get("code_challenge_method")).toBe("S256");
+
+    const held = await patientRecords(urls, "pat-james");
+    expect(held.ServiceRequest).toHaveLength(1);
+    expect(held.Task).toHaveLength(1);
+    expect(held.Consent).toHaveLength(1);
+    const all = JSON.stringify(held);
+    expect(all).toContain("503-555-0199");
+    expect(JSON.stringify(held.ServiceRequest[0]?.performer)).toContain("org-safe-harbor");
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toBe("{}");
+  });
+});
+
 describe("a send with no answer", () => {
   it("the app stops waiting after 30 s, says the referral may or may not be recorded, keeps the draft; the retry records it once", async () => {
     await toReview("pat-emily");

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { requireCapability, useChartSession } from "../../app/session";
+import { requireCapability, signInAgainThen, useChartSession } from "../../app/session";
 import { minorConsentText } from "../../config/clinicConfig";
 import { describeFailure } from "../../content/failures";
 import { useStaffLanguage } from "../../ui/staffLanguage";
@@ -551,7 +551,11 @@ export default function ReferralFlow({
             </section>
           </div>
           {failure && (
-            <FailureAlert failure={failure} lang={staffLang === "es" ? "es" : "en"}>
+            <FailureAlert
+              failure={failure}
+              lang={staffLang === "es" ? "es" : "en"}
+              onReauthorize={signInAgainThen(session, submit, setFailure)}
+            >
               <p>{t.failedKeep}</p>
             </FailureAlert>
           )}

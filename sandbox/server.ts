@@ -229,11 +229,11 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     const f = req.body as Partial<FaultRequest> | undefined;
     if (
       !f ||
-      (f.match !== "transaction" && f.match !== "any") ||
+      (f.match !== "transaction" && f.match !== "read" && f.match !== "any") ||
       !(FAULT_KINDS as readonly unknown[]).includes(f.kind)
     ) {
       res.status(400).json({
-        error: `body must be {"match":"transaction"|"any","kind":${FAULT_KINDS.map((k) => `"${k}"`).join("|")},"count"?:n}`,
+        error: `body must be {"match":"transaction"|"read"|"any","kind":${FAULT_KINDS.map((k) => `"${k}"`).join("|")},"count"?:n}`,
       });
       return;
     }

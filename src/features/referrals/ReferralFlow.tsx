@@ -554,6 +554,7 @@ export default function ReferralFlow({
             <FailureAlert
               failure={failure}
               lang={staffLang === "es" ? "es" : "en"}
+              what={t.sendFailedWhat}
               onReauthorize={signInAgainThen(session, submit, setFailure)}
             >
               <p>{t.failedKeep}</p>

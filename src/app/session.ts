@@ -68,13 +68,14 @@ export function useChartSession(): ChartSession {
 
 /**
  * For a failure panel's "Sign in again": signs in again in place, then carries on with `then`
- * (e.g. sends the draft held in memory); a sign-in that did not work goes to `onFailure`.
+ * (e.g. sends the draft held in memory); a sign-in that did not work goes to `onFailure`, or,
+ * without one, to the failure panel that offered it.
  * Undefined when this session cannot sign in again in place.
  */
 export function signInAgainThen(
   session: Session,
   then: () => Promise<void> | void,
-  onFailure: (failure: Failure) => void,
+  onFailure?: (failure: Failure) => void,
 ): (() => Promise<void>) | undefined {
   const reauthorize = session.reauthorize;
   if (!reauthorize) return undefined;
@@ -82,6 +83,8 @@ export function signInAgainThen(
     try {
       await reauthorize();
     } catch (error) {
+      // Without a handler, the failure panel shows it (FailureAlert).
+      if (!onFailure) throw error;
       onFailure(
         error instanceof FailureError
           ? error.failure

@@ -39,6 +39,11 @@ export interface OutcomeIssue {
   expression: string[];
 }
 
+/** The Failure an error carries, or an "unexpected" one naming what was being done. */
+export function failureOf(error: unknown, doing = "The request could not be completed."): Failure {
+  return error instanceof FailureError ? error.failure : { kind: "unexpected", message: doing };
+}
+
 export class FailureError extends Error {
   constructor(readonly failure: Failure) {
     super(failure.kind);

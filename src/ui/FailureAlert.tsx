@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from "react";
-import type { Failure } from "../fhir/failures";
+import { failureOf, type Failure } from "../fhir/failures";
 import { FAILURE_ACTIONS, describeFailure } from "../content/failures";
 import type { UiLanguage } from "../content/lang";
 
@@ -35,6 +35,9 @@ export function FailureAlert({
 }) {
   const actions = FAILURE_ACTIONS[lang];
   const [signingIn, setSigningIn] = useState(false);
+  // A sign-in again that did not work is shown here, in place of the ended session.
+  const [signInFailure, setSignInFailure] = useState<Failure | null>(null);
+  if (signInFailure && failure.kind === "session-expired") failure = signInFailure;
   const signIn =
     onReauthorize &&
     (failure.kind === "session-expired" ||
@@ -71,7 +74,12 @@ export function FailureAlert({
               disabled={signingIn}
               onClick={() => {
                 setSigningIn(true);
-                void onReauthorize().finally(() => setSigningIn(false));
+                void onReauthorize()
+                  .then(
+                    () => setSignInFailure(null),
+                    (error: unknown) => setSignInFailure(failureOf(error)),
+                  )
+                  .finally(() => setSigningIn(false));
               }}
             >
               {signingIn ? actions.signingIn : actions.signInAgain}

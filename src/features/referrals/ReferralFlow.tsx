@@ -24,7 +24,7 @@ import {
 } from "../../domain/partnerMatch";
 import type { ReferralIds, ReferralInput } from "../../fhir/builders/referral";
 import { FailureError, type Failure } from "../../fhir/failures";
-import { partnerDirectoryQuery, type PartnerRecord } from "../../fhir/partners";
+import { partnerDirectoryQuery, type PartnerDirectory } from "../../fhir/partners";
 import { isOpenAt, type Partner } from "../../domain/partner";
 import { ageOn } from "../../domain/people";
 import { followUpDays } from "../../domain/worklist";
@@ -649,7 +649,7 @@ export default function ReferralFlow({
   );
 }
 
-const toPartners = (records: PartnerRecord[]) => records.map((r) => r.partner);
+const toPartners = (d: PartnerDirectory) => d.records.map((r) => r.partner);
 
 function partnerPhone(m: PartnerMatch): string | undefined {
   return m.services.find((s) => s.phone)?.phone ?? (m.partner as Partner).phone;

@@ -5,7 +5,7 @@ import { smartConfigSchema, type IssuerEntry } from "../config/smartConfig";
 import { loadConfig } from "../config/loadConfig";
 import { serverLabel, type Failure } from "../fhir/failures";
 import { pickUiLanguage } from "../content/lang";
-import { chooseScopes, launchContextOf, registrationFor } from "./scopes";
+import { chooseScopes, registrationFor } from "./scopes";
 import { applyFhirclientSettings } from "./fhirclientSettings";
 import { issuerWithoutPatterns } from "./issuerExact";
 import { LAUNCH_KEY } from "./reauthWindow";

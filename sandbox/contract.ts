@@ -34,17 +34,21 @@ export const LAUNCH_ERRORS = [
 ] as const;
 export type LaunchError = (typeof LAUNCH_ERRORS)[number];
 
-export const FAULT_KINDS = ["503", "drop-after-commit", "hang"] as const;
+export const FAULT_KINDS = ["503", "drop-after-commit", "hang", "malformed"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Faults the FHIR server can inject into its next matching requests (POST /sandbox/faults). */
 export interface FaultRequest {
-  /** Which requests: "transaction" = POST of a transaction/batch Bundle to the base; "any" = every FHIR request. */
-  match: "transaction" | "any";
+  /**
+   * Which requests: "transaction" = POST of a transaction/batch Bundle to the base; "read" =
+   * every GET (reads and searches); "any" = every FHIR request.
+   */
+  match: "transaction" | "read" | "any";
   /**
    * "503": answer 503 without doing anything; "drop-after-commit": do the work, then destroy
    * the socket without answering; "hang": do the work, then never answer — the connection
-   * stays open and silent until the client gives up (a stuck server or gateway).
+   * stays open and silent until the client gives up (a stuck server or gateway); "malformed":
+   * do the work, then answer with the first half of the JSON body only (a truncated answer).
    */
   kind: FaultKind;
   /** How many matching requests to affect (default 1). */

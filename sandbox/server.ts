@@ -251,11 +251,11 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     const f = req.body as Partial<FaultRequest> | undefined;
     if (
       !f ||
-      (f.match !== "transaction" && f.match !== "any") ||
+      (f.match !== "transaction" && f.match !== "read" && f.match !== "any") ||
       !(FAULT_KINDS as readonly unknown[]).includes(f.kind)
     ) {
       res.status(400).json({
-        error: `body must be {"match":"transaction"|"any","kind":${FAULT_KINDS.map((k) => `"${k}"`).join("|")},"count"?:n}`,
+        error: `body must be {"match":"transaction"|"read"|"any","kind":${FAULT_KINDS.map((k) => `"${k}"`).join("|")},"count"?:n}`,
       });
       return;
     }
@@ -282,10 +282,12 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       next(err);
     }
   });
-  // Expires every access token issued so far (refresh tokens stay valid): the app's next FHIR
-  // request gets 401 "expired" and must refresh.
-  control.post("/expire-tokens", (_req, res) => {
-    res.json({ expired: auth.expireAccessTokens() });
+  // Expires every access token issued so far: the app's next FHIR request gets 401 "expired"
+  // and must refresh. Refresh tokens stay valid, unless the body is {"endSessions": true}: then
+  // the refresh is refused too, as when the EHR ends the user's session.
+  control.post("/expire-tokens", (req, res) => {
+    const body = (req.body ?? {}) as { endSessions?: unknown };
+    res.json({ expired: auth.expireAccessTokens({ endSessions: body.endSessions === true }) });
   });
   control.post("/launch", (req, res) => {
     try {

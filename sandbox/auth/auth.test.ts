@@ -205,14 +205,44 @@ describe("EHR launch", () => {
     expect(t.body.encounter).toBeUndefined();
   });
 
-  it("accepts a launch only once", async () => {
+  it("accepts a launch again only from the app that used it (re-authorization), never from another", async () => {
     const { launch } = sb.createLaunch({ user: "prov-rivera", patient: patientId });
     const first = await authorize({ launch });
     expect(first.leftTo?.searchParams.get("code")).toBeTruthy();
+    // Another app with the same launch: refused.
+    const other = await authorize({
+      launch,
+      clientId: "bare-bench",
+      redirectUri: `${APP}/bench-bare.html`,
+      scope: "launch patient/Patient.rs",
+    });
+    expect(other.leftTo?.searchParams.get("code")).toBeNull();
+    expect(other.leftTo?.searchParams.get("error")).toBe("invalid_request");
+    expect(other.leftTo?.searchParams.get("state")).toBe(other.state);
+    // The same app signing in again from the same chart: the same user and patient.
+    const again = await authorize({ launch });
+    const code = again.leftTo?.searchParams.get("code");
+    expect(code).toBeTruthy();
+    const t = await exchange(code ?? "", again.verifier);
+    expect(t.status).toBe(200);
+    expect(t.body.patient).toBe(patientId);
+    expect(decodeJwtPayload(String(t.body.id_token)).fhirUser).toMatch(
+      /Practitioner\/prov-rivera$/,
+    );
+  });
+
+  it("refuses a launch first used by another app", async () => {
+    const { launch } = sb.createLaunch({ user: "prov-rivera", patient: patientId });
+    const bare = await authorize({
+      launch,
+      clientId: "bare-bench",
+      redirectUri: `${APP}/bench-bare.html`,
+      scope: "launch patient/Patient.rs",
+    });
+    expect(bare.leftTo?.searchParams.get("code")).toBeTruthy();
     const second = await authorize({ launch });
-    expect(second.leftTo?.searchParams.get("code")).toBeNull();
     expect(second.leftTo?.searchParams.get("error")).toBe("invalid_request");
-    expect(second.leftTo?.searchParams.get("state")).toBe(second.state);
+    expect(second.leftTo?.searchParams.get("error_description")).toMatch(/already used/);
   });
 
   it("refuses an unknown launch", async () => {
@@ -392,6 +422,14 @@ describe("refresh", () => {
     expect(typeof r.refresh_token).toBe("string");
     const intro = await sb.auth.introspect(String(r.access_token));
     expect(intro.ok && intro.context.patient).toBe(patientId);
+  });
+
+  it("after the EHR ends the sessions (expire-tokens with endSessions), a refresh is refused", async () => {
+    const t = await fullLaunch({ user: "prov-rivera", patient: patientId });
+    expect(sb.auth.expireAccessTokens({ endSessions: true })).toBeGreaterThan(0);
+    const r = await refreshAsFhirclient(t.body);
+    expect(r.status).toBe(400);
+    expect(String(r.error)).toMatch(/invalid_grant/);
   });
 
   it("token answers (code exchange and refresh) say Cache-Control: no-store", async () => {

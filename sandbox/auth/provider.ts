@@ -46,8 +46,17 @@ export interface LaunchInput {
 interface LaunchRecord extends LaunchInput {
   id: string;
   used: boolean;
+  /** The client that first used it (a re-authorization must be the same app). */
+  usedBy?: string;
   createdAt: number;
 }
+
+/**
+ * How long a launch may be used again by the app it was first used by: a re-authorization
+ * from the same chart (the app's "sign in again" after the session ended), as EHRs allow while
+ * the user's EHR session lasts. Another app, or a launch older than this, is refused.
+ */
+export const LAUNCH_REUSE_MS = 60 * 60 * 1000;
 
 /** What the server remembers about each grant (one per authorization). */
 export interface GrantContext {
@@ -99,9 +108,11 @@ export interface AuthServer {
   /**
    * Test control: every access token issued so far is expired from now on (the FHIR server
    * answers 401 "expired"), as when a token's lifetime ends or the EHR ends it early. Refresh
-   * tokens stay valid. Returns how many access tokens it expired.
+   * tokens stay valid unless `endSessions`: then they are revoked too, so a refresh is refused
+   * (invalid_grant) as when the EHR ends the user's session. Returns how many access tokens it
+   * expired.
    */
-  expireAccessTokens(): number;
+  expireAccessTokens(opts?: { endSessions?: boolean }): number;
 }
 
 const SIMULATED = "(simulated by the sandbox EHR)";
@@ -481,7 +492,11 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
       const launchId = typeof params.launch === "string" ? params.launch : undefined;
       if (launchId !== undefined) {
         const launch = launches.get(launchId);
-        if (!launch || launch.used) {
+        const reauthorization =
+          launch?.used &&
+          launch.usedBy === params.client_id &&
+          Date.now() - launch.createdAt < LAUNCH_REUSE_MS;
+        if (!launch || (launch.used && !reauthorization)) {
           await finish(req, res, {
             error: "invalid_request",
             error_description:
@@ -490,6 +505,7 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
           return;
         }
         launch.used = true;
+        launch.usedBy = String(params.client_id);
         if (launch.clientId && launch.clientId !== params.client_id) {
           await finish(req, res, {
             error: "invalid_request",
@@ -641,8 +657,11 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
       store.clear();
     },
     grantContext: (grantId) => grants.get(grantId),
-    expireAccessTokens() {
+    expireAccessTokens(opts = {}) {
       let count = 0;
+      if (opts.endSessions)
+        for (const key of [...store.entries.keys()])
+          if (key.startsWith("RefreshToken:")) store.entries.delete(key);
       for (const key of store.entries.keys()) {
         if (!key.startsWith("AccessToken:")) continue;
         const jti = key.slice("AccessToken:".length);

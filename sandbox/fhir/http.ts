@@ -49,9 +49,12 @@ export class FaultQueue {
   }
 
   /** Takes one use of the first fault matching this request, if any. */
-  take(isTransaction: boolean): FaultRequest["kind"] | undefined {
+  take(isTransaction: boolean, isRead = false): FaultRequest["kind"] | undefined {
     const fault = this.queue.find(
-      (f) => f.match === "any" || (f.match === "transaction" && isTransaction),
+      (f) =>
+        f.match === "any" ||
+        (f.match === "transaction" && isTransaction) ||
+        (f.match === "read" && isRead),
     );
     if (!fault) return undefined;
     fault.remaining--;
@@ -63,6 +66,7 @@ export class FaultQueue {
 interface Locals {
   dropAfterCommit?: boolean;
   hangAfterCommit?: boolean;
+  truncateAnswer?: boolean;
   token?: TokenContext;
 }
 
@@ -96,7 +100,8 @@ function send(
       ? withDiagnostics(body as OperationOutcome)
       : body;
   res.setHeader("Content-Type", FHIR_JSON);
-  res.send(JSON.stringify(payload));
+  const json = JSON.stringify(payload);
+  res.send(locals(res).truncateAnswer ? json.slice(0, Math.ceil(json.length / 2)) : json);
 }
 
 function sendOutcome(
@@ -151,7 +156,7 @@ export function createHttpRouter(deps: HttpDeps): Router {
       (req.path === "/" || req.path === "") &&
       body?.resourceType === "Bundle" &&
       (body.type === "transaction" || body.type === "batch");
-    const kind = faults.take(isBundlePost);
+    const kind = faults.take(isBundlePost, req.method === "GET");
     if (kind === "503") {
       sendOutcome(
         res,
@@ -162,6 +167,7 @@ export function createHttpRouter(deps: HttpDeps): Router {
     }
     if (kind === "drop-after-commit") locals(res).dropAfterCommit = true;
     if (kind === "hang") locals(res).hangAfterCommit = true;
+    if (kind === "malformed") locals(res).truncateAnswer = true;
     next();
   });
 

@@ -764,6 +764,26 @@ describe("fault injection", () => {
     expect(await srv.handle.search("Task", { identifier: "ref-hang-task" })).toHaveLength(1);
   });
 
+  it('"malformed" commits, then answers half the JSON; "read" faults only GETs', async () => {
+    srv.handle.injectFault({ match: "transaction", kind: "malformed" });
+    const res = await srv.request("provider", "/", {
+      method: "POST",
+      json: referralTransaction("ref-cut"),
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(() => JSON.parse(text) as unknown).toThrow();
+    expect(await srv.handle.search("ServiceRequest", { identifier: "ref-cut" })).toHaveLength(1);
+    srv.handle.injectFault({ match: "read", kind: "503" });
+    const write = await srv.request("provider", "/", {
+      method: "POST",
+      json: referralTransaction("ref-cut"),
+    });
+    expect(write.status).toBe(200);
+    expect((await srv.request("provider", "/Patient/pat-maria")).status).toBe(503);
+    expect((await srv.request("provider", "/Patient/pat-maria")).status).toBe(200);
+  });
+
   it('"any" with a count, and clearFaults()', async () => {
     srv.handle.injectFault({ match: "any", kind: "503", count: 2 });
     expect((await srv.request("provider", "/Patient/pat-maria")).status).toBe(503);

@@ -25,6 +25,7 @@ import {
 } from "../fhir/schemas";
 import type { ChartSession, Session, WorkspaceSession } from "./session";
 import { applyFhirclientSettings } from "../launch/fhirclientSettings";
+import { makeReauthorize } from "./reauthorize";
 
 // The boot sequence of index.html, run once, outside React: complete the SMART launch
 // (FHIR.oauth2.ready), load the clinic's configuration, decide the kind of session, and read
@@ -66,7 +67,9 @@ export async function boot(): Promise<BootResult> {
   installPacks(contentResult.value);
   try {
     const result = await openSession(clientResult.value, clinicResult.value);
-    return result.ok ? result : failed(result.failure);
+    if (!result.ok) return failed(result.failure);
+    const reauthorize = makeReauthorize(clientResult.value);
+    return reauthorize ? { ok: true, session: { ...result.session, reauthorize } } : result;
   } catch (error) {
     return failed(toFailure(error));
   }

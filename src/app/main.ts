@@ -1,6 +1,7 @@
 // First: before any schema is built.
 import "../config/zodCsp";
 import { boot } from "./boot";
+import { handOverSignIn } from "../launch/reauthWindow";
 
 // index.html's entry. The SMART launch completes (FHIR.oauth2.ready, the token exchange, the
 // first reads) while React and the app's code download and evaluate: neither waits for the
@@ -12,6 +13,9 @@ window.addEventListener("pageshow", (event) => {
   if (event.persisted) location.reload();
 });
 
-const booting = boot();
-const rendering = import("./render");
-void Promise.all([booting, rendering]).then(([result, { render }]) => render(result));
+// The small "sign in again" window hands its answer to the app's window and closes: no boot.
+if (!handOverSignIn()) {
+  const booting = boot();
+  const rendering = import("./render");
+  void Promise.all([booting, rendering]).then(([result, { render }]) => render(result));
+}

@@ -2,7 +2,7 @@ import { createContext, useContext } from "react";
 import type { ClinicConfig } from "../config/clinicConfig";
 import type { PatientSummary, UserSummary } from "../domain/people";
 import { can, type Access, type Capability } from "../domain/roles";
-import { FailureError } from "../fhir/failures";
+import { FailureError, type Failure } from "../fhir/failures";
 import type { FhirHttp } from "../fhir/http";
 
 // The two kinds of session (docs/ARCHITECTURE.md, "Sessions"): a chart session has a patient
@@ -20,6 +20,12 @@ interface SessionCommon {
   smartStyleUrl: string | null;
   grantedScopes: string[];
   clinic: ClinicConfig;
+  /**
+   * Signs in again in place (a small window), same user and patient, when the session ended
+   * mid-task; the screen then carries on (src/app/reauthorize.ts). Absent when the launch
+   * cannot (no authorization endpoint, tests).
+   */
+  reauthorize?: () => Promise<void>;
 }
 
 export interface ChartSession extends SessionCommon {
@@ -58,4 +64,34 @@ export function useChartSession(): ChartSession {
   const session = useSession();
   if (session.kind !== "chart") throw new Error("a chart screen outside a chart session");
   return session;
+}
+
+/**
+ * For a failure panel's "Sign in again": signs in again in place, then carries on with `then`
+ * (e.g. sends the draft held in memory); a sign-in that did not work goes to `onFailure`, or,
+ * without one, to the failure panel that offered it.
+ * Undefined when this session cannot sign in again in place.
+ */
+export function signInAgainThen(
+  session: Session,
+  then: () => Promise<void> | void,
+  onFailure?: (failure: Failure) => void,
+): (() => Promise<void>) | undefined {
+  const reauthorize = session.reauthorize;
+  if (!reauthorize) return undefined;
+  return async () => {
+    try {
+      await reauthorize();
+    } catch (error) {
+      // Without a handler, the failure panel shows it (FailureAlert).
+      if (!onFailure) throw error;
+      onFailure(
+        error instanceof FailureError
+          ? error.failure
+          : { kind: "unexpected", message: "The sign-in could not be completed." },
+      );
+      return;
+    }
+    await then();
+  };
 }

@@ -110,10 +110,33 @@ const en: Texts = {
     fix: "Ask IT to allow the listed scopes for the app (and your user), then launch again.",
     details: f.missing,
   }),
-  "session-expired": () => ({
+  "session-expired": (f) => ({
     title: "Your session has ended",
     message: "The sign-in expired or was ended by the EHR.",
-    fix: "Launch the app again from the patient's chart. Anything you had entered on this screen is still here until you close it.",
+    fix: f.signInAgain
+      ? "Choose “Sign in again”: a small window signs you in with the EHR and closes, and the app carries on here. Nothing you entered is lost."
+      : "Launch the app again from the patient's chart. Anything you had entered on this screen is still here until you close it.",
+    details: [],
+  }),
+  "sign-in-again": (f) => ({
+    title:
+      f.reason === "popup-blocked" || f.reason === "closed"
+        ? "You are not signed in again yet"
+        : "Signed in with another user or patient",
+    message:
+      f.reason === "popup-blocked"
+        ? "The browser blocked the sign-in window."
+        : f.reason === "closed"
+          ? "The sign-in window was closed before the sign-in finished."
+          : f.reason === "other-user"
+            ? "The new sign-in is for another user than the one who started here, so nothing was sent or shown."
+            : "The new sign-in is for another patient than the one on this screen, so nothing was sent or shown.",
+    fix:
+      f.reason === "popup-blocked"
+        ? "Allow pop-ups for this app in the browser, then choose “Sign in again”. Nothing you entered is lost."
+        : f.reason === "closed"
+          ? "Choose “Sign in again” and finish the sign-in in the window that opens. Nothing you entered is lost."
+          : "Choose “Sign in again” and sign in as yourself, from this patient's chart. Nothing you entered is lost.",
     details: [],
   }),
   "no-answer": (f) => ({
@@ -263,10 +286,33 @@ const es: Texts = {
     fix: "Pida a TI que permita los scopes de la lista para la aplicación (y su usuario) y vuelva a abrirla.",
     details: f.missing,
   }),
-  "session-expired": () => ({
+  "session-expired": (f) => ({
     title: "Su sesión terminó",
     message: "El inicio de sesión venció o el EHR lo cerró.",
-    fix: "Vuelva a abrir la aplicación desde el expediente del paciente. Lo que haya escrito en esta pantalla se conserva hasta que la cierre.",
+    fix: f.signInAgain
+      ? "Elija «Iniciar sesión de nuevo»: una ventana pequeña inicia la sesión con el EHR y se cierra, y la aplicación sigue aquí. No se pierde nada de lo que escribió."
+      : "Vuelva a abrir la aplicación desde el expediente del paciente. Lo que haya escrito en esta pantalla se conserva hasta que la cierre.",
+    details: [],
+  }),
+  "sign-in-again": (f) => ({
+    title:
+      f.reason === "popup-blocked" || f.reason === "closed"
+        ? "Todavía no inició sesión de nuevo"
+        : "Inició sesión con otro usuario u otro paciente",
+    message:
+      f.reason === "popup-blocked"
+        ? "El navegador bloqueó la ventana de inicio de sesión."
+        : f.reason === "closed"
+          ? "La ventana de inicio de sesión se cerró antes de terminar."
+          : f.reason === "other-user"
+            ? "El nuevo inicio de sesión es de otro usuario, no de quien empezó aquí, así que no se envió ni se mostró nada."
+            : "El nuevo inicio de sesión es de otro paciente, no del que está en esta pantalla, así que no se envió ni se mostró nada.",
+    fix:
+      f.reason === "popup-blocked"
+        ? "Permita las ventanas emergentes para esta aplicación y elija «Iniciar sesión de nuevo». No se pierde nada de lo que escribió."
+        : f.reason === "closed"
+          ? "Elija «Iniciar sesión de nuevo» y termine el inicio de sesión en la ventana que se abre. No se pierde nada de lo que escribió."
+          : "Elija «Iniciar sesión de nuevo» e inicie sesión como usted, desde el expediente de este paciente. No se pierde nada de lo que escribió.",
     details: [],
   }),
   "no-answer": (f) => ({
@@ -338,3 +384,16 @@ export function describeFailure(failure: Failure, lang: UiLanguage): FailureText
   const render = TEXTS[lang][failure.kind] as (f: Failure) => FailureText;
   return render(failure);
 }
+
+/** The buttons of a failure panel (src/ui/FailureAlert.tsx). */
+export const FAILURE_ACTIONS: Record<
+  UiLanguage,
+  { retry: string; signInAgain: string; signingIn: string }
+> = {
+  en: { retry: "Try again", signInAgain: "Sign in again", signingIn: "Signing in…" },
+  es: {
+    retry: "Intentar de nuevo",
+    signInAgain: "Iniciar sesión de nuevo",
+    signingIn: "Iniciando sesión…",
+  },
+};

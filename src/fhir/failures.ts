@@ -13,7 +13,10 @@ export type Failure =
   | { kind: "no-role"; reason: "unmatched" | "advocate-without-program" }
   | { kind: "not-allowed" }
   | { kind: "scopes"; missing: string[] }
-  | { kind: "session-expired" }
+  /** `signInAgain`: the screen offers to sign in again in place (src/app/reauthorize.ts). */
+  | { kind: "session-expired"; signInAgain?: boolean }
+  /** Signing in again in place did not give this screen its session back. */
+  | { kind: "sign-in-again"; reason: "popup-blocked" | "closed" | "other-user" | "other-patient" }
   | { kind: "unreachable"; server: string }
   /** The server did not answer in time; for a write (`write`), it may or may not have been done. */
   | { kind: "no-answer"; server: string; seconds: number; write: boolean }
@@ -34,6 +37,11 @@ export interface OutcomeIssue {
   text: string;
   /** FHIRPath expressions, e.g. "Bundle.entry[2].resource.name". */
   expression: string[];
+}
+
+/** The Failure an error carries, or an "unexpected" one naming what was being done. */
+export function failureOf(error: unknown, doing = "The request could not be completed."): Failure {
+  return error instanceof FailureError ? error.failure : { kind: "unexpected", message: doing };
 }
 
 export class FailureError extends Error {

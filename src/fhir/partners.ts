@@ -157,8 +157,28 @@ const MAX_PAGES = 50;
 export function partnerDirectoryQuery(http: FhirHttp, clinicOrganization: string) {
   return queryOptions({
     queryKey: queryKeys.partners(),
-    queryFn: () => fetchPartnerRecords(http, clinicOrganization),
+    queryFn: () => fetchPartnerDirectory(http, clinicOrganization),
   });
+}
+
+/** The directory as read: the partners, and how many partner records could not be read. */
+export interface PartnerDirectory {
+  records: PartnerRecord[];
+  /** Partner resources that failed their schema, left out (the screen says how many). */
+  unreadable: number;
+}
+
+/**
+ * The directory for lists: a partner resource that fails its schema is left out and counted,
+ * so the screen shows the rest and says that some could not be read — never a false "no
+ * partners". Editing reads strictly (fetchPartnerRecord).
+ */
+export async function fetchPartnerDirectory(
+  http: FhirHttp,
+  clinicOrganization: string,
+  filter?: PartnerServerFilter,
+): Promise<PartnerDirectory> {
+  return readPartners(http, clinicOrganization, undefined, filter, false);
 }
 
 /** Directory criteria the server answers (OrganizationAffiliation `role` token search). */
@@ -197,7 +217,18 @@ export async function fetchPartnerRecords(
   partnerId?: string,
   filter?: PartnerServerFilter,
 ): Promise<PartnerRecord[]> {
+  return (await readPartners(http, clinicOrganization, partnerId, filter, true)).records;
+}
+
+async function readPartners(
+  http: FhirHttp,
+  clinicOrganization: string,
+  partnerId: string | undefined,
+  filter: PartnerServerFilter | undefined,
+  strict: boolean,
+): Promise<PartnerDirectory> {
   const resources: PartnerResourceJson[] = [];
+  const unreadable = new Set<string>();
   let path: string | undefined = partnersSearchPath(clinicOrganization, partnerId, filter);
   for (let page = 0; path && page < MAX_PAGES; page++) {
     const response: { body: SearchBundleJson } = await http.request(searchBundleSchema, path);
@@ -206,14 +237,20 @@ export async function fetchPartnerRecords(
       if (!entry.resource) continue;
       const parsed = partnerResourceSchema.safeParse(entry.resource);
       if (parsed.success) resources.push(parsed.data);
-      else if (isPartnerType(entry.resource.resourceType))
-        throw new FailureError({ kind: "bad-response", what: entry.resource.resourceType });
+      else if (isPartnerType(entry.resource.resourceType)) {
+        if (strict)
+          throw new FailureError({ kind: "bad-response", what: entry.resource.resourceType });
+        const id = (entry.resource as { id?: unknown }).id;
+        unreadable.add(
+          `${entry.resource.resourceType}/${typeof id === "string" ? id : `#${unreadable.size}`}`,
+        );
+      }
       // Other resource types (e.g. an OperationOutcome entry) are ignored.
     }
     const next: string | undefined = body.link?.find((l) => l.relation === "next")?.url;
     path = next ? relativeToServer(http.serverUrl, next) : undefined;
   }
-  return assemblePartners(resources, clinicOrganization);
+  return { records: assemblePartners(resources, clinicOrganization), unreadable: unreadable.size };
 }
 
 /** One partner, fresh from the server (for editing: the versions feed If-Match). */

@@ -8,6 +8,7 @@ import { pickUiLanguage } from "../content/lang";
 import { chooseScopes, registrationFor } from "./scopes";
 import { applyFhirclientSettings } from "./fhirclientSettings";
 import { issuerWithoutPatterns } from "./issuerExact";
+import { LAUNCH_KEY } from "./reauthWindow";
 
 // launch.html: the SMART authorize step, for EHR launches (iss + launch) and standalone
 // launches (iss only, or a chooser of configured servers). Kept tiny: no React.
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
   const { entry, context } = registration;
 
   const inFrame = window.self !== window.top;
+  // Kept for signing in again from the same chart if the session ends mid-task (not PHI: an
+  // opaque, short-lived id; sessionStorage, as fhirclient keeps the tokens).
+  if (launch) sessionStorage.setItem(LAUNCH_KEY, launch);
+  else sessionStorage.removeItem(LAUNCH_KEY);
   try {
     await FHIR.oauth2.authorize({
       iss,

@@ -2,6 +2,9 @@ import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import type { ClinicConfig } from "../config/clinicConfig";
 import type { Partner } from "../domain/partner";
+import { Name, Phone } from "./Bidi";
+
+export { Phone } from "./Bidi";
 
 // The discreet, wallet-size local resource card: the clinic's partners' hotline numbers and the
 // National Domestic Violence Hotline, in one language. It never names the patient: it takes no
@@ -125,7 +128,7 @@ export function ResourceCard({
       <ul className="resource-card-lines">
         {hotlines.map((h) => (
           <li key={h.phone}>
-            <span>{h.name}</span> <Phone number={h.phone} />
+            <Name>{h.name}</Name> <Phone number={h.phone} />
           </li>
         ))}
         <li>
@@ -134,15 +137,6 @@ export function ResourceCard({
       </ul>
       {wording.footer && <p className="resource-card-footer">{wording.footer}</p>}
     </article>
-  );
-}
-
-/** A phone number that never breaks across lines and reads left to right in any script. */
-export function Phone({ number }: { number: string }) {
-  return (
-    <strong className="phone" dir="ltr" style={{ whiteSpace: "nowrap" }}>
-      {number}
-    </strong>
   );
 }
 

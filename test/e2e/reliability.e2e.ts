@@ -1,4 +1,4 @@
-import type { Page, Request } from "playwright-core";
+import type { Locator, Page, Request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
 import {
@@ -102,6 +102,54 @@ describe("token refresh", () => {
   });
 });
 
+describe("the session ends on the review step and refresh is refused", () => {
+  it("the user signs in again in a small window, from the same launch, and the draft in memory is sent once", async () => {
+    await toReview("pat-james");
+    // The sign-in window's requests are the context's, not the page's.
+    const authorizes: Request[] = [];
+    page.context().on("request", (r) => {
+      if (r.url().startsWith(`${urls.ehrUrl}auth/authorize?`)) authorizes.push(r);
+    });
+    // The EHR ends the session: the access token is expired and its refresh token revoked.
+    const ended = await fetch(`${urls.ehrUrl}sandbox/expire-tokens`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ endSessions: true }),
+    });
+    expect(((await ended.json()) as { expired: number }).expired).toBeGreaterThan(0);
+
+    await page.getByRole("button", { name: "Send referral" }).click();
+    const failure = page.getByTestId("write-failure");
+    await failure.waitFor();
+    const text = await failure.innerText();
+    expect(text).toContain("Your session has ended");
+    expect(text).toMatch(/Sign in again/);
+    expect(text).not.toMatch(/Launch the app again/);
+    expect((await patientRecords(urls, "pat-james")).ServiceRequest).toHaveLength(0);
+
+    const popupOpened = page.waitForEvent("popup");
+    await page.getByRole("button", { name: "Sign in again" }).click();
+    const popup = await popupOpened;
+    await popup.waitForEvent("close", { timeout: 20_000 });
+    await page.getByRole("heading", { name: "Referral recorded" }).waitFor();
+
+    // The same EHR launch (the user was not asked who they are), with PKCE.
+    expect(authorizes).toHaveLength(1);
+    const asked = new URL(authorizes[0]?.url() ?? "").searchParams;
+    expect(asked.get("launch")).toBeTruthy();
+    expect(asked.get("code_challenge_method")).toBe("S256");
+
+    const held = await patientRecords(urls, "pat-james");
+    expect(held.ServiceRequest).toHaveLength(1);
+    expect(held.Task).toHaveLength(1);
+    expect(held.Consent).toHaveLength(1);
+    const all = JSON.stringify(held);
+    expect(all).toContain("503-555-0199");
+    expect(JSON.stringify(held.ServiceRequest[0]?.performer)).toContain("org-safe-harbor");
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toBe("{}");
+  });
+});
+
 describe("a send with no answer", () => {
   it("the app stops waiting after 30 s, says the referral may or may not be recorded, keeps the draft; the retry records it once", async () => {
     await toReview("pat-emily");
@@ -175,4 +223,104 @@ describe("an edit after a lost answer", () => {
     expect(text).not.toContain("503-555-0199");
     expect(text).not.toMatch(/org-safe-harbor/);
   }, 90_000);
+});
+
+/** Puts a record on the server directly, as another system would (no app, no profile checks). */
+async function putOnServer(resource: Record<string, unknown>): Promise<void> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/transaction`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      resourceType: "Bundle",
+      type: "transaction",
+      entry: [
+        {
+          resource,
+          request: {
+            method: "PUT",
+            url: `${String(resource.resourceType)}/${String(resource.id)}`,
+          },
+        },
+      ],
+    }),
+  });
+  if (!r.ok) throw new Error(`put: ${r.status} ${await r.text()}`);
+}
+
+async function renamePartner(id: string, rename: (name: string) => string): Promise<void> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/resources/Organization?_id=${id}`);
+  const [org] = (await r.json()) as { name: string }[];
+  if (!org) throw new Error(`no ${id}`);
+  await putOnServer({ ...org, name: rename(org.name) });
+}
+
+/** The characters of a phone number's text, as laid out: each one right of the one before. */
+function laidOutLeftToRight(phone: Locator): Promise<{ text: string; ltr: boolean }> {
+  return phone.evaluate((el) => {
+    const node = el.firstChild as Text;
+    const xs: number[] = [];
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      xs.push(range.getBoundingClientRect().left);
+    }
+    return { text: node.data, ltr: xs.every((x, i) => i === 0 || x > (xs[i - 1] ?? 0)) };
+  });
+}
+
+const noSideways = () =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe("hostile names from another system", () => {
+  it("a right-to-left override in a partner's name leaves its phone number readable; a 10,000-character name wraps", async () => {
+    // An unterminated override at the end of the name would reverse what follows it.
+    await renamePartner("org-safe-harbor", (name) => `${name}\u202E`);
+    await renamePartner("org-bridges-sa", (name) => `${name} ${"A".repeat(10_000)}`);
+    await launchApp(page, urls, "prov-rivera", "pat-james");
+    await atStep("c");
+    await page.getByLabel(/alone with me/).check();
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await atStep("ue");
+    await page.getByRole("button", { name: /shared something/ }).click();
+    await atStep("s");
+    await safetyAnswer(page, /Wants legal help/, "Yes").check();
+    await page.getByLabel("Drop-in support and safety planning", { exact: true }).check();
+    await page.getByLabel("Support groups", { exact: true }).check();
+    await page.getByRole("button", { name: "Continue to referral" }).click();
+    await atStep("partner");
+    expect(await noSideways()).toBe(true);
+    await page.getByRole("radio", { name: /Safe Harbor Family Violence Program/ }).check();
+    await page.getByLabel("Call the partner together now").check();
+
+    // The three-way call script: "Call <name> at <phone> …" with the name isolated.
+    const script = page.getByTestId("call-script").locator("li").first();
+    await expect(script.innerText()).resolves.toMatch(/^Call Safe Harbor/);
+    const scriptPhone = await laidOutLeftToRight(script.locator(".phone"));
+    expect(scriptPhone.text).toMatch(/^503-555-01\d\d$/);
+    expect(scriptPhone.ltr).toBe(true);
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await atStep("consent");
+    await page.getByLabel(/The patient agrees to share this with Safe Harbor/).check();
+    await page.getByLabel("Safe phone number").fill("503-555-0199");
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await atStep("review");
+    await page.getByRole("button", { name: "Send referral" }).click();
+    await page.getByRole("heading", { name: "Referral recorded" }).waitFor();
+    const contact = await laidOutLeftToRight(page.getByTestId("partner-contact").locator(".phone"));
+    expect(contact.text).toMatch(/^503-555-01\d\d$/);
+    expect(contact.ltr).toBe(true);
+    expect(await noSideways()).toBe(true);
+
+    // The clinic's resource card: every number left to right.
+    await page.getByRole("button", { name: "Clinic resource card" }).click();
+    await page.getByRole("heading", { name: "Local resource card" }).waitFor();
+    const phones = page.locator(".resource-card-preview article.resource-card .phone");
+    expect(await phones.count()).toBeGreaterThan(1);
+    for (const phone of await phones.all())
+      expect((await laidOutLeftToRight(phone)).ltr).toBe(true);
+    await expect(page.locator(".resource-card-preview").innerText()).resolves.toContain(
+      "503-555-0151",
+    );
+  });
 });

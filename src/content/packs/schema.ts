@@ -253,6 +253,7 @@ export const contentPackSchema = z.strictObject({
     sending: s(),
     retry: s(),
     failedKeep: s(),
+    sendFailedWhat: s(),
     unsavedWarning: s(),
     doneHeading: s(),
     recordedItems: tplList("staff.recordedItems"),

@@ -162,6 +162,8 @@ export interface StaffText {
   sending: string;
   retry: string;
   failedKeep: string;
+  /** Leads the send's failure panel: what failed. */
+  sendFailedWhat: string;
   unsavedWarning: string;
   // confirmation
   doneHeading: string;

@@ -1,3 +1,4 @@
+import { stripBidiDeep } from "../../domain/text";
 import { useId, useRef, useState } from "react";
 import { useSession } from "../../app/session";
 import { describeFailure } from "../../content/failures";
@@ -86,7 +87,7 @@ export default function ReferToClinic() {
       formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       return;
     }
-    send.mutate({ draft, ids }, { onSuccess: () => setDone(true) });
+    send.mutate({ draft: stripBidiDeep(draft), ids }, { onSuccess: () => setDone(true) });
   }
 
   function another() {

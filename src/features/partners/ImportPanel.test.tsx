@@ -60,6 +60,23 @@ describe("the import panel", () => {
     expect(names).toContain("Gamma Legal");
   });
 
+  it("imports names without their bidirectional controls", async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await user.upload(
+      screen.getByLabelText(t.importFile),
+      bundleFile(["\u2067Epsilon\u2069 \u202EShelter"]),
+    );
+    expect(await screen.findByTestId("import-preview")).toHaveTextContent("Epsilon Shelter");
+    await user.click(screen.getByRole("button", { name: t.importConfirm(1) }));
+    await vi.waitFor(() =>
+      expect(store.all("Organization").map((o) => (o as Organization).name)).toContain(
+        "Epsilon Shelter",
+      ),
+    );
+    expect(JSON.stringify(store.all())).not.toMatch(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it("a server refusal names the partner resource it was about, and nothing is written", async () => {
     server.use(
       http.post(`${FHIR_BASE}/`, () =>

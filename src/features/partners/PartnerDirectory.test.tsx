@@ -6,6 +6,7 @@ import type { Role } from "../../domain/roles";
 import { CODE_SYSTEM } from "../../fhir/canonical";
 import type { FhirHttp } from "../../fhir/http";
 import { workspaceSession } from "../../../test/unit/session";
+import { FailureError } from "../../fhir/failures";
 import PartnerDirectory from "./PartnerDirectory";
 import { canEditPartners } from "./scopes";
 
@@ -53,10 +54,14 @@ const bundle = {
   ],
 };
 
-function renderDirectory(grantedScopes: string[], roles: Role[] = ["admin"]) {
+function renderDirectory(
+  grantedScopes: string[],
+  roles: Role[] = ["admin"],
+  answer: () => unknown = () => bundle,
+) {
   const request = vi.fn(
     async (schema: { parse: (v: unknown) => unknown }, ..._rest: unknown[]) => ({
-      body: schema.parse(bundle),
+      body: schema.parse(answer()),
       etag: null,
       status: 200,
     }),
@@ -104,6 +109,40 @@ describe("the partner directory screen", () => {
     );
     expect(screen.queryByRole("button", { name: "Add partner" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Import a bundle" })).not.toBeInTheDocument();
+  });
+
+  it("partner records that cannot be read are left out and counted; the rest are shown", async () => {
+    renderDirectory(["user/*.rs"], ["admin"], () => ({
+      ...bundle,
+      entry: [
+        ...bundle.entry,
+        // Another system's Organization without a usable name, and one with a numeric id.
+        { resource: { resourceType: "Organization", id: "org-bad", name: 42 } },
+        { resource: { resourceType: "HealthcareService", id: 7 } },
+      ],
+    }));
+    const list = await screen.findByTestId("partner-list");
+    expect(within(list).getByRole("button", { name: "Alpha Program" })).toBeInTheDocument();
+    expect(screen.getByTestId("partners-unreadable")).toHaveTextContent(
+      "2 partner records could not be read, so the directory may be incomplete. The others are shown.",
+    );
+  });
+
+  it("a directory that does not load names what failed, says why and offers a retry that works", async () => {
+    let fail = true;
+    const request = renderDirectory(["user/*.rs"], ["admin"], () => {
+      if (fail) throw new FailureError({ kind: "operation-outcome", status: 503, diagnostics: [] });
+      return bundle;
+    });
+    const alert = await screen.findByTestId("directory-failure");
+    expect(alert).toHaveTextContent("The partner directory could not be loaded.");
+    expect(alert).toHaveTextContent("HTTP 503");
+    expect(alert.textContent).not.toMatch(/:\s*$/);
+    fail = false;
+    await userEvent.setup().click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByTestId("partner-list")).toHaveTextContent("Alpha Program");
+    expect(screen.queryByTestId("partners-unreadable")).not.toBeInTheDocument();
+    expect(request.mock.calls.length).toBeGreaterThan(1);
   });
 
   it("a provider's launch never edits the directory, even when the scopes would allow it", async () => {

@@ -1,11 +1,12 @@
 import { useMemo, useState } from "react";
-import { useSession } from "../../app/session";
+import { signInAgainThen, useSession } from "../../app/session";
 import { can } from "../../domain/roles";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { usePartnerDirectory } from "./api/partnerDirectory";
 import { CardPanel } from "./directory/CardPanel";
 import { DirectoryList } from "./directory/DirectoryList";
-import { describeError } from "./errors";
+import { failureOf } from "../../fhir/failures";
+import { FailureAlert } from "../../ui/FailureAlert";
 import { ImportPanel } from "./ImportPanel";
 import { PartnerEditor } from "./PartnerEditor";
 import { PartnerPage } from "./PartnerPage";
@@ -37,7 +38,7 @@ export default function PartnerDirectory({
   const canEdit = editRole && canEditPartners(session.grantedScopes);
 
   const query = usePartnerDirectory();
-  const records = useMemo(() => query.data ?? [], [query.data]);
+  const records = useMemo(() => query.data?.records ?? [], [query.data]);
 
   // The writes invalidate the directory themselves; what is left is to say what happened.
   const refresh = (message?: string) => setNotice(message ?? null);
@@ -47,13 +48,15 @@ export default function PartnerDirectory({
     return (
       <section aria-labelledby="partners-title">
         <h1 id="partners-title">{t.title}</h1>
-        <div role="alert">
-          <p>{t.loadFailed}</p>
-          <p>{describeError(query.error, lang)}</p>
-          <button type="button" onClick={() => void query.refetch()}>
-            {t.retry}
-          </button>
-        </div>
+        <FailureAlert
+          failure={failureOf(query.error)}
+          lang={lang}
+          what={t.loadFailed}
+          testId="directory-failure"
+          onRetry={() => void query.refetch()}
+          retryLabel={t.retry}
+          onReauthorize={signInAgainThen(session, () => void query.refetch())}
+        />
       </section>
     );
   }
@@ -120,6 +123,7 @@ export default function PartnerDirectory({
       canEdit={canEdit}
       editRole={editRole}
       notice={notice}
+      unreadable={query.data.unreadable}
       serverUrl={session.http.serverUrl}
       onOpen={(id) => go({ kind: "partner", id })}
       onAdd={() => go({ kind: "edit" })}

@@ -91,6 +91,21 @@ describe("the partner editor", () => {
     expect((store.get("Organization", "org-a") as Organization).name).toBe("Alpha Advocacy");
   });
 
+  it("saves a name without the bidirectional controls typed or pasted into it", async () => {
+    const user = userEvent.setup();
+    const onSaved = renderEditor("org-a");
+    const name = await screen.findByLabelText("Name");
+    await user.clear(name);
+    // A right-to-left override pasted with the name would reverse the phone shown after it.
+    await user.type(name, "Alpha \u202EAdvocacy\u200F");
+    await user.click(screen.getByRole("button", { name: "Save partner" }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith("org-a"));
+    expect((store.get("Organization", "org-a") as Organization).name).toBe("Alpha Advocacy");
+    expect(JSON.stringify(transactions()[0]?.body)).not.toMatch(
+      /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/,
+    );
+  });
+
   it("a colleague saved meanwhile: a conflict, their version under my edits, then one save keeps both", async () => {
     const user = userEvent.setup();
     renderEditor("org-a");

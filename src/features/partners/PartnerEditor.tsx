@@ -1,3 +1,4 @@
+import { stripBidiDeep } from "../../domain/text";
 import { useId, useRef, useState } from "react";
 import { useSession } from "../../app/session";
 import {
@@ -93,7 +94,9 @@ function EditorForm({
     }
     setStatus({ kind: "ready" });
     try {
-      const locations = await savePartner.mutateAsync(buildSaveTransaction(form, base, clinic));
+      const locations = await savePartner.mutateAsync(
+        buildSaveTransaction(stripBidiDeep(form), base, clinic),
+      );
       const newId = /Organization\/([^/]+)/.exec(locations[0] ?? "")?.[1];
       await onSaved(partnerId ?? newId);
     } catch (e) {

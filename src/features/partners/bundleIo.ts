@@ -14,6 +14,7 @@ import {
 } from "../../fhir/partners";
 import { validateForm, type FieldError } from "./form";
 import { type PartnerForm } from "../../domain/partnerDraft";
+import { stripBidiDeep } from "../../domain/text";
 import {
   buildSaveTransaction,
   formFromRecord,
@@ -122,7 +123,8 @@ export function planImport(
   clinicOrganization: string,
   newId?: () => string,
 ): ImportResult {
-  const shape = bundleShape.safeParse(json);
+  // Bidirectional control characters never reach the server (src/domain/text.ts).
+  const shape = bundleShape.safeParse(stripBidiDeep(json));
   if (!shape.success) {
     return {
       ok: false,

@@ -33,6 +33,8 @@ const en = {
   none: "No partner matches these filters.",
   loadFailed: "The partner directory could not be loaded.",
   partnerLoadFailed: "This partner could not be loaded from the server; nothing was changed.",
+  unreadable: (n: number) =>
+    `${n} partner record${n === 1 ? "" : "s"} could not be read, so the directory may be incomplete. The others are shown. Tell IT if it keeps happening.`,
   retry: "Try again",
   addPartner: "Add partner",
   exportDirectory: "Export directory (FHIR Bundle)",
@@ -206,6 +208,8 @@ const es: PartnerStrings = {
   none: "Ningún aliado coincide con estos filtros.",
   loadFailed: "No se pudo cargar el directorio de aliados.",
   partnerLoadFailed: "No se pudo cargar este aliado del servidor; no se cambió nada.",
+  unreadable: (n: number) =>
+    `No se ${n === 1 ? "pudo" : "pudieron"} leer ${n} ${n === 1 ? "registro" : "registros"} de aliados, así que el directorio puede estar incompleto. Se muestran los demás. Avise a TI si sigue pasando.`,
   retry: "Intentar de nuevo",
   addPartner: "Agregar aliado",
   exportDirectory: "Exportar directorio (Bundle FHIR)",

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { requireCapability, useChartSession } from "../../app/session";
+import { requireCapability, signInAgainThen, useChartSession } from "../../app/session";
 import { minorConsentText } from "../../config/clinicConfig";
 import { describeFailure } from "../../content/failures";
 import { useStaffLanguage } from "../../ui/staffLanguage";
@@ -24,7 +24,7 @@ import {
 } from "../../domain/partnerMatch";
 import type { ReferralIds, ReferralInput } from "../../fhir/builders/referral";
 import { FailureError, type Failure } from "../../fhir/failures";
-import { partnerDirectoryQuery, type PartnerRecord } from "../../fhir/partners";
+import { partnerDirectoryQuery, type PartnerDirectory } from "../../fhir/partners";
 import { isOpenAt, type Partner } from "../../domain/partner";
 import { ageOn } from "../../domain/people";
 import { followUpDays } from "../../domain/worklist";
@@ -34,6 +34,7 @@ import { useRemembered } from "../../ui/useRemembered";
 import { useStepFocus } from "../../ui/useStepFocus";
 import { FailureAlert } from "../../ui/FailureAlert";
 import { Phone } from "../../ui/ResourceCard";
+import { Name, PhoneText, fillNodeLines, fillNodes } from "../../ui/Bidi";
 
 // The warm referral: partner match + handoff → consent + safe contact → review → ONE
 // transaction (Consent + ServiceRequest + Task [+ education Procedure]), each entry a
@@ -295,10 +296,7 @@ export default function ReferralFlow({
               <ul>
                 {open247.map((l) => (
                   <li key={l.phone} data-testid="line-247">
-                    {t.partnerLine247(l.partner, "")}
-                    <span className="phone" dir="ltr">
-                      {l.phone}
-                    </span>
+                    {fillNodes(t.partnerLine247, l.partner, <PhoneText number={l.phone} />)}
                   </li>
                 ))}
                 <li data-testid="line-247">{t.hotlineLine}</li>
@@ -350,8 +348,13 @@ export default function ReferralFlow({
                   <ul>
                     {match.contactsOnly.map((m) => (
                       <li key={m.partner.id}>
-                        {m.partner.name}
-                        {partnerPhone(m) ? ` · ${partnerPhone(m)}` : ""}
+                        <Name>{m.partner.name}</Name>
+                        {partnerPhone(m) && (
+                          <>
+                            {" "}
+                            · <PhoneText number={partnerPhone(m) ?? ""} />
+                          </>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -389,8 +392,12 @@ export default function ReferralFlow({
             >
               <h3 id="call-heading">{t.callScriptHeading}</h3>
               <ol>
-                {t.callScript(chosen.partner.name, chosen.openLine).map((line) => (
-                  <li key={line}>{line}</li>
+                {fillNodeLines(
+                  t.callScript,
+                  chosen.partner.name,
+                  <PhoneText number={chosen.openLine} />,
+                ).map((line, i) => (
+                  <li key={i}>{line}</li>
                 ))}
               </ol>
             </section>
@@ -432,7 +439,8 @@ export default function ReferralFlow({
           <fieldset>
             <legend>{t.consentLegend}</legend>
             <p className="say" lang={packFor(support.language).lang}>
-              {patientText.consentExplain(
+              {fillNodes(
+                patientText.consentExplain,
                 partnerName,
                 longDate(draft.consentEnd, support.language),
               )}
@@ -443,7 +451,7 @@ export default function ReferralFlow({
                 <li key={item}>{item}</li>
               ))}
             </ul>
-            <p>{t.consentWith(partnerName)}</p>
+            <p>{fillNodes(t.consentWith, partnerName)}</p>
             <div className="field">
               <label htmlFor="consent-end">{t.consentUntil}</label>
               <input
@@ -466,7 +474,7 @@ export default function ReferralFlow({
                 checked={draft.consentAgreed}
                 onChange={(e) => update((d) => ({ ...d, consentAgreed: e.target.checked }))}
               />
-              {t.consentAgree(partnerName)}
+              {fillNodes(t.consentAgree, partnerName)}
             </label>
           </fieldset>
           <SafeContactFields
@@ -507,7 +515,9 @@ export default function ReferralFlow({
           </h2>
           <div className="review-columns">
             <section aria-labelledby="sent-heading" data-testid="review-sent">
-              <h3 id="sent-heading">{noPartner ? t.sentNowhere : t.sentHeading(partnerName)}</h3>
+              <h3 id="sent-heading">
+                {noPartner ? t.sentNowhere : fillNodes(t.sentHeading, partnerName)}
+              </h3>
               <dl className="context">
                 <dt>{t.reviewRows.services}</dt>
                 <dd>{support.needs.map((n) => t.services[n] ?? n).join(", ") || t.none}</dd>
@@ -541,7 +551,12 @@ export default function ReferralFlow({
             </section>
           </div>
           {failure && (
-            <FailureAlert failure={failure} lang={staffLang === "es" ? "es" : "en"}>
+            <FailureAlert
+              failure={failure}
+              lang={staffLang === "es" ? "es" : "en"}
+              what={t.sendFailedWhat}
+              onReauthorize={signInAgainThen(session, submit, setFailure)}
+            >
               <p>{t.failedKeep}</p>
             </FailureAlert>
           )}
@@ -566,9 +581,11 @@ export default function ReferralFlow({
             {t.doneHeading}
           </h2>
           <ul data-testid="recorded">
-            {(noPartner ? t.recordedNoPartner : t.recordedItems(partnerName)).map((item) => (
-              <li key={item}>{item}</li>
-            ))}
+            {(noPartner ? t.recordedNoPartner : fillNodeLines(t.recordedItems, partnerName)).map(
+              (item, i) => (
+                <li key={i}>{item}</li>
+              ),
+            )}
           </ul>
           {draft.updated.length > 0 && (
             <p className="notice" role="status" data-testid="updated-on-server">
@@ -583,7 +600,7 @@ export default function ReferralFlow({
             <h3 id="contact-heading">{t.partnerContact}</h3>
             {!noPartner && (
               <p data-testid="partner-contact">
-                {partnerName}
+                <Name>{partnerName}</Name>
                 {contactPhone && (
                   <>
                     {" · "}
@@ -632,7 +649,7 @@ export default function ReferralFlow({
   );
 }
 
-const toPartners = (records: PartnerRecord[]) => records.map((r) => r.partner);
+const toPartners = (d: PartnerDirectory) => d.records.map((r) => r.partner);
 
 function partnerPhone(m: PartnerMatch): string | undefined {
   return m.services.find((s) => s.phone)?.phone ?? (m.partner as Partner).phone;
@@ -643,7 +660,9 @@ function PartnerSummary({ m, t, language }: { m: PartnerMatch; t: StaffText; lan
   const lang = new Intl.DisplayNames([staffLang], { type: "language" }).of(language) ?? language;
   return (
     <span className="partner-summary">
-      <strong>{m.partner.name}</strong>
+      <strong>
+        <Name>{m.partner.name}</Name>
+      </strong>
       {partnerPhone(m) && (
         <span>
           {" · "}

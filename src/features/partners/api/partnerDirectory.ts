@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSession } from "../../../app/session";
 import {
-  fetchPartnerRecords,
+  fetchPartnerDirectory,
   partnerDirectoryQuery,
   type PartnerServerFilter,
 } from "../../../fhir/partners";
@@ -18,7 +18,7 @@ export function useNarrowedPartners(filter: Required<PartnerServerFilter>) {
   const { http, clinic } = useSession();
   return useQuery({
     queryKey: queryKeys.partnersNarrowed(filter.tier, filter.collaboration),
-    queryFn: () => fetchPartnerRecords(http, clinic.clinicOrganization, undefined, filter),
+    queryFn: () => fetchPartnerDirectory(http, clinic.clinicOrganization, filter),
     enabled: Boolean(filter.tier || filter.collaboration),
   });
 }

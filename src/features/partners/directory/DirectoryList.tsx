@@ -21,6 +21,7 @@ export function DirectoryList({
   canEdit,
   editRole,
   notice,
+  unreadable = 0,
   serverUrl,
   onOpen,
   onAdd,
@@ -34,6 +35,8 @@ export function DirectoryList({
   /** The user's role edits the directory (the scopes may still be missing). */
   editRole: boolean;
   notice: string | null;
+  /** Partner records the server sent that could not be read (left out of the list). */
+  unreadable?: number;
   serverUrl: string;
   onOpen: (id: string) => void;
   onAdd: () => void;
@@ -49,7 +52,7 @@ export function DirectoryList({
   const narrowing = Boolean(tier || collaboration);
   const narrowed = useNarrowedPartners({ tier, collaboration });
   const source = useMemo(
-    () => (narrowing && narrowed.data ? narrowed.data.map((r) => r.partner) : partners),
+    () => (narrowing && narrowed.data ? narrowed.data.records.map((r) => r.partner) : partners),
     [narrowing, narrowed.data, partners],
   );
   const index = useMemo(() => indexPartners(source), [source]);
@@ -79,6 +82,11 @@ export function DirectoryList({
       {notice && (
         <p role="status" className="notice">
           {notice}
+        </p>
+      )}
+      {unreadable > 0 && (
+        <p role="status" className="note" data-testid="partners-unreadable">
+          {t.unreadable(unreadable)}
         </p>
       )}
       {!canEdit && (

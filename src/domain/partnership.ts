@@ -100,14 +100,7 @@ export interface CrossTrainingForm {
 }
 
 export type UpkeepError =
-  | "required"
-  | "date"
-  | "future"
-  | "endBeforeStart"
-  | "url"
-  | "reach"
-  | "nameNeeded"
-  | "attendees";
+  "required" | "date" | "future" | "endBeforeStart" | "url" | "reach" | "nameNeeded" | "attendees";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -192,10 +185,7 @@ export const CROSS_TRAINING_DAYS = 365;
 export const REFERRAL_QUIET_DAYS = 90;
 
 export type ReminderKind =
-  | "mou-review-overdue"
-  | "mou-review-due"
-  | "no-cross-training"
-  | "no-recent-referral";
+  "mou-review-overdue" | "mou-review-due" | "no-cross-training" | "no-recent-referral";
 
 export interface Reminder {
   partnerId: string;

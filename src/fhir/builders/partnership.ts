@@ -206,7 +206,8 @@ export function buildUpkeepUpdate(
     };
   else delete next.period;
   const extension = (next.extension ?? []).filter((e) => e.url !== EXTENSION.mouReviewDate);
-  if (form.mouReview) extension.unshift({ url: EXTENSION.mouReviewDate, valueDate: form.mouReview });
+  if (form.mouReview)
+    extension.unshift({ url: EXTENSION.mouReviewDate, valueDate: form.mouReview });
   if (extension.length) next.extension = extension;
   else delete next.extension;
   return versioned(aff, next);

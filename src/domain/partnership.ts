@@ -275,3 +275,34 @@ export function partnershipReminders(
       a.partnerName.localeCompare(b.partnerName, "en", { sensitivity: "base" }),
   );
 }
+
+/**
+ * After a conflict (412): the admin's entries on top of the latest version. A field the admin
+ * did not change takes the colleague's value; one the admin changed keeps the admin's
+ * (`clashes` names those the colleague changed too). Onboarding steps are compared one by one.
+ */
+export function mergeUpkeep(
+  original: UpkeepForm,
+  mine: UpkeepForm,
+  theirs: UpkeepForm,
+): { merged: UpkeepForm; clashes: string[] } {
+  const merged: UpkeepForm = { ...theirs, onboarding: { ...theirs.onboarding } };
+  const clashes: string[] = [];
+  for (const key of Object.keys(mine) as (keyof UpkeepForm)[]) {
+    if (key === "onboarding") continue;
+    if (mine[key] !== original[key]) {
+      merged[key] = mine[key];
+      if (theirs[key] !== original[key] && theirs[key] !== mine[key]) clashes.push(key);
+    }
+  }
+  for (const step of ONBOARDING_STEPS) {
+    if (mine.onboarding[step] === original.onboarding[step]) continue;
+    merged.onboarding[step] = mine.onboarding[step];
+    if (
+      theirs.onboarding[step] !== original.onboarding[step] &&
+      theirs.onboarding[step] !== mine.onboarding[step]
+    )
+      clashes.push(`onboarding.${step}`);
+  }
+  return { merged, clashes };
+}

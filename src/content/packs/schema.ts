@@ -415,6 +415,7 @@ export const contentPackSchema = z.strictObject({
       remindersHeading: s(),
       noReminders: s(),
       remindersLoading: s(),
+      loading: s(),
       reminders: obj({
         "mou-review-overdue": tpl("staff.partnership.reminders.mou-review-overdue"),
         "mou-review-due": tpl("staff.partnership.reminders.mou-review-due"),

@@ -282,6 +282,7 @@ export interface PartnershipText {
   remindersHeading: string;
   noReminders: string;
   remindersLoading: string;
+  loading: string;
   reminders: Record<ReminderKind, (partner: string, date: string) => string>;
   referralCheckFailed: (count: number) => string;
 }

@@ -135,3 +135,39 @@ export async function countRecentReferrals(
   );
   return totals.reduce((a, b) => a + b, 0);
 }
+
+/**
+ * What is wrong with an affiliation's upkeep extensions (the import's structural mirror of the
+ * profile): each one must read as ours, or the whole bundle is refused, naming it.
+ */
+export function upkeepProblems(affiliation: { extension?: unknown[] }): string[] {
+  const out: string[] = [];
+  ((affiliation.extension ?? []) as ExtensionJson[]).forEach((ext, i) => {
+    if (!ext.url || !UPKEEP_EXTENSIONS.includes(ext.url)) return;
+    const one = readPartnership({ extension: [ext] });
+    const name = ext.url.replace(/^.*\//, "");
+    const ok =
+      ext.url === EXTENSION.partnershipContact
+        ? Boolean(one.clinicContact ?? one.programContact)
+        : ext.url === EXTENSION.mouDocument
+          ? /^https?:\/\/\S+$/.test(one.mouDocument ?? "")
+          : ext.url === EXTENSION.meetingCadence
+            ? Boolean(one.meetingCadence)
+            : ext.url === EXTENSION.onboardingStep
+              ? Object.keys(one.onboarding).length === 1 &&
+                /^\d{4}-\d{2}-\d{2}$/.test(Object.values(one.onboarding)[0] ?? "")
+              : one.crossTrainings.length === 1 &&
+                /^\d{4}-\d{2}-\d{2}$/.test(one.crossTrainings[0]?.date ?? "") &&
+                Number.isInteger(one.crossTrainings[0]?.attendees) &&
+                (one.crossTrainings[0]?.attendees ?? 0) >= 1;
+    if (!ok) out.push(`extension[${i}] (${name}) does not match its definition`);
+  });
+  return out;
+}
+
+/** Does the affiliation carry any partnership upkeep? */
+export function hasUpkeep(affiliation: { extension?: unknown[] } | undefined): boolean {
+  return ((affiliation?.extension ?? []) as ExtensionJson[]).some(
+    (e) => e.url !== undefined && UPKEEP_EXTENSIONS.includes(e.url),
+  );
+}

@@ -120,6 +120,7 @@ export default function PartnerDirectory({
       canEdit={canEdit}
       editRole={editRole}
       notice={notice}
+      reminders={session.kind === "workspace" && can(session.access, "view-partnership-reminders")}
       serverUrl={session.http.serverUrl}
       onOpen={(id) => go({ kind: "partner", id })}
       onAdd={() => go({ kind: "edit" })}

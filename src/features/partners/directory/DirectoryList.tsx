@@ -11,6 +11,7 @@ import {
 } from "../filter";
 import type { PartnerStrings } from "../strings";
 import { ADMIN_SCOPES } from "../scopes";
+import { Reminders } from "../partnership/Reminders";
 import { DirectoryFilters } from "./DirectoryFilters";
 import { PartnerList } from "./PartnerList";
 
@@ -21,6 +22,7 @@ export function DirectoryList({
   canEdit,
   editRole,
   notice,
+  reminders,
   serverUrl,
   onOpen,
   onAdd,
@@ -34,6 +36,8 @@ export function DirectoryList({
   /** The user's role edits the directory (the scopes may still be missing). */
   editRole: boolean;
   notice: string | null;
+  /** Show the partnership reminders (workspace sessions, view-partnership-reminders). */
+  reminders: boolean;
   serverUrl: string;
   onOpen: (id: string) => void;
   onAdd: () => void;
@@ -105,6 +109,8 @@ export function DirectoryList({
           {t.resourceCard}
         </button>
       </div>
+
+      {reminders && <Reminders records={records} lang={lang} onOpen={onOpen} />}
 
       <DirectoryFilters filter={filter} set={set} languages={languages} t={t} lang={lang} />
 

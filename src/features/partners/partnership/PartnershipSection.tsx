@@ -167,8 +167,7 @@ function Fresh({
 }) {
   const loaded = usePartnerRecord(partnerId);
   // Not the cached copy: the version read now is the one If-Match names (the form keeps it).
-  if (!loaded.isFetchedAfterMount && !loaded.isError)
-    return <p role="status">{t.loading}</p>;
+  if (!loaded.isFetchedAfterMount && !loaded.isError) return <p role="status">{t.loading}</p>;
   const affiliation = loaded.data?.affiliation;
   if (loaded.isError || !affiliation)
     return (

@@ -130,6 +130,9 @@ export default defineConfig(({ mode }) => ({
   },
   build: {
     target: "es2022",
+    // No modulepreload polyfill (~0.6 KB gz on both pages): browsers without native
+    // modulepreload (Safari < 17, Firefox < 115) still load every module, only without the hint.
+    modulePreload: { polyfill: false },
     sourcemap: true,
     // dist/.vite/manifest.json: the benchmark reads each entry's initial chunks from it.
     manifest: true,

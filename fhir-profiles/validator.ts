@@ -52,6 +52,9 @@ export const SDOHCC_PROFILE_OF: Readonly<Record<string, string>> = {
   [`${CANONICAL_BASE}/StructureDefinition/wr-referral-task`]: `${SDOHCC_SD}SDOHCC-TaskForReferralManagement`,
   [`${CANONICAL_BASE}/StructureDefinition/wr-incoming-referral-task`]: `${SDOHCC_SD}SDOHCC-TaskForReferralManagement`,
   [`${CANONICAL_BASE}/StructureDefinition/wr-referral-consent`]: `${SDOHCC_SD}SDOHCC-Consent`,
+  [`${CANONICAL_BASE}/StructureDefinition/wr-partner-referral`]: `${SDOHCC_SD}SDOHCC-ServiceRequest`,
+  [`${CANONICAL_BASE}/StructureDefinition/wr-partner-referral-task`]: `${SDOHCC_SD}SDOHCC-TaskForReferralManagement`,
+  [`${CANONICAL_BASE}/StructureDefinition/wr-partner-referral-consent`]: `${SDOHCC_SD}SDOHCC-Consent`,
 };
 
 export interface ValidationIssue {

@@ -152,6 +152,11 @@ export interface SandboxClient {
   labelBlind?: boolean;
   /** Confidential clients (the portal simulator) have a secret; public clients use PKCE only. */
   clientSecret?: string;
+  /**
+   * The scopes registered for this client: a token never carries more, whoever signs in (as
+   * real servers limit each registration). Absent: the user's own limits only.
+   */
+  allowedScopes?: readonly string[];
 }
 
 /** What sandbox/fhir exports as `createFhirServer(options)`. */

@@ -27,31 +27,46 @@ import { createPortalRouter } from "./ehr/portal";
 import { humanName, isEncounter, isPatient } from "./ehr/labels";
 
 export const APP_CLIENT_ID = "warm-referral";
+export const PARTNER_CLIENT_ID = "warm-referral-partner";
 /** Idle keep-alive connections are kept this long (ms); see startSandbox. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** Fallback when public/smart-config.json has no entry for the sandbox. */
 export const APP_SCOPES =
   "launch launch/patient launch/encounter openid fhirUser offline_access patient/*.cruds user/*.cruds";
 
-/** The v2 scopes the app's public/smart-config.json asks the sandbox for (the values to register). */
-function configuredScopes(fhirBaseUrl: string): string {
+type ConfiguredIssuer = {
+  iss?: string;
+  issPattern?: string;
+  scopes?: { v2?: string };
+  partner?: { scopes?: { v2?: string } };
+};
+
+/** The entry of the app's public/smart-config.json for this server, if any. */
+function configuredIssuer(fhirBaseUrl: string): ConfiguredIssuer | undefined {
   try {
     const file = resolve(import.meta.dirname, "..", "public", "smart-config.json");
-    const config = JSON.parse(readFileSync(file, "utf8")) as {
-      issuers?: { iss?: string; issPattern?: string; scopes?: { v2?: string } }[];
-    };
-    for (const entry of config.issuers ?? []) {
-      const matches = entry.iss
+    const config = JSON.parse(readFileSync(file, "utf8")) as { issuers?: ConfiguredIssuer[] };
+    return (config.issuers ?? []).find((entry) =>
+      entry.iss
         ? entry.iss === fhirBaseUrl
         : entry.issPattern
           ? new RegExp(entry.issPattern).test(fhirBaseUrl)
-          : false;
-      if (matches && entry.scopes?.v2) return entry.scopes.v2;
-    }
+          : false,
+    );
   } catch {
-    // fall through: the app's config is validated (and reported) by the app itself
+    // the app's config is validated (and reported) by the app itself
+    return undefined;
   }
-  return APP_SCOPES;
+}
+
+/** The v2 scopes the app's public/smart-config.json asks the sandbox for (the values to register). */
+function configuredScopes(fhirBaseUrl: string): string {
+  return configuredIssuer(fhirBaseUrl)?.scopes?.v2 ?? APP_SCOPES;
+}
+
+/** The partner client's registered scopes: its smart-config.json partner set (none without one). */
+function configuredPartnerScopes(fhirBaseUrl: string): string[] {
+  return (configuredIssuer(fhirBaseUrl)?.partner?.scopes?.v2 ?? "openid").split(" ");
 }
 
 export interface StartSandboxOptions {
@@ -146,6 +161,13 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     {
       clientId: APP_CLIENT_ID,
       redirectUris: [`${appUrl}/index.html`, ...(opts.extraRedirectUris ?? [])],
+    },
+    {
+      // Partner programs' staff (launch.html?…&as=partner): registered with the partner
+      // scope set of public/smart-config.json only.
+      clientId: PARTNER_CLIENT_ID,
+      redirectUris: [`${appUrl}/index.html`, ...(opts.extraRedirectUris ?? [])],
+      allowedScopes: configuredPartnerScopes(fhirBaseUrl),
     },
     { clientId: "bare-bench", redirectUris: [`${appUrl}/bench-bare.html`] },
     {

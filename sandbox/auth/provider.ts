@@ -411,8 +411,18 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
     }
     const paramScope = String(params.scope ?? "");
     const raw = rawScopes.get(`${clientId} ${String(params.code_challenge ?? "")}`) ?? paramScope;
+    const requested = raw.split(" ").filter(Boolean);
     const granted = narrowScopes({
-      requested: raw.split(" ").filter(Boolean),
+      // A client registered with a scope set (the partner programs' client) gets no more.
+      requested: client.allowedScopes
+        ? narrowScopes({
+            requested,
+            allowed: client.allowedScopes,
+            hasPatient: !!b.patient,
+            hasEncounter: !!b.encounter,
+            ehrLaunch: b.ehrLaunch,
+          })
+        : requested,
       allowed: user.allowed,
       hasPatient: !!b.patient,
       hasEncounter: !!b.encounter,

@@ -536,14 +536,18 @@ async function collectIncludes(
     for (const target of revIncludes.filter(active)) {
       const refs = frontier.map(key);
       if (!refs.length) continue;
-      const bundle = await repo
-        .search({
-          resourceType: target.resourceType as Resource["resourceType"],
-          filters: [{ code: target.searchParam, operator: "eq", value: refs.join(",") }],
-          count: MAX_PAGE_SIZE,
-        })
-        .catch(() => undefined);
-      for (const e of bundle?.entry ?? []) if (e.resource) add(e.resource);
+      // Relative references, then absolute ones to this server (another system's Task.focus),
+      // as two searches so the relative one keeps the fast matcher.
+      for (const value of [refs, refs.map((r) => `${baseUrl}/${r}`)]) {
+        const bundle = await repo
+          .search({
+            resourceType: target.resourceType as Resource["resourceType"],
+            filters: [{ code: target.searchParam, operator: "eq", value: value.join(",") }],
+            count: MAX_PAGE_SIZE,
+          })
+          .catch(() => undefined);
+        for (const e of bundle?.entry ?? []) if (e.resource) add(e.resource);
+      }
     }
     included.push(...found);
     frontier = found;

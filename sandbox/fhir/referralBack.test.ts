@@ -224,6 +224,8 @@ describe("the clinic works it", () => {
             code: "got-help",
           },
         ],
+        // SDOHCC wants words with every reason: valid, so the refusal is the access rule's.
+        text: "Got help elsewhere",
       },
     } as Task;
     expect((await put("ma", cancelled, t2.etag)).status).toBe(403);

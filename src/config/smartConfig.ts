@@ -27,6 +27,18 @@ const issuerEntrySchema = z
     redirectUri: z._default(nonEmpty(), "index.html"),
     /** List this server in the standalone-launch chooser (needs an exact iss). */
     standalone: z._default(z.boolean(), false),
+    /**
+     * The registration partner programs' staff sign in with (`launch.html?iss=…&as=partner`):
+     * its own client id and a narrow scope set (their Tasks, the referrals and consents those
+     * point to, a minimal Patient view, the directory), so that no partner token carries the
+     * clinic's scopes. Without it, partner staff cannot sign in to this server.
+     */
+    partner: z.optional(
+      z.strictObject({
+        clientId: nonEmpty(),
+        scopes: z.strictObject({ v2: nonEmpty(), v1: nonEmpty() }),
+      }),
+    ),
   })
   .check(
     z.refine((e) => Boolean(e.iss) !== Boolean(e.issPattern), {

@@ -23,6 +23,12 @@ describe("the worklist's searches", () => {
     expect(one.open).toContain("subject=Patient%2Fpat-a");
     expect(one.changes).toContain("_summary=count");
     expect(one.changes).toContain(`_lastUpdated=${encodeURIComponent("gtX")}`);
+    expect(one.foreign).toMatch(/^ServiceRequest\?category=/);
+    expect(one.foreign).toContain(
+      `identifier:not=${encodeURIComponent(`${CODE_SYSTEM.identifier}|`)}`,
+    );
+    expect(one.foreign).toContain("subject=Patient%2Fpat-a");
+    expect(one.foreign).toContain("_revinclude=Task:focus");
   });
 });
 
@@ -94,5 +100,80 @@ describe("toWorklist", () => {
     };
     expect(toWorklist([bundle([task, incoming])], null, policy)).toEqual([]);
     expect(toWorklist([bundle([task, sr]), bundle([task])], null, policy)).toHaveLength(1);
+  });
+
+  describe("a referral another SDOHCC system wrote (no code of ours)", () => {
+    const rules = {
+      clinicOrganization: "Organization/clinic",
+      closedSince: "2026-11-02T00:00:00Z",
+    };
+    const foreignSr = {
+      resourceType: "ServiceRequest",
+      id: "f-sr",
+      status: "active",
+      category: [
+        {
+          coding: [
+            {
+              system:
+                "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes",
+              code: "intimate-partner-violence",
+            },
+          ],
+        },
+      ],
+      code: { coding: [{ system: "http://snomed.info/sct", code: "306206005" }] },
+      requester: { reference: "PractitionerRole/other-ehr-role", display: "Dr. Other" },
+    };
+    const foreignTask = {
+      resourceType: "Task",
+      id: "f-task",
+      meta: { versionId: "1", lastUpdated: "2026-11-20T00:00:00Z" },
+      status: "requested",
+      focus: { reference: "ServiceRequest/f-sr" },
+      for: { reference: "Patient/pat-a" },
+      owner: { reference: "Organization/org-safe-harbor" },
+      authoredOn: "2026-11-20T00:00:00Z",
+    };
+
+    it("is shown when it is an IPV referral to a partner, its focus relative or absolute", () => {
+      const absolute = {
+        ...foreignTask,
+        focus: { reference: "https://ehr.example/fhir/ServiceRequest/f-sr" },
+      };
+      const [a] = toWorklist([bundle([absolute, foreignSr])], null, policy, {
+        ...rules,
+        serverUrl: "https://ehr.example/fhir",
+      });
+      expect(a?.serviceRequestId).toBe("f-sr");
+      const [r] = toWorklist([bundle([foreignTask, foreignSr])], null, policy, rules);
+      expect(r).toMatchObject({
+        taskId: "f-task",
+        serviceRequestId: "f-sr",
+        partner: "Organization/org-safe-harbor",
+        requesterName: "Dr. Other",
+        status: "requested",
+      });
+    });
+
+    it("is left out when it is not IPV, when the clinic owns it (a referral back), or when it closed before the window", () => {
+      const notIpv = { ...foreignSr, category: [] };
+      expect(toWorklist([bundle([foreignTask, notIpv])], null, policy, rules)).toEqual([]);
+      const toClinic = { ...foreignTask, owner: { reference: "Organization/clinic" } };
+      expect(toWorklist([bundle([toClinic, foreignSr])], null, policy, rules)).toEqual([]);
+      const oldClosed = {
+        ...foreignTask,
+        status: "completed",
+        meta: { versionId: "2", lastUpdated: "2026-10-01T00:00:00Z" },
+      };
+      expect(toWorklist([bundle([oldClosed, foreignSr])], null, policy, rules)).toEqual([]);
+      const recentClosed = {
+        ...oldClosed,
+        meta: { versionId: "2", lastUpdated: "2026-11-25T00:00:00Z" },
+      };
+      expect(toWorklist([bundle([recentClosed, foreignSr])], null, policy, rules)).toHaveLength(1);
+      // Without the rules (no clinic known) no foreign referral is shown.
+      expect(toWorklist([bundle([foreignTask, foreignSr])], null, policy)).toEqual([]);
+    });
   });
 });

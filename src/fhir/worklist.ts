@@ -1,6 +1,13 @@
 import * as z from "zod/mini";
 import { codeableConcept, patientSchema, practitionerSchema, reference, str } from "./schemas";
-import { CODE_SYSTEM, LEGACY_REFERRAL_CODE, PROFILE, REFERRAL_CODE } from "./canonical";
+import {
+  CODE_SYSTEM,
+  LEGACY_REFERRAL_CODE,
+  PROFILE,
+  REFERRAL_CODE,
+  SDOHCC_TEMP,
+  localReference,
+} from "./canonical";
 import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
 import { readBusinessStatus } from "./businessStatus";
@@ -19,8 +26,9 @@ import {
 
 // The clinic's outgoing referrals for the worklist and the follow-up prompt: the referral
 // Tasks (profile wr-referral-task) with the ServiceRequests, partners and referring staff they
-// point to (one search with _include), and — only when the role may see them — the patients'
-// names (one Patient search). FHIR JSON → zod → WorklistReferral (src/domain/worklist.ts).
+// point to (one search with _include); the open IPV referrals another SDOHCC system wrote
+// (found by category, as History finds them); and — only when the role may see them — the
+// patients' names (one Patient search). FHIR JSON → zod → WorklistReferral (src/domain/worklist.ts).
 // Writes are the requester's: a patient report as a Task note, and the cancel transition.
 
 const meta = z.optional(z.looseObject({ versionId: str(), lastUpdated: str() }));
@@ -50,6 +58,7 @@ const serviceRequestSchema = z.looseObject({
   status: str(),
   priority: str(),
   authoredOn: str(),
+  category: z.optional(z.array(codeableConcept)),
   code: z.optional(codeableConcept),
   requester: z.optional(reference),
 });
@@ -87,8 +96,14 @@ export function worklistPaths(opts: { patientId?: string; since?: string; closed
   }`;
   const include =
     "&_include=Task:focus&_include=Task:owner&_include=Task:requester&_include:iterate=ServiceRequest:requester&_count=1000";
+  const subject = opts.patientId
+    ? `&subject=${encodeURIComponent(`Patient/${opts.patientId}`)}`
+    : "";
   return {
     open: `${base}&status=${OPEN}${include}`,
+    // Referrals other SDOHCC systems wrote: the IPV category without our identifier (ours come
+    // from the searches above), still open on the ServiceRequest.
+    foreign: `ServiceRequest?category=${encodeURIComponent(`${SDOHCC_TEMP}|intimate-partner-violence`)}&identifier:not=${encodeURIComponent(`${CODE_SYSTEM.identifier}|`)}&status=active,on-hold${subject}&_revinclude=Task:focus&_include=ServiceRequest:requester&_include=ServiceRequest:performer&_count=1000`,
     closed: `${base}&status=${CLOSED}&_lastUpdated=${encodeURIComponent(`ge${opts.closedSince}`)}${include}`,
     changes: `${base}&_lastUpdated=${encodeURIComponent(`gt${opts.since ?? ""}`)}&_summary=count`,
   };
@@ -107,11 +122,29 @@ function utc(value: string | undefined): string | undefined {
 const codeOf = (c: z.infer<typeof codeableConcept> | undefined, system?: string) =>
   c?.coding?.find((x) => !system || x.system === system)?.code;
 
+const isIpv = (sr: z.infer<typeof serviceRequestSchema>) =>
+  (sr.category ?? []).some((c) =>
+    c.coding?.some((x) => x.system === SDOHCC_TEMP && x.code === "intimate-partner-violence"),
+  );
+
+/** How a foreign referral is told apart from a referral back, and when it leaves the list. */
+export interface ForeignReferralRules {
+  /** The clinic ("Organization/…"): a Task it owns is a referral to the clinic, not from it. */
+  clinicOrganization: string;
+  /** Closed Tasks last changed before this (ISO) are no longer shown. */
+  closedSince: string;
+  /** This server's base: a Task.focus that is an absolute URL to it names a local referral. */
+  serverUrl?: string;
+}
+
+const CLOSED_STATUSES = CLOSED.split(",");
+
 /** The Tasks of the clinic's outgoing referrals → the worklist's read model. */
 export function toWorklist(
   bundles: Search[],
   patientNames: ReadonlyMap<string, string> | null,
   policy: FollowUpPolicy,
+  foreign?: ForeignReferralRules,
 ): WorklistReferral[] {
   const resources = bundles.flatMap((b) => b.entry ?? []);
   const all: Search = { resourceType: "Bundle", entry: resources };
@@ -129,11 +162,23 @@ export function toWorklist(
   for (const task of parseEntries(worklistTaskSchema, all)) {
     if (seen.has(task.id)) continue;
     seen.add(task.id);
-    const srRef = task.focus?.reference ?? "";
+    const srRef = localReference(task.focus?.reference, foreign?.serverUrl) ?? "";
     const sr = requests.get(srRef);
-    // Outgoing warm referrals only (incoming ones have their own profile and code).
+    // Outgoing warm referrals only (incoming ones have their own profile and code). A referral
+    // without our code is another system's: shown when it is an IPV referral the clinic does
+    // not own, and not closed before the worklist's window.
     const code = codeOf(sr?.code, CODE_SYSTEM.activity);
-    if (sr && code !== REFERRAL_CODE && code !== LEGACY_REFERRAL_CODE) continue;
+    if (sr && code === undefined) {
+      const shown =
+        foreign !== undefined &&
+        isIpv(sr) &&
+        task.owner?.reference !== foreign.clinicOrganization &&
+        !(
+          CLOSED_STATUSES.includes(task.status) &&
+          (utc(task.meta?.lastUpdated) ?? "") < foreign.closedSince
+        );
+      if (!shown) continue;
+    } else if (sr && code !== REFERRAL_CODE && code !== LEGACY_REFERRAL_CODE) continue;
     const patient = task.for?.reference ?? "";
     const partner = task.owner?.reference ?? "";
     // Who referred: the ServiceRequest's requester (the staff member); the Task's may be the
@@ -202,17 +247,23 @@ export interface WorklistQuery {
   /** Read the patients' names (only when the role may see them). */
   withNames: boolean;
   policy: FollowUpPolicy;
+  /** The clinic ("Organization/…"), to tell another system's referrals from referrals back. */
+  clinicOrganization: string;
   now?: Date;
 }
 
-/** The worklist: open referrals and those closed in the last 30 days, two searches at once. */
+/**
+ * The worklist: open referrals and those closed in the last 30 days, and open referrals other
+ * systems wrote: three searches at once.
+ */
 export async function fetchWorklist(http: FhirHttp, q: WorklistQuery): Promise<WorklistReferral[]> {
   const now = q.now ?? new Date();
   const closedSince = new Date(now.getTime() - CLOSED_KEPT_DAYS * 86_400_000).toISOString();
   const paths = worklistPaths({ ...(q.patientId ? { patientId: q.patientId } : {}), closedSince });
-  const [open, closed] = await Promise.all([
+  const [open, closed, foreign] = await Promise.all([
     http.request(searchSchema, paths.open),
     http.request(searchSchema, paths.closed),
+    http.request(searchSchema, paths.foreign),
   ]);
   let names: Map<string, string> | null = null;
   if (q.withNames) {
@@ -220,7 +271,11 @@ export async function fetchWorklist(http: FhirHttp, q: WorklistQuery): Promise<W
       ...new Set(
         parseEntries(worklistTaskSchema, {
           resourceType: "Bundle",
-          entry: [...(open.body.entry ?? []), ...(closed.body.entry ?? [])],
+          entry: [
+            ...(open.body.entry ?? []),
+            ...(closed.body.entry ?? []),
+            ...(foreign.body.entry ?? []),
+          ],
         })
           .map((t) => t.for?.reference ?? "")
           .filter((r) => r.startsWith("Patient/"))
@@ -239,7 +294,11 @@ export async function fetchWorklist(http: FhirHttp, q: WorklistQuery): Promise<W
         names.set(`Patient/${p.id}`, formatName(p.name));
     }
   }
-  return toWorklist([open.body, closed.body], names, q.policy);
+  return toWorklist([open.body, closed.body, foreign.body], names, q.policy, {
+    clinicOrganization: q.clinicOrganization,
+    closedSince,
+    serverUrl: http.serverUrl,
+  });
 }
 
 /** How many of the clinic's referral Tasks changed after `since` (the unattended poll). */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseConfig } from "../config/loadConfig";
 import { smartConfigSchema, type SmartConfig } from "../config/smartConfig";
 import { isPlainPattern, matchIssuer, type PatternRunner } from "./issuerMatch";
+import { issuerWithoutPatterns } from "./issuerExact";
 
 const shipped = (() => {
   const result = parseConfig(
@@ -110,4 +111,45 @@ describe("isPlainPattern", () => {
     "^(a)\\1$",
     "^x[ab]+y[cd]*$",
   ])("not plain: %s", (pattern) => expect(isPlainPattern(pattern)).toBe(false));
+});
+
+describe("issuerWithoutPatterns (launch.html's fast path)", () => {
+  const configs: SmartConfig["issuers"][] = [
+    shipped.issuers,
+    [entry({ iss: "https://a.example/fhir" }), entry({ issPattern: "^https://a\\." })],
+    [entry({ issPattern: "^https://a\\." }), entry({ iss: "https://a.example/fhir" })],
+    [entry({ iss: "https://b.example/fhir/" })],
+  ];
+  const isses = [
+    "http://127.0.0.1:4010/fhir",
+    "http://127.0.0.1:4555/fhir",
+    "https://a.example/fhir",
+    "https://b.example/fhir",
+    "https://c.example/fhir",
+    `https://a.example/${"x".repeat(3000)}`,
+  ];
+
+  it("gives matchIssuer's answer whenever it answers, and defers when a pattern could decide", async () => {
+    let answered = 0;
+    let deferred = 0;
+    for (const issuers of configs)
+      for (const iss of isses) {
+        const fast = issuerWithoutPatterns(issuers, iss);
+        if (fast === undefined) {
+          deferred++;
+          continue;
+        }
+        answered++;
+        expect(fast).toEqual(await matchIssuer({ issuers }, iss, inPlace()));
+      }
+    expect(answered).toBeGreaterThan(0);
+    expect(deferred).toBeGreaterThan(0);
+  });
+
+  it("answers the sandbox's own address without loading the pattern matcher", () => {
+    expect(issuerWithoutPatterns(shipped.issuers, "http://127.0.0.1:4010/fhir")?.entry).toBe(
+      shipped.issuers[0],
+    );
+    expect(issuerWithoutPatterns(shipped.issuers, "http://127.0.0.1:4555/fhir")).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import type { Failure } from "../fhir/failures";
 import type { IssuerEntry, SmartConfig } from "../config/smartConfig";
+import { MAX_ISS_LENGTH, exactIssuerIndex, issKey } from "./issuerExact";
 
 // Which smart-config.json entry a launch's iss belongs to, without letting a regular
 // expression hang the page. JavaScript's RegExp backtracks: a pattern such as `^(a+)+$` can take
@@ -8,9 +9,6 @@ import type { IssuerEntry, SmartConfig } from "../config/smartConfig";
 // after MATCH_LIMIT_MS, and the launch then shows the config error naming the pattern.
 
 export const MATCH_LIMIT_MS = 500;
-
-/** Longer iss values are refused before any pattern sees them. */
-export const MAX_ISS_LENGTH = 2048;
 
 export type PatternRun = { match: number } | { hung: number };
 
@@ -59,10 +57,10 @@ export async function matchIssuer(
   iss: string,
   runner: PatternRunner = runInWorker,
 ): Promise<IssuerMatch> {
-  const wanted = iss.replace(/\/+$/, "");
+  const wanted = issKey(iss);
   if (wanted.length > MAX_ISS_LENGTH) return {};
   const entries = config.issuers;
-  const exact = entries.findIndex((e) => e.iss && e.iss.replace(/\/+$/, "") === wanted);
+  const exact = exactIssuerIndex(entries, wanted);
   const before = (exact === -1 ? entries : entries.slice(0, exact))
     .map((entry, index) => ({ entry, index }))
     .filter((c) => c.entry.issPattern);

@@ -5,9 +5,9 @@ import { smartConfigSchema, type IssuerEntry } from "../config/smartConfig";
 import { loadConfig } from "../config/loadConfig";
 import { serverLabel, type Failure } from "../fhir/failures";
 import { pickUiLanguage } from "../content/lang";
-import { chooseScopes, launchContextOf } from "./scopes";
+import { chooseScopes, launchContextOf, registrationFor } from "./scopes";
 import { applyFhirclientSettings } from "./fhirclientSettings";
-import { matchIssuer } from "./issuerMatch";
+import { issuerWithoutPatterns } from "./issuerExact";
 
 // launch.html: the SMART authorize step, for EHR launches (iss + launch) and standalone
 // launches (iss only, or a chooser of configured servers). Kept tiny: no React.
@@ -28,18 +28,25 @@ async function main(): Promise<void> {
 
   if (!iss) return showChooser(config.issuers.filter((e) => e.standalone && e.iss));
 
-  const matched = await matchIssuer(config, iss);
+  // The pattern matcher (a Web Worker for patterns that may backtrack) loads only when a
+  // pattern could pick the entry.
+  const matched =
+    issuerWithoutPatterns(config.issuers, iss) ??
+    (await (await import("./issuerMatch")).matchIssuer(config, iss));
   if ("failure" in matched) return showFailure(matched.failure);
-  const entry = matched.entry;
-  if (!entry) return showFailure({ kind: "unknown-issuer", iss });
+  if (!matched.entry) return showFailure({ kind: "unknown-issuer", iss });
+  // Partner programs' staff sign in with their own registration (smart-config `partner`).
+  const registration = registrationFor(matched.entry, params, config.issuers);
+  if ("failure" in registration) return showFailure(registration.failure);
+  const { entry, context } = registration;
 
   const inFrame = window.self !== window.top;
   try {
     await FHIR.oauth2.authorize({
       iss,
-      ...(launch ? { launch } : {}),
+      ...(launch && context === "ehr" ? { launch } : {}),
       clientId: entry.clientId,
-      scope: await chooseScopes(entry, iss, launchContextOf(params)),
+      scope: await chooseScopes(entry, iss, context),
       redirectUri: entry.redirectUri,
       pkceMode: entry.pkceMode,
       // Inside an EHR's iframe the whole flow stays in the frame.
@@ -51,56 +58,13 @@ async function main(): Promise<void> {
   }
 }
 
+// The error and chooser screens load only when shown: the happy path stays small.
 async function showFailure(failure: Failure): Promise<void> {
-  // Failure texts load only when needed: the happy path stays small.
-  const { describeFailure } = await import("../content/failures");
-  const text = describeFailure(failure, lang);
-  root.replaceChildren(
-    el("h1", text.title),
-    el("p", text.message),
-    el("p", text.fix, "fix"),
-    ...(text.details.length ? [list(text.details)] : []),
-  );
-  root.setAttribute("aria-busy", "false");
-  root.dataset.failure = failure.kind;
+  (await import("./screens")).showFailure(root, failure, lang);
 }
 
 async function showChooser(entries: IssuerEntry[]): Promise<void> {
-  await showFailure({ kind: "missing-iss" });
-  if (entries.length === 0) return;
-  const text = CHOOSER_TEXT[lang];
-  const links = entries.flatMap((entry) =>
-    (["workspace", "patient"] as const).map((context) => {
-      const a = el("a", `${entry.label}: ${text[context]}`);
-      const iss = encodeURIComponent(entry.iss ?? "");
-      (a as HTMLAnchorElement).href =
-        context === "patient" ? `launch.html?iss=${iss}&context=patient` : `launch.html?iss=${iss}`;
-      return a;
-    }),
-  );
-  root.append(list(links));
-}
-
-const CHOOSER_TEXT = {
-  en: { workspace: "workspace", patient: "choose a patient" },
-  es: { workspace: "espacio de trabajo", patient: "elegir un paciente" },
-};
-
-function el(tag: string, text: string, className?: string): HTMLElement {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function list(items: (string | HTMLElement)[]): HTMLElement {
-  const ul = document.createElement("ul");
-  for (const item of items) {
-    const li = document.createElement("li");
-    li.append(item);
-    ul.append(li);
-  }
-  return ul;
+  (await import("./screens")).showChooser(root, entries, lang);
 }
 
 void main();

@@ -1,5 +1,5 @@
 import type { IssuerEntry } from "../config/smartConfig";
-import { chooseScopes, launchContextOf } from "./scopes";
+import { chooseScopes, launchContextOf, registrationFor } from "./scopes";
 
 const entry = {
   label: "Test",
@@ -61,5 +61,41 @@ describe("chooseScopes", () => {
     expect(launchContextOf(new URLSearchParams("iss=x&launch=abc"))).toBe("ehr");
     expect(launchContextOf(new URLSearchParams("iss=x&context=patient"))).toBe("patient");
     expect(launchContextOf(new URLSearchParams("iss=x"))).toBe("workspace");
+  });
+});
+
+describe("registrationFor (partner programs' own client)", () => {
+  const partner = {
+    ...entry,
+    partner: { clientId: "p", scopes: { v2: "openid user/Task.rus", v1: "openid user/Task.read" } },
+  } as IssuerEntry;
+  const q = (s: string) => new URLSearchParams(s);
+
+  it("uses the entry itself unless as=partner", () => {
+    expect(registrationFor(partner, q("iss=x&launch=abc"), [partner])).toEqual({
+      entry: partner,
+      context: "ehr",
+    });
+  });
+
+  it("as=partner: the partner client and scopes, always a workspace launch", async () => {
+    const chosen = registrationFor(partner, q("iss=x&as=partner&context=patient&launch=l"), [
+      partner,
+    ]);
+    if (!("entry" in chosen)) throw new Error("expected a registration");
+    expect(chosen.context).toBe("workspace");
+    expect(chosen.entry.clientId).toBe("p");
+    const fetchImpl = vi.fn(async () => new Response("{}"));
+    expect(
+      await chooseScopes({ ...chosen.entry, scopeVersion: "v2" }, "x", chosen.context, fetchImpl),
+    ).toBe("openid user/Task.rus");
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it("as=partner on an entry without one is a config error naming the field", () => {
+    const chosen = registrationFor(entry, q("as=partner"), [partner, entry]);
+    expect(chosen).toMatchObject({
+      failure: { kind: "config", problems: [{ field: "issuers[1].partner" }] },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { IssuerEntry } from "../config/smartConfig";
+import type { Failure } from "../fhir/failures";
 
 /**
  * How the app was opened: from the EHR (`launch`), standalone to a patient's chart (the server
@@ -40,6 +41,37 @@ export async function chooseScopes(
     workspace: [],
   }[context];
   return [...withoutLaunch, ...launchScope].join(" ");
+}
+
+/**
+ * The registration to sign in with: the entry itself, or — for `as=partner` — its partner
+ * client and scopes, always for the workspace (partner staff have no chart and no EHR launch).
+ */
+export function registrationFor(
+  entry: IssuerEntry,
+  params: URLSearchParams,
+  entries: readonly IssuerEntry[],
+): { entry: IssuerEntry; context: LaunchContext } | { failure: Failure } {
+  if (params.get("as") !== "partner") return { entry, context: launchContextOf(params) };
+  if (!entry.partner) {
+    return {
+      failure: {
+        kind: "config",
+        file: "public/smart-config.json",
+        problems: [
+          {
+            field: `issuers[${entries.indexOf(entry)}].partner`,
+            message: "is not set, so partner programs' staff cannot sign in to this server",
+            fix: "Register a client for partner programs at the EHR (partner scopes only) and add its clientId and scopes here",
+          },
+        ],
+      },
+    };
+  }
+  return {
+    entry: { ...entry, clientId: entry.partner.clientId, scopes: entry.partner.scopes },
+    context: "workspace",
+  };
 }
 
 /** `launch.html?iss=…&context=patient` opens a patient's chart; without it, the workspace. */

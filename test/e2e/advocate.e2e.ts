@@ -76,12 +76,29 @@ async function providerSendsReferral(
   await p.getByRole("heading", { name: "Referral recorded" }).waitFor();
 }
 
-/** Standalone launch without a patient, as a SANDBOX_USERS id; waits for the inbox. */
+/**
+ * Standalone launch without a patient through the partner programs' own registration
+ * (smart-config `partner`, `as=partner`), as a SANDBOX_USERS id; waits for the inbox. The token
+ * carries only partner scopes: none of the clinic's (patient/…, directory edits, Procedure).
+ */
 async function advocateSignsIn(p: Page, user: "adv-santos" | "adv-nguyen"): Promise<void> {
-  await p.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}`);
+  await p.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}&as=partner`);
   await p.getByLabel("User").selectOption(user);
   await p.getByRole("button", { name: /continue|sign in/i }).click();
   await p.locator("[data-testid=app-ready][data-session=workspace]").waitFor({ timeout: 20_000 });
+  const token = await p.evaluate(() => {
+    const key = JSON.parse(sessionStorage.getItem("SMART_KEY") ?? '""') as string;
+    const state = JSON.parse(sessionStorage.getItem(key) ?? "{}") as {
+      clientId?: string;
+      tokenResponse?: { scope?: string };
+    };
+    return { clientId: state.clientId, scopes: (state.tokenResponse?.scope ?? "").split(" ") };
+  });
+  expect(token.clientId).toBe("warm-referral-partner");
+  expect(token.scopes).toContain("user/Task.rus");
+  expect(
+    token.scopes.filter((s) => /^patient\/|Procedure|Organization\.c|Endpoint/.test(s)),
+  ).toEqual([]);
   await p.getByTestId("partner-inbox").waitFor();
   await p
     .getByTestId("inbox-count")

@@ -164,7 +164,7 @@ function foreignReferral(patient: string, serverUrl: string) {
 }
 
 describe("referrals another SDOHCC system wrote", () => {
-  it("are accepted by the sandbox, shown in History with status in words and an unlabelled warning; adding the labels labels every record", async () => {
+  it("are accepted by the sandbox, shown in the worklist, and in History with status in words and an unlabelled warning; adding the labels labels every record", async () => {
     await launchApp(page, urls, "prov-rivera", "pat-james");
     const serverUrl = await serverUrlOf(page);
     const foreign = foreignReferral("pat-james", serverUrl);
@@ -175,6 +175,14 @@ describe("referrals another SDOHCC system wrote", () => {
     const srId = srLocation?.split("/")[1] ?? "";
     const second = await postTransaction(page, foreign.task(srId));
     expect(second.status, JSON.stringify(second.body).slice(0, 1500)).toBe(200);
+
+    // The chart's worklist finds it too (by category; it carries no code of ours).
+    await page.getByRole("button", { name: "Worklist", exact: true }).click();
+    const row = page.getByTestId("worklist-row");
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    await expect(row.getAttribute("data-status")).resolves.toBe("requested");
+    await expect(row.innerText()).resolves.toContain("Safe Harbor");
 
     await page.getByRole("button", { name: "History", exact: true }).click();
     const item = page.locator(`[data-testid=history-referral]`).first();

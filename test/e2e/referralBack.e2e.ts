@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { validateResource } from "../../fhir-profiles/validator";
 import { usePlaywright } from "./browser";
 import { axeViolations, fhirSearch, portalCounts, resetSandbox } from "./journey.helpers";
 
@@ -138,6 +139,17 @@ describe("a referral back from a partner program", () => {
     );
     expect(await card.getByRole("button").count()).toBe(0);
     await advocateSees(page, /Completed — the client was seen/);
+
+    // What the server holds at the end passes our profiles and SDOHCC's (validateResource
+    // checks the SDOHCC parent of each of ours).
+    const held = [
+      ...(await fhirSearch(page, "Task?requester=Organization/org-safe-harbor&_include=Task:focus"))
+        .resources,
+      ...(await fhirSearch(page, "Consent?organization=Organization/org-safe-harbor")).resources,
+    ];
+    expect(held.map((r) => r.resourceType).sort()).toEqual(["Consent", "ServiceRequest", "Task"]);
+    for (const resource of held)
+      expect(validateResource(resource as never).issues, String(resource.resourceType)).toEqual([]);
 
     // --- Another program sees none of it ---------------------------------------------------
     const other = await newPerson();

@@ -155,6 +155,8 @@ Description: "The client's time-limited permission for the partner program to sh
 * organization 1..1 MS
 * organization only Reference(Organization)
 * organization ^short = "The partner program (custodian of the consent)"
+* source[x] 1..1 MS
+* source[x] ^short = "Where the consent was captured (SDOHCC requires it): the program's note of the verbal consent"
 * policyRule 1..1 MS
 * policyRule = $v3-ActCode#OPTIN
 * provision 1..1 MS
@@ -244,6 +246,8 @@ Usage: #example
 * patient.identifier.value = "c2f0e3a4-0000-4000-8000-000000000024"
 * dateTime = "2025-03-05T09:00:00-06:00"
 * organization = Reference(Organization/wr-example-partner-org)
+* sourceAttachment.title = "Verbal consent, recorded by partner program staff"
+* sourceAttachment.creation = "2025-03-05T09:00:00-06:00"
 * policyRule = $v3-ActCode#OPTIN
 * provision.type = #permit
 * provision.period.start = "2025-03-05T09:00:00-06:00"

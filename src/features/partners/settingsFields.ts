@@ -185,6 +185,18 @@ export const SMART_FIELDS: Record<string, Doc> = {
     en: "Where the server sends the user back; must match the registration exactly.",
     es: "A dónde el servidor devuelve al usuario; debe coincidir exactamente con el registro.",
   },
+  "issuers[].partner.clientId": {
+    en: "The client id registered at the EHR for partner programs' staff (launch.html?iss=…&as=partner). Register it with the partner scopes only.",
+    es: "El client id registrado en el EHR para el personal de los programas aliados (launch.html?iss=…&as=partner). Regístrelo solo con los permisos de aliados.",
+  },
+  "issuers[].partner.scopes.v2": {
+    en: "Scopes partner staff ask for (SMART v2): their program's Tasks, the referrals and consents those point to, a minimal Patient view, the directory, and the referral back's three creates. Never the clinic's scopes.",
+    es: "Permisos que pide el personal de los aliados (SMART v2): las tareas de su programa, las remisiones y consentimientos a los que apuntan, una vista mínima del paciente, el directorio y las tres creaciones de una remisión de vuelta.",
+  },
+  "issuers[].partner.scopes.v1": {
+    en: "The same partner scopes in SMART v1 form.",
+    es: "Los mismos permisos de aliados en formato SMART v1.",
+  },
   "issuers[].standalone": {
     en: "List this server in the standalone-launch chooser (needs an exact iss).",
     es: "Mostrar este servidor al elegir servidor en un inicio independiente (requiere un iss exacto).",

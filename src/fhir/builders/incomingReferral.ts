@@ -83,6 +83,11 @@ export function buildReferralBackConsent(input: ReferralBackInput): Consent {
     patient: clientReference(input.ids.client),
     dateTime: input.authoredAt,
     organization: [{ reference: ref("Organization", input.partnerOrganization) }],
+    // SDOHCC requires source[x]: the client said yes to the advocate; no document exists.
+    sourceAttachment: {
+      title: "Verbal consent, recorded by partner program staff",
+      creation: input.authoredAt,
+    },
     policyRule: { coding: [{ system: V3_ACT_CODE, code: "OPTIN" }] },
     provision: {
       type: "permit",

@@ -24,7 +24,7 @@ export function worklistKey(session: Session, scope: WorklistScope) {
 export function worklistQueryOptions(
   http: FhirHttp,
   key: readonly unknown[],
-  q: { patientId?: string; withNames: boolean; policy: FollowUpPolicy },
+  q: { patientId?: string; withNames: boolean; policy: FollowUpPolicy; clinicOrganization: string },
 ) {
   return queryOptions({
     queryKey: key,
@@ -42,6 +42,7 @@ export function useWorklist(scope: WorklistScope) {
       // In a chart the patient is in context already; no other patient's name is read.
       withNames: !scope.patientId && can(session.access, "view-worklist-names"),
       policy: session.clinic.followUp,
+      clinicOrganization: session.clinic.clinicOrganization,
     }),
   );
 }

@@ -304,6 +304,42 @@ const cases: [string, string, string, (r: any) => void][] = [
     },
   ],
   [
+    "partner-affiliation--unknown-onboarding-step",
+    AFF,
+    "not in the required value set https://warm-referral.org/fhir/ValueSet/wr-onboarding-step",
+    (r) => {
+      const step = r.extension.find((e: any) => e.url.endsWith("/wr-onboarding-step"));
+      step.extension.find((e: any) => e.url === "step").valueCode = "throw-a-party";
+    },
+  ],
+  [
+    "partner-affiliation--cross-training-without-attendees",
+    AFF,
+    "slice 'attendees': expected 1..1, but found 0",
+    (r) => {
+      const training = r.extension.find((e: any) => e.url.endsWith("/wr-cross-training"));
+      training.extension = training.extension.filter((e: any) => e.url !== "attendees");
+    },
+  ],
+  [
+    "partner-affiliation--cross-training-zero-attendees",
+    AFF,
+    "Expected number to be positive",
+    (r) => {
+      const training = r.extension.find((e: any) => e.url.endsWith("/wr-cross-training"));
+      training.extension.find((e: any) => e.url === "attendees").valuePositiveInt = 0;
+    },
+  ],
+  [
+    "partner-affiliation--onboarding-step-without-date",
+    AFF,
+    "slice 'done': expected 1..1, but found 0",
+    (r) => {
+      const step = r.extension.find((e: any) => e.url.endsWith("/wr-onboarding-step"));
+      step.extension = step.extension.filter((e: any) => e.url !== "done");
+    },
+  ],
+  [
     "partner-affiliation--two-tiers",
     AFF,
     "Constraint wr-aff-1 not met",

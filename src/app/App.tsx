@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionContext, type Session } from "./session";
 import { applySmartStyle } from "./smartStyle";
+import { StaffPackNote } from "../ui/PackNotes";
 import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
 import { StaffLanguageContext } from "../ui/staffLanguage";
@@ -141,6 +142,7 @@ export function App({ session }: { session: Session }) {
                 <StaffSupportButton lang={lang} open={support} onOpen={() => setSupport(true)} />
                 <ShieldButton t={t} />
               </header>
+              <StaffPackNote />
               {session.kind === "chart" && session.needPatientBanner && (
                 <PatientBanner patient={session.patient} t={t} />
               )}

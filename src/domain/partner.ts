@@ -2,6 +2,8 @@
 // pure rules about it (opening hours, whether a partner is offered). Built from FHIR
 // Organization + HealthcareService + OrganizationAffiliation + Endpoint in src/fhir/partners.ts.
 
+import type { Partnership } from "./partnership";
+
 export interface Partner {
   id: string;
   name: string;
@@ -21,6 +23,8 @@ export interface Partner {
     active?: boolean;
     /** Partnership point of contact (OrganizationAffiliation.telecom), e.g. a phone or email. */
     contact?: string;
+    /** The partnership record kept on the partner's page (src/domain/partnership.ts). */
+    partnership?: Partnership;
   };
   endpoint?: { id: string; address: string; name?: string; status?: string };
   // ---- optional extras for the directory's partner page

@@ -81,18 +81,38 @@ const EXPECTED: Record<Role, { chart: Capability[]; workspace: Capability[] }> =
     workspace: ["view-directory", "work-incoming-referrals"],
   },
   admin: {
-    chart: ["view-directory", "edit-directory", "view-settings", "run-diagnostics", "view-reports"],
+    chart: [
+      "view-directory",
+      "edit-directory",
+      "view-settings",
+      "run-diagnostics",
+      "view-reports",
+      "view-partnership-reminders",
+    ],
     workspace: [
       "view-directory",
       "edit-directory",
       "view-settings",
       "run-diagnostics",
       "view-reports",
+      "view-partnership-reminders",
     ],
   },
   manager: {
-    chart: ["view-directory", "view-settings", "view-reports", "view-worklist"],
-    workspace: ["view-directory", "view-settings", "view-reports", "view-worklist"],
+    chart: [
+      "view-directory",
+      "view-settings",
+      "view-reports",
+      "view-partnership-reminders",
+      "view-worklist",
+    ],
+    workspace: [
+      "view-directory",
+      "view-settings",
+      "view-reports",
+      "view-partnership-reminders",
+      "view-worklist",
+    ],
   },
   "partner-advocate": {
     chart: ["work-partner-inbox", "refer-to-clinic"],

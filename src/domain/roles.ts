@@ -29,6 +29,11 @@ export const CAPABILITIES = [
   "view-settings",
   "run-diagnostics",
   "view-reports",
+  /**
+   * The workspace's partnership reminders: MOU reviews due, no cross-training in a year, a
+   * tier-2+ partner with no referral in 90 days (counts only, no patient data).
+   */
+  "view-partnership-reminders",
   /** A partner program's inbox of referrals addressed to it. */
   "work-partner-inbox",
   /** A partner program refers its client to the clinic ("Refer to the health center"). */
@@ -66,9 +71,22 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
     "record-follow-up",
   ],
   "medical-assistant": ["record-education", "view-directory", "work-incoming-referrals"],
-  admin: ["view-directory", "edit-directory", "view-settings", "run-diagnostics", "view-reports"],
+  admin: [
+    "view-directory",
+    "edit-directory",
+    "view-settings",
+    "run-diagnostics",
+    "view-reports",
+    "view-partnership-reminders",
+  ],
   // The partnership lead follows whether referrals connect, without the patients' names.
-  manager: ["view-directory", "view-settings", "view-reports", "view-worklist"],
+  manager: [
+    "view-directory",
+    "view-settings",
+    "view-reports",
+    "view-partnership-reminders",
+    "view-worklist",
+  ],
   // Minimum necessary: an advocate sees the referrals addressed to their program, nothing of
   // the clinic's patients or records beyond that.
   "partner-advocate": ["work-partner-inbox", "refer-to-clinic"],

@@ -1,5 +1,10 @@
 import { CLINIC_SERVICES } from "../domain/incomingReferral";
 import { TASK_STATUSES } from "../domain/taskLifecycle";
+import {
+  CROSS_TRAINING_DIRECTIONS,
+  MEETING_CADENCES,
+  ONBOARDING_STEPS,
+} from "../domain/partnership";
 
 // Canonical URLs of the Warm Referral data contract (fhir-profiles/). One place, used by the
 // app's builders, the sandbox seed and the tests.
@@ -32,6 +37,12 @@ export const EXTENSION = {
   mouReviewDate: sd("wr-mou-review-date"),
   cardTypes: sd("wr-safety-card-types"),
   visitSetting: sd("wr-visit-setting"),
+  /** Partnership upkeep, all on the PartnerAffiliation (fhir-profiles/README.md). */
+  partnershipContact: sd("wr-partnership-contact"),
+  mouDocument: sd("wr-mou-document"),
+  meetingCadence: sd("wr-meeting-cadence"),
+  onboardingStep: sd("wr-onboarding-step"),
+  crossTraining: sd("wr-cross-training"),
 } as const;
 
 export const CODE_SYSTEM = {
@@ -48,6 +59,10 @@ export const CODE_SYSTEM = {
   visitSetting: cs("wr-visit-setting"),
   /** What a partner program asks the clinic for (a referral back's ServiceRequest.code). */
   clinicService: cs("wr-clinic-service"),
+  onboardingStep: cs("wr-onboarding-step"),
+  crossTrainingDirection: cs("wr-cross-training-direction"),
+  meetingCadence: cs("wr-meeting-cadence"),
+  partnershipSide: cs("wr-partnership-side"),
   identifier: `${CANONICAL_BASE}/NamingSystem/wr-client-id`,
 } as const;
 
@@ -73,6 +88,10 @@ export const VALUE_SET = {
   incomingService: vs("wr-incoming-service"),
   visitSetting: vs("wr-visit-setting"),
   clinicService: vs("wr-clinic-service"),
+  onboardingStep: vs("wr-onboarding-step"),
+  crossTrainingDirection: vs("wr-cross-training-direction"),
+  meetingCadence: vs("wr-meeting-cadence"),
+  partnershipSide: vs("wr-partnership-side"),
 } as const;
 
 /** The requirements CapabilityStatement (what the app needs from an EHR server). */
@@ -157,6 +176,10 @@ export const CODES = {
     "forensic-medical-exam",
   ],
   clinicService: CLINIC_SERVICES,
+  onboardingStep: ONBOARDING_STEPS,
+  crossTrainingDirection: CROSS_TRAINING_DIRECTIONS,
+  meetingCadence: MEETING_CADENCES,
+  partnershipSide: ["clinic", "program"],
 } as const;
 
 /** Task statuses allowed on referral Tasks (SDOHCC_VALUE_SET.referralTaskStatus: not ready, not received). */

@@ -6,6 +6,7 @@ import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
 import { queryKeys } from "./queryKeys";
 import type { TransactionJson } from "./builders/partner";
+import { readPartnership } from "./partnership";
 import { DAYS, type Partner, type PartnerContact, type PartnerService } from "../domain/partner";
 
 // The partner directory's read model (shared by the directory and the referral flow).
@@ -446,6 +447,7 @@ function toAffiliation(a: OrganizationAffiliationJson): Partner["affiliation"] |
     ...(review ? { mouReview: review } : {}),
     active: a.active !== false,
     ...(contact ? { contact } : {}),
+    partnership: readPartnership(a),
   };
 }
 

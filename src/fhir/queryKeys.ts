@@ -11,6 +11,9 @@ export const queryKeys = {
     ["partners", "narrowed", tier, collaboration] as const,
   /** One partner, fresh from the server for editing (its versions feed If-Match). */
   partner: (partnerId: string) => ["partners", "one", partnerId] as const,
+  /** Partnership reminders: referral counts (`_summary=count`) per tier-2+ partner since a day. */
+  partnershipReferrals: (since: string, partnerIds: readonly string[]) =>
+    ["partnership-referrals", since, ...partnerIds] as const,
   /** A partner program's inbox (its Tasks), and the poll for changes since a time. */
   partnerInbox: (organization: string) => ["partner-inbox", organization] as const,
   partnerInboxChanges: (organization: string, since: string) =>

@@ -43,3 +43,35 @@ export function PackNotes({ language }: { language: string }) {
     </>
   );
 }
+
+/**
+ * The staff's own language: when its pack lacks staff entries, they show in English (never a
+ * blank) and this note says which, as PackNotes does for the patient-facing text. Nothing for
+ * English or a complete pack.
+ */
+export function StaffPackNote() {
+  const staffLang = useStaffLanguage();
+  const t = packFor(staffLang).staff;
+  const status = packStatus(staffLang);
+  if (!status) return null;
+  const parts = [
+    ...new Set(
+      status.fallback
+        .filter((key) => key.startsWith("staff."))
+        .map((key) => key.split(".")[1] ?? key),
+    ),
+  ];
+  if (parts.length === 0) return null;
+  return (
+    <div className="hint pack-note" role="note" data-testid="staff-pack-fallback-note">
+      <p>{t.staffFallbackNote(languageName(staffLang, staffLang), parts.length)}</p>
+      <ul>
+        {parts.map((part) => (
+          <li key={part}>
+            <code>{part}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

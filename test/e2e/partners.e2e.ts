@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import type { Resource } from "fhir/r4";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { validateResource } from "../../fhir-profiles/validator";
 import { recordFhirRequests, usePlaywright } from "./browser";
+import { readPartnership } from "../../src/fhir/partnership";
 import { axeViolations, resetSandbox } from "./journey.helpers";
 
 // The partner directory through real launches: a read-only provider, and the clinic admin
@@ -31,6 +33,17 @@ async function launch(target: Page, user: "prov-rivera" | "admin-okafor"): Promi
   await target.goto(url);
   await target.locator("[data-testid=app-ready]").waitFor({ timeout: 20_000 });
   await target.getByRole("navigation").getByRole("button", { name: "Partners" }).click();
+  await target.getByRole("heading", { name: "Partner directory" }).waitFor();
+}
+
+/** The admin's workspace: a standalone launch, no patient. */
+async function launchWorkspace(target: Page): Promise<void> {
+  await target.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}`);
+  await target.getByLabel("User").selectOption("admin-okafor");
+  await target.getByRole("button", { name: /continue|sign in/i }).click();
+  await target
+    .locator("[data-testid=app-ready][data-session=workspace]")
+    .waitFor({ timeout: 20_000 });
   await target.getByRole("heading", { name: "Partner directory" }).waitFor();
 }
 
@@ -190,7 +203,9 @@ describe("partner directory", () => {
     await launch(page, "admin-okafor");
     await launch(second, "admin-okafor");
     for (const tab of [page, second]) {
-      await tab.getByRole("button", { name: "Eastside Legal Advocacy Project" }).click();
+      await tab
+        .getByRole("button", { name: "Eastside Legal Advocacy Project", exact: true })
+        .click();
       await tab.getByRole("button", { name: "Edit" }).click();
       await tab.getByLabel("Name", { exact: true }).waitFor();
     }
@@ -305,6 +320,108 @@ describe("partner directory", () => {
     const imported = await partnerOnServer("Northside Housing Justice");
     expect(imported.services).toHaveLength(1);
     expect(imported.affiliations).toHaveLength(1);
+  });
+
+  it("the admin keeps a partnership (standalone workspace): an onboarding step and a cross-training, one If-Match PUT each, surviving export and import", async () => {
+    const requests = recordFhirRequests(page, urls.fhirBaseUrl);
+    await launchWorkspace(page);
+    const reminders = page.getByTestId("partnership-reminders");
+    const freedomQuiet = reminders.locator("li[data-kind=no-cross-training]", {
+      hasText: "Freedom Path",
+    });
+    await freedomQuiet.waitFor();
+    // The referral check is counts only.
+    await expect
+      .poll(() => requests.filter((r) => r.url().includes("/Task?")).length)
+      .toBeGreaterThan(0);
+    for (const r of requests.filter((x) => x.url().includes("/Task?")))
+      expect(r.url()).toContain("_summary=count");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await freedomQuiet.getByRole("button").click();
+    const record = page.getByTestId("partnership-record");
+    await record.waitFor();
+    await record.getByRole("button", { name: "Update the partnership record" }).click();
+    await page.getByLabel("Referral flow mapped").fill("2026-11-20");
+    await page.getByLabel("Meeting cadence").selectOption("quarterly");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Save partnership record" }).click();
+    await expect(page.getByTestId("partnership-notice").textContent()).resolves.toBe(
+      "Partnership record saved.",
+    );
+    await expect(
+      page.locator("[data-step=referral-flow-mapping]").textContent(),
+    ).resolves.toContain("Done 2026-11-20");
+
+    await record.getByRole("button", { name: "Record a cross-training" }).click();
+    await page.getByLabel("Date", { exact: true }).fill("2026-11-18");
+    await page.getByLabel("Who trained whom").selectOption("program-at-clinic");
+    await page.getByLabel("Topic").fill("Recognizing labor trafficking");
+    await page.getByLabel("How many attended").fill("12");
+    await page.getByRole("button", { name: "Save cross-training" }).click();
+    await page.getByText("Cross-training recorded.").waitFor();
+    await expect(page.getByTestId("cross-trainings").textContent()).resolves.toContain(
+      "Recognizing labor trafficking",
+    );
+
+    // One PUT of the affiliation per save, each with If-Match.
+    const puts = requests.filter((r) => r.method() === "PUT");
+    expect(puts.map((r) => r.url().replace(/^.*\/fhir\//, ""))).toEqual([
+      "OrganizationAffiliation/aff-freedom-path",
+      "OrganizationAffiliation/aff-freedom-path",
+    ]);
+    for (const r of puts) expect(r.headers()["if-match"]).toMatch(/^W\/"\d+"$/);
+    const expected = {
+      onboarding: { "referral-flow-mapping": "2026-11-20" },
+      meetingCadence: "quarterly",
+      crossTrainings: [
+        {
+          date: "2026-11-18",
+          direction: "program-at-clinic",
+          topic: "Recognizing labor trafficking",
+          attendees: 12,
+        },
+      ],
+    };
+    const before = await partnerOnServer("Freedom Path Anti-Trafficking Coalition");
+    expect(readPartnership(before.affiliations[0] as never)).toEqual(expected);
+
+    // Export, start again from the seed, import the export: the record is back.
+    await page.getByRole("button", { name: "Back to the directory" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export directory (FHIR Bundle)" }).click(),
+    ]);
+    const exported = readFileSync((await download.path()) ?? "", "utf8");
+    await resetSandbox(urls);
+    const wiped = await partnerOnServer("Freedom Path Anti-Trafficking Coalition");
+    expect(readPartnership(wiped.affiliations[0] as never).crossTrainings).toEqual([]);
+
+    await launchWorkspace(page);
+    await page.getByRole("button", { name: "Import a bundle" }).click();
+    await page.getByLabel("Bundle file (.json)").setInputFiles({
+      name: "directory.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(exported),
+    });
+    const preview = page.getByTestId("import-preview");
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain("partnership");
+    await page.getByRole("button", { name: "Import 1 partner" }).click();
+    await page.getByText("Imported 1 partner.").waitFor();
+    const after = await partnerOnServer("Freedom Path Anti-Trafficking Coalition");
+    expect(readPartnership(after.affiliations[0] as never)).toEqual(expected);
+
+    await page
+      .getByTestId("partner-list")
+      .getByRole("button", { name: "Freedom Path Anti-Trafficking Coalition" })
+      .click();
+    await expect(
+      page.locator("[data-step=referral-flow-mapping]").textContent(),
+    ).resolves.toContain("Done 2026-11-20");
+    await expect(page.getByTestId("cross-trainings").textContent()).resolves.toContain(
+      "Recognizing labor trafficking",
+    );
   });
 
   it("prints the wallet card: partners' hotlines and the national hotline, no patient", async () => {

@@ -61,6 +61,24 @@ Usage: #example
 * period.start = "2025-01-01"
 * period.end = "2026-12-31"
 * extension[mouReviewDate].valueDate = "2026-06-30"
+* extension[mouDocument].valueUrl = "https://docs.riverside-chc.example.org/mou/safe-harbor-2025.pdf"
+* extension[meetingCadence].valueCoding = WrMeetingCadence#quarterly
+* extension[pointOfContact][0].extension[side].valueCode = #clinic
+* extension[pointOfContact][0].extension[name].valueString = "Dana Okafor, partnership lead"
+* extension[pointOfContact][0].extension[telecom].valueContactPoint.system = #email
+* extension[pointOfContact][0].extension[telecom].valueContactPoint.value = "partnerships@riverside-chc.example.org"
+* extension[pointOfContact][1].extension[side].valueCode = #program
+* extension[pointOfContact][1].extension[name].valueString = "Program director"
+* extension[pointOfContact][1].extension[telecom].valueContactPoint.system = #phone
+* extension[pointOfContact][1].extension[telecom].valueContactPoint.value = "503-555-0150"
+* extension[onboardingStep][0].extension[step].valueCode = #internal-lead
+* extension[onboardingStep][0].extension[done].valueDate = "2024-11-01"
+* extension[onboardingStep][1].extension[step].valueCode = #mou-privacy-review
+* extension[onboardingStep][1].extension[done].valueDate = "2024-12-10"
+* extension[crossTraining][0].extension[date].valueDate = "2025-03-12"
+* extension[crossTraining][0].extension[direction].valueCode = #program-at-clinic
+* extension[crossTraining][0].extension[topic].valueString = "Universal education and warm handoffs"
+* extension[crossTraining][0].extension[attendees].valuePositiveInt = 14
 * healthcareService = Reference(HealthcareService/wr-example-partner-service)
 
 Instance: wr-example-partner-endpoint

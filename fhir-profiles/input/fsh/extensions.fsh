@@ -82,3 +82,79 @@ Description: "Where the conversation happened (in person, telehealth, telephone,
 * value[x] only Coding
 * valueCoding from WrVisitSettingVS (required)
 * valueCoding.display 0..0
+
+// ---- Partnership upkeep: all on the PartnerAffiliation (fhir-profiles/README.md says why) ----
+
+Extension: WrPartnershipContact
+Id: wr-partnership-contact
+Title: "Partnership point of contact"
+Description: "The person who keeps the partnership on one side (the clinic or the program): a name and a work phone or email. Staff contacts only, never a patient."
+* ^context[0].type = #element
+* ^context[0].expression = "OrganizationAffiliation"
+* extension contains
+    side 1..1 and
+    name 1..1 and
+    telecom 0..*
+* extension[side] ^short = "clinic or program"
+* extension[side].value[x] only code
+* extension[side].valueCode from WrPartnershipSideVS (required)
+* extension[name] ^short = "The contact's name (and role)"
+* extension[name].value[x] only string
+* extension[telecom] ^short = "Work phone or email"
+* extension[telecom].value[x] only ContactPoint
+* extension[telecom].valueContactPoint.value 1..1
+
+Extension: WrMouDocument
+Id: wr-mou-document
+Title: "Signed MOU document"
+Description: "Where the signed memorandum of understanding is kept (a link into the clinic's document store). The document itself is not copied into FHIR."
+* ^context[0].type = #element
+* ^context[0].expression = "OrganizationAffiliation"
+* value[x] 1..1
+* value[x] only url
+
+Extension: WrMeetingCadenceExt
+Id: wr-meeting-cadence
+Title: "Partnership meeting cadence"
+Description: "How often the clinic and the partner program meet about the partnership."
+* ^context[0].type = #element
+* ^context[0].expression = "OrganizationAffiliation"
+* value[x] 1..1
+* value[x] only Coding
+* valueCoding from WrMeetingCadenceVS (required)
+
+Extension: WrOnboardingStepExt
+Id: wr-onboarding-step
+Title: "Onboarding step done"
+Description: "One step of the partnership's onboarding checklist and the date it was done. One per step done; a step not done has no extension."
+* ^context[0].type = #element
+* ^context[0].expression = "OrganizationAffiliation"
+* extension contains
+    step 1..1 and
+    done 1..1
+* extension[step] ^short = "Which step"
+* extension[step].value[x] only code
+* extension[step].valueCode from WrOnboardingStepVS (required)
+* extension[done] ^short = "When it was done"
+* extension[done].value[x] only date
+
+Extension: WrCrossTraining
+Id: wr-cross-training
+Title: "Cross-training held"
+Description: "One cross-training between the clinic and the partner program: when, who trained whom, the topic and how many attended. Counts only: no attendee names."
+* ^context[0].type = #element
+* ^context[0].expression = "OrganizationAffiliation"
+* extension contains
+    date 1..1 and
+    direction 1..1 and
+    topic 1..1 and
+    attendees 1..1
+* extension[date] ^short = "When it was held"
+* extension[date].value[x] only date
+* extension[direction] ^short = "Clinic staff at the program, or the program's staff at the clinic"
+* extension[direction].value[x] only code
+* extension[direction].valueCode from WrCrossTrainingDirectionVS (required)
+* extension[topic] ^short = "What it was about"
+* extension[topic].value[x] only string
+* extension[attendees] ^short = "How many attended"
+* extension[attendees].value[x] only positiveInt

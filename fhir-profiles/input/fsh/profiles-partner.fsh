@@ -46,7 +46,7 @@ Profile: PartnerAffiliation
 Parent: OrganizationAffiliation
 Id: wr-partner-affiliation
 Title: "Partner affiliation"
-Description: "The partnership between the clinic (organization) and a partner program (participatingOrganization): participation tier, collaboration level, MOU period and review date."
+Description: "The partnership between the clinic (organization) and a partner program (participatingOrganization): participation tier, collaboration level, MOU period, review date and signed document, meeting cadence, a point of contact on each side, the onboarding steps done and the cross-trainings held."
 * obeys wr-aff-1 and wr-aff-2
 * active 1..1 MS
 * organization 1..1 MS
@@ -59,7 +59,13 @@ Description: "The partnership between the clinic (organization) and a partner pr
 * code ^short = "Participation tier (wr-participation-tier) and collaboration level (wr-collaboration-level)"
 * period MS
 * period ^short = "The MOU period"
-* extension contains WrMouReviewDate named mouReviewDate 0..1 MS
+* extension contains
+    WrMouReviewDate named mouReviewDate 0..1 MS and
+    WrMouDocument named mouDocument 0..1 MS and
+    WrMeetingCadenceExt named meetingCadence 0..1 MS and
+    WrPartnershipContact named pointOfContact 0..2 MS and
+    WrOnboardingStepExt named onboardingStep 0..* MS and
+    WrCrossTraining named crossTraining 0..* MS
 * healthcareService MS
 * healthcareService only Reference(HealthcareService)
 * endpoint MS

@@ -222,3 +222,72 @@ Title: "Visit setting"
 Description: "All visit settings."
 * insert WrValueSet
 * include codes from system WrVisitSetting
+
+// ---- Partnership upkeep (extensions on PartnerAffiliation) --------------------------------
+
+CodeSystem: WrOnboardingStep
+Id: wr-onboarding-step
+Title: "Partnership onboarding step"
+Description: "The steps of setting up a health center–advocacy partnership, from the seeds' onboarding checklist."
+* insert WrCodeSystem
+* #internal-lead "Internal lead named" "The clinic has named a partnership lead (champion) on its side."
+* #mou-privacy-review "MOU and privacy review" "The memorandum of understanding and the privacy/confidentiality terms have been reviewed by both organizations."
+* #referral-flow-mapping "Referral flow mapped" "How referrals go from the clinic to the program and back has been mapped and agreed."
+* #tier-decided "Participation tier decided" "The partners have agreed the participation tier and collaboration level."
+* #roles-documented "Roles documented" "Who does what on each side is written down."
+* #staff-trained "Staff trained" "Clinic staff have been trained on the partnership and the referral flow."
+
+ValueSet: WrOnboardingStepVS
+Id: wr-onboarding-step
+Title: "Partnership onboarding step"
+Description: "All partnership onboarding steps."
+* insert WrValueSet
+* include codes from system WrOnboardingStep
+
+CodeSystem: WrCrossTrainingDirection
+Id: wr-cross-training-direction
+Title: "Cross-training direction"
+Description: "Who trained whom in a cross-training between the clinic and the partner program."
+* insert WrCodeSystem
+* #clinic-at-program "Clinic staff at the program" "Clinic staff were trained by, or at, the partner program."
+* #program-at-clinic "Program staff at the clinic" "The program's staff were trained by, or at, the clinic."
+
+ValueSet: WrCrossTrainingDirectionVS
+Id: wr-cross-training-direction
+Title: "Cross-training direction"
+Description: "Both cross-training directions."
+* insert WrValueSet
+* include codes from system WrCrossTrainingDirection
+
+CodeSystem: WrMeetingCadence
+Id: wr-meeting-cadence
+Title: "Partnership meeting cadence"
+Description: "How often the clinic and the partner program meet about the partnership."
+* insert WrCodeSystem
+* #monthly "Monthly" "Once a month."
+* #quarterly "Quarterly" "Every three months."
+* #twice-yearly "Twice a year" "Every six months."
+* #yearly "Yearly" "Once a year."
+* #as-needed "As needed" "No fixed schedule."
+
+ValueSet: WrMeetingCadenceVS
+Id: wr-meeting-cadence
+Title: "Partnership meeting cadence"
+Description: "All meeting cadences."
+* insert WrValueSet
+* include codes from system WrMeetingCadence
+
+CodeSystem: WrPartnershipSide
+Id: wr-partnership-side
+Title: "Partnership side"
+Description: "Which organization of the partnership a point of contact belongs to."
+* insert WrCodeSystem
+* #clinic "Clinic" "The health center."
+* #program "Program" "The partner program."
+
+ValueSet: WrPartnershipSideVS
+Id: wr-partnership-side
+Title: "Partnership side"
+Description: "Both sides of a partnership."
+* insert WrValueSet
+* include codes from system WrPartnershipSide

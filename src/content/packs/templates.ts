@@ -23,6 +23,16 @@ export const TEMPLATES = {
   "staff.withdrawConfirm": ["partner"],
   "staff.reviewPending": ["language"],
   "staff.fallbackNote": ["language", "count"],
+  "staff.staffFallbackNote": ["language", "count"],
+  "staff.partnership.stepDone": ["date"],
+  "staff.partnership.onboardingProgress": ["done", "total"],
+  "staff.partnership.trainingsTotal": ["count"],
+  "staff.partnership.fixErrors": ["count"],
+  "staff.partnership.reminders.mou-review-overdue": ["partner", "date"],
+  "staff.partnership.reminders.mou-review-due": ["partner", "date"],
+  "staff.partnership.reminders.no-cross-training": ["partner", "date"],
+  "staff.partnership.reminders.no-recent-referral": ["partner", "date"],
+  "staff.partnership.referralCheckFailed": ["count"],
   "patient.consentExplain": ["partner", "until"],
 } as const satisfies Record<string, readonly string[]>;
 

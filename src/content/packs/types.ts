@@ -1,4 +1,11 @@
 import type { HandoffMethod, Setting, Urgency } from "../../domain/journey";
+import type {
+  CrossTrainingDirection,
+  MeetingCadence,
+  OnboardingStep,
+  ReminderKind,
+  UpkeepError,
+} from "../../domain/partnership";
 import type { SafetyItem } from "../../domain/urgency";
 
 // A content pack: everything the CUES guide and the referral flow say, in one language.
@@ -218,6 +225,68 @@ export interface StaffText {
   addLabels: string;
   addingLabels: string;
   addLabelsFailed: string;
+  /** Shown when the staff's own pack lacks entries and English is used for them. */
+  staffFallbackNote: (language: string, count: number) => string;
+  /** Partnership upkeep on a partner's page, and the workspace's reminders (issue 15). */
+  partnership: PartnershipText;
+}
+
+export interface PartnershipText {
+  heading: string;
+  /** What each participation tier means ("1".."4"). */
+  tierMeaning: Record<string, string>;
+  levelMeaning: Record<string, string>;
+  contactsHeading: string;
+  clinicContact: string;
+  programContact: string;
+  contactName: string;
+  contactReach: string;
+  noContact: string;
+  mouDocument: string;
+  mouDocumentField: string;
+  mouDocumentLink: string;
+  noMouDocument: string;
+  cadence: string;
+  cadences: Record<MeetingCadence, string>;
+  noCadence: string;
+  onboardingHeading: string;
+  steps: Record<OnboardingStep, string>;
+  stepDone: (date: string) => string;
+  stepNotDone: string;
+  stepDateHint: string;
+  onboardingProgress: (done: number, total: number) => string;
+  trainingsHeading: string;
+  noTrainings: string;
+  directions: Record<CrossTrainingDirection, string>;
+  trainingDate: string;
+  trainingDirection: string;
+  trainingTopic: string;
+  trainingAttendees: string;
+  trainingsTotal: (count: number) => string;
+  addTraining: string;
+  saveTraining: string;
+  trainingSaved: string;
+  editRecord: string;
+  saveRecord: string;
+  recordSaved: string;
+  cancel: string;
+  saving: string;
+  choose: string;
+  conflict: string;
+  conflictReload: string;
+  conflictReloaded: string;
+  conflictDiffers: string;
+  saveFailed: string;
+  loadFailed: string;
+  noAffiliation: string;
+  fixErrors: (count: number) => string;
+  errors: Record<UpkeepError, string>;
+  remindersHeading: string;
+  noReminders: string;
+  remindersLoading: string;
+  loading: string;
+  reminders: Record<ReminderKind, (partner: string, date: string) => string>;
+  referralCheckFailed: (count: number) => string;
 }
 
 export interface PatientText {

@@ -124,6 +124,7 @@ export default function PartnerDirectory({
       editRole={editRole}
       notice={notice}
       unreadable={query.data.unreadable}
+      reminders={session.kind === "workspace" && can(session.access, "view-partnership-reminders")}
       serverUrl={session.http.serverUrl}
       onOpen={(id) => go({ kind: "partner", id })}
       onAdd={() => go({ kind: "edit" })}

@@ -1,9 +1,11 @@
 import { useId, useState } from "react";
+import { packFor } from "../../content/packs/index";
 import type { PartnerRecord } from "../../fhir/partners";
 import { isOpenAt, type PartnerService } from "../../domain/partner";
 import { useSetPartnerActive } from "./api/partnerWrites";
 import { describeError, isConflict } from "./errors";
 import { mouStatus } from "./mou";
+import { PartnershipSection } from "./partnership/PartnershipSection";
 import { LANGUAGE_NAMES, PARTNER_TYPE_NAMES, SERVICE_NAMES, type PartnerStrings } from "./strings";
 
 export function formatServiceHours(service: PartnerService, t: PartnerStrings): string {
@@ -37,6 +39,7 @@ export function PartnerPage({
   const id = useId();
   const now = new Date();
   const mou = mouStatus(p.affiliation, now);
+  const meaning = packFor(lang).staff.partnership;
   const [error, setError] = useState<string | null>(null);
   const setPartnerActive = useSetPartnerActive();
   const busy = setPartnerActive.isPending;
@@ -101,9 +104,15 @@ export function PartnerPage({
         {p.affiliation && (
           <>
             <dt>{t.tier}</dt>
-            <dd>{t.tierLabel(p.affiliation.tier)}</dd>
+            <dd>
+              {t.tierLabel(p.affiliation.tier)}
+              <span className="hint"> — {meaning.tierMeaning[String(p.affiliation.tier)]}</span>
+            </dd>
             <dt>{t.collaboration}</dt>
-            <dd>{t.collaborationLabel(p.affiliation.collaboration)}</dd>
+            <dd>
+              {t.collaborationLabel(p.affiliation.collaboration)}
+              <span className="hint"> — {meaning.levelMeaning[p.affiliation.collaboration]}</span>
+            </dd>
             <dt>
               {t.mouStart} – {t.mouEnd}
             </dt>
@@ -123,6 +132,8 @@ export function PartnerPage({
           </>
         )}
       </dl>
+
+      <PartnershipSection record={record} lang={lang} ts={t} canEdit={canEdit} />
 
       <h2>{t.howReferrals}</h2>
       <ul data-testid="referral-routes">

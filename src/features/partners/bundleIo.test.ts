@@ -3,6 +3,13 @@ import { toPartner, type PartnerRecord } from "../../fhir/partners";
 import { exportDirectory, planImport } from "./bundleIo";
 import { emptyForm, type PartnerForm } from "../../domain/partnerDraft";
 import { buildSaveTransaction } from "../../fhir/builders/partner";
+import {
+  buildCrossTrainingUpdate,
+  buildUpkeepUpdate,
+  upkeepFormFrom,
+} from "../../fhir/builders/partnership";
+import { readPartnership } from "../../fhir/partnership";
+import { validateResource } from "../../../fhir-profiles/validator";
 
 let n = 0;
 const ids = () => `id-${++n}`;
@@ -116,5 +123,94 @@ describe("export and import", () => {
 
   it("refuses what is not a Bundle", () => {
     expect(planImport({ resourceType: "Patient" }, [], "clinic")).toMatchObject({ ok: false });
+  });
+
+  describe("the partnership record travels with the directory", () => {
+    /** A partner whose affiliation has an onboarding step and a cross-training. */
+    function kept(name: string, prefix: string): PartnerRecord {
+      const record = stored(name, prefix);
+      const upkeep = upkeepFormFrom(record.affiliation!);
+      upkeep.onboarding["staff-trained"] = "2026-10-01";
+      let aff = buildUpkeepUpdate(record.affiliation!, upkeep).resource;
+      aff = buildCrossTrainingUpdate(
+        { ...aff, meta: { versionId: "2" } },
+        {
+          date: "2026-11-05",
+          direction: "program-at-clinic",
+          topic: "Safety planning",
+          attendees: 11,
+        },
+      ).resource;
+      aff = { ...aff, meta: { ...aff.meta, versionId: "3" } };
+      return {
+        ...record,
+        affiliation: aff,
+        partner: toPartner(record.organization, record.services, aff),
+      };
+    }
+
+    it("into an empty directory: added with its onboarding and cross-trainings, valid", () => {
+      const source = kept("Harbor Light", "hl");
+      const result = planImport(
+        exportDirectory([source], "https://a.test/fhir"),
+        [],
+        "Organization/clinic",
+        ids,
+      );
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      const aff = result.transaction!.entry.find(
+        (e) => e.resource.resourceType === "OrganizationAffiliation",
+      )!;
+      expect(readPartnership(aff.resource as any)).toEqual(readPartnership(source.affiliation));
+      expect(validateResource(aff.resource as any).issues).toEqual([]);
+    });
+
+    it("onto the same partner: unchanged when equal, a 'partnership' change when not; a bundle without upkeep keeps ours", () => {
+      const here = kept("Harbor Light", "hl");
+      const same = planImport(
+        exportDirectory([here], "https://a.test/fhir"),
+        [here],
+        "Organization/clinic",
+        ids,
+      );
+      expect(same.ok && same.preview[0]?.action).toBe("unchanged");
+
+      const elsewhere = stored("Harbor Light", "hl");
+      const changed = planImport(
+        exportDirectory([here], "https://a.test/fhir"),
+        [elsewhere],
+        "Organization/clinic",
+        ids,
+      );
+      if (!changed.ok) throw new Error(JSON.stringify(changed));
+      expect(changed.preview[0]?.changes).toContain("partnership");
+      const put = changed.transaction!.entry.find(
+        (e) => e.resource.resourceType === "OrganizationAffiliation",
+      )!;
+      expect(put.request.ifMatch).toBe('W/"1"');
+      expect(readPartnership(put.resource as any).crossTrainings).toHaveLength(1);
+
+      const bare = planImport(
+        exportDirectory([elsewhere], "https://a.test/fhir"),
+        [here],
+        "Organization/clinic",
+        ids,
+      );
+      expect(bare.ok && bare.preview[0]?.action).toBe("unchanged");
+    });
+
+    it("a bad onboarding step refuses the bundle, naming the entry", () => {
+      const bundle = exportDirectory([kept("Harbor Light", "hl")], "https://a.test/fhir") as any;
+      const aff = bundle.entry.find(
+        (e: any) => e.resource.resourceType === "OrganizationAffiliation",
+      ).resource;
+      const step = aff.extension.find((e: any) => e.url.endsWith("/wr-onboarding-step"));
+      step.extension[0].valueCode = "throw-a-party";
+      const result = planImport(bundle, [], "Organization/clinic", ids);
+      expect(result.ok).toBe(false);
+      expect(JSON.stringify(result)).toContain(
+        "(wr-onboarding-step) does not match its definition",
+      );
+    });
   });
 });

@@ -12,6 +12,8 @@ import {
   type OrganizationJson,
   type PartnerRecord,
 } from "../../fhir/partners";
+import { hasUpkeep, readPartnership, upkeepProblems } from "../../fhir/partnership";
+import { withPartnership } from "../../fhir/builders/partnership";
 import { validateForm, type FieldError } from "./form";
 import { type PartnerForm } from "../../domain/partnerDraft";
 import { stripBidiDeep } from "../../domain/text";
@@ -277,13 +279,31 @@ export function planImport(
         id: current.services.find((c) => c.name.trim() === s.name.trim())?.id ?? "",
       }));
       const changes = diffForms(current, form);
+      // The partnership record travels with the affiliation; a bundle without one keeps ours.
+      const upkeep = hasUpkeep(group.affiliation);
+      if (
+        upkeep &&
+        JSON.stringify(readPartnership(group.affiliation)) !==
+          JSON.stringify(readPartnership(match.affiliation))
+      )
+        changes.push("partnership");
       preview.push({ name: form.name, action: changes.length ? "change" : "unchanged", changes });
       if (changes.length)
-        entriesOut.push(...buildSaveTransaction(form, match, clinicOrganization, newId).entry);
+        entriesOut.push(
+          ...carryUpkeep(
+            buildSaveTransaction(form, match, clinicOrganization, newId).entry,
+            upkeep ? group.affiliation : undefined,
+          ),
+        );
     } else {
       form.services = form.services.map((s) => ({ ...s, id: "" }));
       preview.push({ name: form.name, action: "add", changes: [] });
-      entriesOut.push(...buildSaveTransaction(form, undefined, clinicOrganization, newId).entry);
+      entriesOut.push(
+        ...carryUpkeep(
+          buildSaveTransaction(form, undefined, clinicOrganization, newId).entry,
+          group.affiliation,
+        ),
+      );
     }
   }
   return {
@@ -293,6 +313,25 @@ export function planImport(
       ? { resourceType: "Bundle", type: "transaction", entry: entriesOut }
       : undefined,
   };
+}
+
+/** The imported affiliation's partnership record onto the planned affiliation entry. */
+function carryUpkeep(
+  entries: BundleEntryJson[],
+  imported: OrganizationAffiliationJson | undefined,
+): BundleEntryJson[] {
+  if (!imported || !hasUpkeep(imported)) return entries;
+  return entries.map((entry) =>
+    entry.resource.resourceType === "OrganizationAffiliation"
+      ? {
+          ...entry,
+          resource: withPartnership(
+            entry.resource as unknown as OrganizationAffiliationJson,
+            readPartnership(imported),
+          ) as unknown as BundleEntryJson["resource"],
+        }
+      : entry,
+  );
 }
 
 function findMatch(org: OrganizationJson, existing: readonly PartnerRecord[]) {
@@ -378,6 +417,7 @@ function profileProblems(resource: Resource, resolve: Resolver): string[] {
       const review = resource.extension?.find((e) => e.url === EXTENSION.mouReviewDate);
       if (review && !DATE.test(review.valueDate ?? ""))
         out.push("the MOU review date (wr-mou-review-date) needs a valueDate");
+      out.push(...upkeepProblems(resource));
       break;
     }
     case "Endpoint": {

@@ -11,6 +11,7 @@ import {
 } from "../filter";
 import type { PartnerStrings } from "../strings";
 import { ADMIN_SCOPES } from "../scopes";
+import { Reminders } from "../partnership/Reminders";
 import { DirectoryFilters } from "./DirectoryFilters";
 import { PartnerList } from "./PartnerList";
 
@@ -22,6 +23,7 @@ export function DirectoryList({
   editRole,
   notice,
   unreadable = 0,
+  reminders,
   serverUrl,
   onOpen,
   onAdd,
@@ -37,6 +39,8 @@ export function DirectoryList({
   notice: string | null;
   /** Partner records the server sent that could not be read (left out of the list). */
   unreadable?: number;
+  /** Show the partnership reminders (workspace sessions, view-partnership-reminders). */
+  reminders: boolean;
   serverUrl: string;
   onOpen: (id: string) => void;
   onAdd: () => void;
@@ -113,6 +117,8 @@ export function DirectoryList({
           {t.resourceCard}
         </button>
       </div>
+
+      {reminders && <Reminders records={records} lang={lang} onOpen={onOpen} />}
 
       <DirectoryFilters filter={filter} set={set} languages={languages} t={t} lang={lang} />
 

@@ -365,8 +365,9 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
           user: `Patient/${patient}`,
           display: "window",
         }).url,
-      honoursLabels: clients[2] as SandboxClient,
-      labelBlind: clients[3] as SandboxClient,
+      // By id, not by place in the list (a client added above must not change which is which).
+      honoursLabels: clients.find((c) => c.clientId === "patient-portal") as SandboxClient,
+      labelBlind: clients.find((c) => c.clientId === "patient-portal-label-blind") as SandboxClient,
     }),
   );
   app.use(createEhrRouter({ fhir: fhirHandle, auth, fhirBaseUrl, appLaunchUrl }));

@@ -68,6 +68,20 @@ export const CODE_SYSTEM = {
 
 export const SDOHCC_TEMP =
   "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
+
+/** SDOHCC's IPV category: how any conformant system marks a DSV referral. */
+export const IPV_CATEGORY_CODE = "intimate-partner-violence";
+/** The IPV category as a search token (`category=…`), URL-encoded. */
+export const IPV_CATEGORY_TOKEN = encodeURIComponent(`${SDOHCC_TEMP}|${IPV_CATEGORY_CODE}`);
+
+/** Does a ServiceRequest's category say IPV (SDOHCC)? */
+export function hasIpvCategory(
+  categories: readonly { coding?: readonly { system?: string; code?: string }[] }[] | undefined,
+): boolean {
+  return (categories ?? []).some((c) =>
+    c.coding?.some((x) => x.system === SDOHCC_TEMP && x.code === IPV_CATEGORY_CODE),
+  );
+}
 export const V3_CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 export const V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 

@@ -6,6 +6,8 @@ import {
   EXTENSION,
   localReference,
   SDOHCC_TEMP,
+  IPV_CATEGORY_TOKEN,
+  hasIpvCategory,
   V3_ACT_CODE,
   V3_CONFIDENTIALITY,
 } from "./canonical";
@@ -116,7 +118,6 @@ export const historySearchSchema = z.looseObject({
 });
 
 const SDV = encodeURIComponent(`${V3_ACT_CODE}|SDV`);
-const IPV = encodeURIComponent(`${SDOHCC_TEMP}|intimate-partner-violence`);
 
 /**
  * The searches behind History. Referrals are found as any SDOHCC system writes them: by the
@@ -136,7 +137,7 @@ export function historyPaths(patientId: string): {
   return {
     consents: `Consent?patient=${subject}&_count=50`,
     procedures: `Procedure?subject=${subject}&_security=${SDV}&_count=50`,
-    referrals: `ServiceRequest?subject=${subject}&category=${IPV}&${include}`,
+    referrals: `ServiceRequest?subject=${subject}&category=${IPV_CATEGORY_TOKEN}&${include}`,
     ourReferrals: `ServiceRequest?subject=${subject}&identifier=${encodeURIComponent(`${CODE_SYSTEM.identifier}|`)}&${include}`,
     tasks: `Task?patient=${subject}&_count=100`,
   };
@@ -184,9 +185,8 @@ export function toEducationHistory(
 }
 
 const isIpvReferral = (sr: z.infer<typeof serviceRequestSchema>) =>
-  (sr.category ?? []).some((c) =>
-    c.coding?.some((x) => x.system === SDOHCC_TEMP && x.code === "intimate-partner-violence"),
-  ) || (sr.identifier ?? []).some((i) => i.system === CODE_SYSTEM.identifier);
+  hasIpvCategory(sr.category) ||
+  (sr.identifier ?? []).some((i) => i.system === CODE_SYSTEM.identifier);
 
 /** R and SDV (invariant 1): without them a portal may show the record to the patient. */
 const labelled = (m: z.infer<typeof meta>) =>

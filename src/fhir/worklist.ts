@@ -5,7 +5,8 @@ import {
   LEGACY_REFERRAL_CODE,
   PROFILE,
   REFERRAL_CODE,
-  SDOHCC_TEMP,
+  IPV_CATEGORY_TOKEN,
+  hasIpvCategory,
   localReference,
 } from "./canonical";
 import { FailureError } from "./failures";
@@ -103,7 +104,7 @@ export function worklistPaths(opts: { patientId?: string; since?: string; closed
     open: `${base}&status=${OPEN}${include}`,
     // Referrals other SDOHCC systems wrote: the IPV category without our identifier (ours come
     // from the searches above), still open on the ServiceRequest.
-    foreign: `ServiceRequest?category=${encodeURIComponent(`${SDOHCC_TEMP}|intimate-partner-violence`)}&identifier:not=${encodeURIComponent(`${CODE_SYSTEM.identifier}|`)}&status=active,on-hold${subject}&_revinclude=Task:focus&_include=ServiceRequest:requester&_include=ServiceRequest:performer&_count=1000`,
+    foreign: `ServiceRequest?category=${IPV_CATEGORY_TOKEN}&identifier:not=${encodeURIComponent(`${CODE_SYSTEM.identifier}|`)}&status=active,on-hold${subject}&_revinclude=Task:focus&_include=ServiceRequest:requester&_include=ServiceRequest:performer&_count=1000`,
     closed: `${base}&status=${CLOSED}&_lastUpdated=${encodeURIComponent(`ge${opts.closedSince}`)}${include}`,
     changes: `${base}&_lastUpdated=${encodeURIComponent(`gt${opts.since ?? ""}`)}&_summary=count`,
   };
@@ -121,11 +122,6 @@ function utc(value: string | undefined): string | undefined {
 
 const codeOf = (c: z.infer<typeof codeableConcept> | undefined, system?: string) =>
   c?.coding?.find((x) => !system || x.system === system)?.code;
-
-const isIpv = (sr: z.infer<typeof serviceRequestSchema>) =>
-  (sr.category ?? []).some((c) =>
-    c.coding?.some((x) => x.system === SDOHCC_TEMP && x.code === "intimate-partner-violence"),
-  );
 
 /** How a foreign referral is told apart from a referral back, and when it leaves the list. */
 export interface ForeignReferralRules {
@@ -171,7 +167,7 @@ export function toWorklist(
     if (sr && code === undefined) {
       const shown =
         foreign !== undefined &&
-        isIpv(sr) &&
+        hasIpvCategory(sr.category) &&
         task.owner?.reference !== foreign.clinicOrganization &&
         !(
           CLOSED_STATUSES.includes(task.status) &&

@@ -330,7 +330,8 @@ describe("partner directory", () => {
       hasText: "Freedom Path",
     });
     await freedomQuiet.waitFor();
-    // The referral check is counts only.
+    // The referral check runs when asked, and is counts only.
+    await reminders.getByTestId("check-referrals").click();
     await expect
       .poll(() => requests.filter((r) => r.url().includes("/Task?")).length)
       .toBeGreaterThan(0);

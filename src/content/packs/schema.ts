@@ -416,6 +416,7 @@ export const contentPackSchema = z.strictObject({
       remindersHeading: s(),
       noReminders: s(),
       remindersLoading: s(),
+      checkReferrals: s(),
       loading: s(),
       reminders: obj({
         "mou-review-overdue": tpl("staff.partnership.reminders.mou-review-overdue"),

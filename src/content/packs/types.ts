@@ -284,6 +284,8 @@ export interface PartnershipText {
   remindersHeading: string;
   noReminders: string;
   remindersLoading: string;
+  /** The button that runs the referral check (count searches) on demand. */
+  checkReferrals: string;
   loading: string;
   reminders: Record<ReminderKind, (partner: string, date: string) => string>;
   referralCheckFailed: (count: number) => string;

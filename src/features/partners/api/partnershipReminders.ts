@@ -6,9 +6,14 @@ import { queryKeys } from "../../../fhir/queryKeys";
 
 // The referral counts behind "a tier-2+ partner with no referral in 90 days": per partner, two
 // `_summary=count` Task searches (no patient data). A partner whose count fails is left out of
-// the map, and the screen says it could not be checked.
+// the map, and the screen says it could not be checked. Run only when the user asks: opening
+// the directory reads nothing of the referrals, not even counts.
 
-export function useRecentReferralCounts(partnerIds: readonly string[], today: Date) {
+export function useRecentReferralCounts(
+  partnerIds: readonly string[],
+  today: Date,
+  asked: boolean,
+) {
   const { http } = useSession();
   const since = daysBefore(today, REFERRAL_QUIET_DAYS);
   return useQuery({
@@ -23,6 +28,6 @@ export function useRecentReferralCounts(partnerIds: readonly string[], today: Da
       });
       return { counts, failed: partnerIds.length - counts.size };
     },
-    enabled: partnerIds.length > 0,
+    enabled: asked && partnerIds.length > 0,
   });
 }

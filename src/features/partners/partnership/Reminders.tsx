@@ -1,4 +1,4 @@
-import { useId, useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 import { packFor } from "../../../content/packs/index";
 import {
   needsReferralCount,
@@ -10,7 +10,8 @@ import { useRecentReferralCounts } from "../api/partnershipReminders";
 
 // The workspace's partnership reminders (admins and managers, above the directory): MOU review
 // due or past, no cross-training in the last year, a tier-2+ partner with no referral in 90
-// days. Each names the partner and opens its page.
+// days (that one on demand: its counts are the only referral data the directory would read).
+// Each names the partner and opens its page.
 
 export function toReminderPartner(record: PartnerRecord): ReminderPartner {
   const p = record.partner;
@@ -41,7 +42,9 @@ export function Reminders({
   const today = useMemo(() => new Date(), []);
   const partners = useMemo(() => records.map(toReminderPartner), [records]);
   const ids = useMemo(() => partners.filter(needsReferralCount).map((p) => p.id), [partners]);
-  const counts = useRecentReferralCounts(ids, today);
+  const [asked, setAsked] = useState(false);
+  const counts = useRecentReferralCounts(ids, today, asked);
+  const checking = asked && counts.isPending && ids.length > 0;
   const reminders = useMemo(
     () => partnershipReminders(partners, counts.data?.counts ?? new Map(), today),
     [partners, counts.data, today],
@@ -51,8 +54,8 @@ export function Reminders({
   return (
     <section aria-labelledby={`${id}-h`} className="reminders" data-testid="partnership-reminders">
       <h2 id={`${id}-h`}>{t.remindersHeading}</h2>
-      {counts.isPending && ids.length > 0 && <p role="status">{t.remindersLoading}</p>}
-      {reminders.length === 0 && !(counts.isPending && ids.length > 0) && <p>{t.noReminders}</p>}
+      {checking && <p role="status">{t.remindersLoading}</p>}
+      {reminders.length === 0 && !checking && <p>{t.noReminders}</p>}
       {reminders.length > 0 && (
         <ul>
           {reminders.map((r) => (
@@ -63,6 +66,13 @@ export function Reminders({
             </li>
           ))}
         </ul>
+      )}
+      {!asked && ids.length > 0 && (
+        <p>
+          <button type="button" onClick={() => setAsked(true)} data-testid="check-referrals">
+            {t.checkReferrals}
+          </button>
+        </p>
       )}
       {failed > 0 && (
         <p className="hint" role="note">

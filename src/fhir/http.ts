@@ -1,6 +1,7 @@
 import type Client from "fhirclient/lib/Client";
 import type * as z from "zod/mini";
-import { FailureError, failureFromHttp, serverLabel } from "./failures";
+import { FailureError, failureFromHttp } from "./failures";
+import { serverLabel } from "./serverLabel";
 
 // The one door to the FHIR server. fhirclient owns the tokens (sessionStorage) and refreshes
 // them; this module sends the requests so that status, ETag and OperationOutcome bodies reach

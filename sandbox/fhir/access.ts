@@ -87,6 +87,11 @@ export interface AccessOptions {
   trusted?: boolean;
   /** This server's FHIR base: absolute references to it (e.g. Task.focus) resolve locally. */
   baseUrl?: string;
+  /**
+   * False simulates a server configured with scopes only, without the partner-access policy
+   * (a misconfiguration the diagnostics must catch). Default true.
+   */
+  partnerPolicy?: boolean;
 }
 
 /** A token context with every permission, for the seed loader and internal lookups. */
@@ -109,7 +114,7 @@ export class ScopedRepository extends FhirRepository<undefined> {
   ) {
     super();
     this.scopes = parseScopes(context.scopes);
-    const partnerUser = partnerUserOf(store, context);
+    const partnerUser = options.partnerPolicy === false ? null : partnerUserOf(store, context);
     this.partner = partnerUser
       ? new PartnerPolicy(store, partnerUser, undefined, options.baseUrl)
       : null;

@@ -8,7 +8,7 @@ export type CheckStatus = "pass" | "fail" | "advisory" | "info" | "skipped";
 
 export interface DiagnosticCheck {
   id: string;
-  group: "smart" | "capability" | "scopes" | "roundtrip";
+  group: "smart" | "capability" | "scopes" | "partner" | "roundtrip";
   label: string;
   status: CheckStatus;
   /** What was found (missing items, values). */

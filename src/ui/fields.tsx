@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 // optional hint, and a Yes / No pair of radios. The markup is the one the screens used before
 // (tests and the browser tests find the controls by their labels).
 
-/** A checkbox inside its label (`className="inline"` by default). */
+/** A checkbox inside its label (`className="inline"` by default; `null` for none). */
 export function Checkbox({
   label,
   checked,
@@ -21,11 +21,11 @@ export function Checkbox({
   disabled?: boolean;
   describedBy?: string;
   name?: string;
-  className?: string;
+  className?: string | null;
   testId?: string;
 }) {
   return (
-    <label className={className} data-testid={testId}>
+    <label className={className ?? undefined} data-testid={testId}>
       <input
         type="checkbox"
         name={name}

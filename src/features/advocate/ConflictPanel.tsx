@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { actionsFor, transitionOf, type Transition } from "../../domain/taskLifecycle";
+import { formatDateTime } from "../../ui/dateTime";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import type { TaskConflict, TaskStepChange } from "./api/updateTask";
 import { statusText, type AdvocateStrings } from "./strings";
@@ -31,7 +32,7 @@ export function ConflictPanel({
   const allowed = actionsFor("performer", current.status).some((a) => a.action === mine.action);
   const transition = transitionOf(mine.action);
   const editable = transition.reason.kind !== "none" || !!transition.output;
-  const at = current.at ? formatTime(current.at, lang) : undefined;
+  const at = current.at ? formatDateTime(current.at, lang) : undefined;
   const details = [
     mine.reasonCode && `${t.reason}: ${t.reasonLabel[mine.reasonCode] ?? mine.reasonCode}`,
     mine.reasonText && `${t.reasonText}: “${mine.reasonText}”`,
@@ -86,10 +87,4 @@ export function ConflictPanel({
       </button>
     </div>
   );
-}
-
-function formatTime(iso: string, lang: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(ms);
 }

@@ -4,6 +4,7 @@ import { backActions, isOpen, mayMatch, type ReferralBack } from "../../domain/i
 import type { TaskAction, Transition } from "../../domain/taskLifecycle";
 import { failureOf } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
+import { formatDateTime } from "../../ui/dateTime";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { BackConflict, useBackStep, type BackStep } from "./api/backStep";
 import { DeclineForm } from "./DeclineForm";
@@ -59,7 +60,7 @@ export function IncomingActions({ r, t }: { r: ReferralBack; t: IncomingStrings 
             {t.conflictBy(
               conflict.by,
               backStatusText(w, conflict.status, conflict.businessStatus),
-              conflict.at?.slice(0, 16).replace("T", " "),
+              conflict.at ? formatDateTime(conflict.at, lang) : undefined,
             )}
           </p>
         </div>

@@ -238,15 +238,23 @@ describe("the partner advocate's inbox", () => {
     const conflict = page.getByTestId("task-conflict");
     await conflict.waitFor();
     await expect(conflict.getByTestId("conflict-theirs").innerText()).resolves.toMatch(
-      /Rosa Santos set it to: Accepted/,
+      /Rosa Santos set it to: Accepted \(.*\d{4}.*\)\./,
     );
     await expect(conflict.getByTestId("conflict-yours").innerText()).resolves.toMatch(/Decline/);
+    // The advocate's own words are shown beside theirs, not lost; a decline no longer applies.
+    await expect(conflict.getByTestId("conflict-yours-details").innerText()).resolves.toMatch(
+      /No space this week/,
+    );
+    await expect(conflict.innerText()).resolves.toMatch(/no longer applies/);
     expect(await axeViolations(page)).toEqual([]);
     const held = (await (
       await fetch(`${urls.ehrUrl}sandbox/resources/Task?subject=Patient/pat-maria`)
     ).json()) as { status: string }[];
     expect(held.map((t) => t.status)).toEqual(["accepted"]);
     await taskStatusIs(page, "accepted");
+    await conflict.getByRole("button", { name: "Keep their change" }).click();
+    expect(await page.getByTestId("task-conflict").count()).toBe(0);
+    await card(page).getByRole("button", { name: "First contact made" }).waitFor();
   });
 
   it('a "no contact" referral offers no call action', async () => {

@@ -390,6 +390,8 @@ export const contentPackSchema = z.strictObject({
       saveTraining: s(),
       trainingSaved: s(),
       editRecord: s(),
+      keptInDetails: s(),
+      editDetails: s(),
       saveRecord: s(),
       recordSaved: s(),
       cancel: s(),

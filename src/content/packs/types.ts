@@ -267,6 +267,9 @@ export interface PartnershipText {
   saveTraining: string;
   trainingSaved: string;
   editRecord: string;
+  /** On the partnership form: where tier, level and MOU dates are edited instead. */
+  keptInDetails: string;
+  editDetails: string;
   saveRecord: string;
   recordSaved: string;
   cancel: string;

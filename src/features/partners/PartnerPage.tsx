@@ -133,7 +133,13 @@ export function PartnerPage({
         )}
       </dl>
 
-      <PartnershipSection record={record} lang={lang} ts={t} canEdit={canEdit} />
+      <PartnershipSection
+        record={record}
+        lang={lang}
+        ts={t}
+        canEdit={canEdit}
+        onEditDetails={onEdit}
+      />
 
       <h2>{t.howReferrals}</h2>
       <ul data-testid="referral-routes">

@@ -501,6 +501,7 @@ export const contentPackSchema = z.strictObject({
     goalsQuestion: s(),
     consentExplain: tpl("patient.consentExplain"),
     notSafeClosing: s(),
+    followUpScript: s(),
     card: obj({
       title: s(),
       line: s(),

@@ -17,9 +17,8 @@ import { ServiceFields } from "./editor/ServiceFields";
 import { describeError } from "./errors";
 import { validateForm, type FieldError } from "./form";
 import {
-  ErrorSummary,
   FormButtons,
-  SaveStatusPanel,
+  SaveNotices,
   useGuardedSave,
   type SaveStatusText,
 } from "./shared/guardedSave";
@@ -116,13 +115,8 @@ function EditorForm({
   return (
     <section aria-labelledby={`${id}-title`} className="partner-editor">
       <h1 id={`${id}-title`}>{title}</h1>
-      <ErrorSummary
-        count={Object.keys(guard.errors).length}
-        text={text}
-        summaryRef={guard.summaryRef}
-      />
-      <SaveStatusPanel
-        status={guard.status}
+      <SaveNotices
+        guard={guard}
         text={text}
         testId="edit-conflict"
         onReload={partnerId ? () => void reloadTheirs(partnerId) : undefined}

@@ -12,7 +12,7 @@ import type { OrganizationAffiliationJson } from "../../../fhir/partners";
 import { useFetchLatestPartner } from "../api/partnerRecord";
 import { useSaveAffiliation } from "../api/partnershipWrites";
 import { Field } from "../shared/fields";
-import { ErrorSummary, FormButtons, SaveStatusPanel, useGuardedSave } from "../shared/guardedSave";
+import { FormButtons, SaveNotices, useGuardedSave } from "../shared/guardedSave";
 
 // Records one cross-training (date, who trained whom, topic, how many attended) on the
 // partnership: one If-Match PUT of the affiliation. A conflict keeps the entries; reloading
@@ -70,17 +70,7 @@ export function CrossTrainingForm({
       }}
     >
       <h3 id={`${id}-title`}>{t.addTraining}</h3>
-      <ErrorSummary
-        count={Object.keys(guard.errors).length}
-        text={t}
-        summaryRef={guard.summaryRef}
-      />
-      <SaveStatusPanel
-        status={guard.status}
-        text={t}
-        testId="upkeep-conflict"
-        onReload={() => void reload()}
-      />
+      <SaveNotices guard={guard} text={t} testId="upkeep-conflict" onReload={() => void reload()} />
       <Field id={`${id}-date`} label={t.trainingDate} error={error("date")}>
         <input type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />
       </Field>

@@ -13,7 +13,7 @@ import type { OrganizationAffiliationJson } from "../../../fhir/partners";
 import { useFetchLatestPartner } from "../api/partnerRecord";
 import { useSaveAffiliation } from "../api/partnershipWrites";
 import { Field } from "../shared/fields";
-import { ErrorSummary, FormButtons, SaveStatusPanel, useGuardedSave } from "../shared/guardedSave";
+import { FormButtons, SaveNotices, useGuardedSave } from "../shared/guardedSave";
 import type { PartnerStrings } from "../strings";
 import { KeptInDetails } from "./KeptInDetails";
 
@@ -87,17 +87,7 @@ export function UpkeepForm({
       }}
     >
       <h3 id={`${id}-title`}>{t.editRecord}</h3>
-      <ErrorSummary
-        count={Object.keys(guard.errors).length}
-        text={t}
-        summaryRef={guard.summaryRef}
-      />
-      <SaveStatusPanel
-        status={guard.status}
-        text={t}
-        testId="upkeep-conflict"
-        onReload={() => void reload()}
-      />
+      <SaveNotices guard={guard} text={t} testId="upkeep-conflict" onReload={() => void reload()} />
       <KeptInDetails form={form} lang={lang} ts={ts} onEditDetails={onEditDetails} />
       {text("mouDocument", t.mouDocumentField, "url")}
       <Field id={`${id}-cadence`} label={t.cadence} error={undefined}>

@@ -69,7 +69,7 @@ export function useGuardedSave<E extends string>(lang: UiLanguage) {
 }
 
 /** The error summary above a form: how many fields need attention. */
-export function ErrorSummary({
+function ErrorSummary({
   count,
   text,
   summaryRef,
@@ -87,7 +87,7 @@ export function ErrorSummary({
 }
 
 /** The one conflict panel (and failure line) of every directory form. */
-export function SaveStatusPanel({
+function SaveStatusPanel({
   status,
   text,
   testId,
@@ -121,6 +121,30 @@ export function SaveStatusPanel({
         </button>
       )}
     </div>
+  );
+}
+
+/** What goes above every directory form: the error summary, then the conflict or failure. */
+export function SaveNotices({
+  guard,
+  text,
+  testId,
+  onReload,
+}: {
+  guard: Pick<ReturnType<typeof useGuardedSave>, "status" | "errors" | "summaryRef">;
+  text: SaveStatusText;
+  testId: string;
+  onReload: (() => void) | undefined;
+}) {
+  return (
+    <>
+      <ErrorSummary
+        count={Object.keys(guard.errors).length}
+        text={text}
+        summaryRef={guard.summaryRef}
+      />
+      <SaveStatusPanel status={guard.status} text={text} testId={testId} onReload={onReload} />
+    </>
   );
 }
 

@@ -12,7 +12,8 @@ import type { OrganizationAffiliationJson } from "../../../fhir/partners";
 import { useFetchLatestPartner } from "../api/partnerRecord";
 import { useSaveAffiliation } from "../api/partnershipWrites";
 import { Field } from "../shared/fields";
-import { FormButtons, SaveNotices, useGuardedSave } from "../shared/guardedSave";
+import { useGuardedSave } from "../shared/guardedSave";
+import { UpkeepFrame } from "./UpkeepFrame";
 
 // Records one cross-training (date, who trained whom, topic, how many attended) on the
 // partnership: one If-Match PUT of the affiliation. A conflict keeps the entries; reloading
@@ -60,17 +61,16 @@ export function CrossTrainingForm({
   const error = (key: string) => guard.errorOf(key, t.errors);
 
   return (
-    <form
-      noValidate
-      className="upkeep-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <UpkeepFrame
+      title={t.addTraining}
+      guard={guard}
+      t={t}
+      pending={save.isPending}
+      saveLabel={t.saveTraining}
+      onSubmit={() => void submit()}
+      onReload={() => void reload()}
+      onCancel={onCancel}
     >
-      <h3 id={`${id}-title`}>{t.addTraining}</h3>
-      <SaveNotices guard={guard} text={t} testId="upkeep-conflict" onReload={() => void reload()} />
       <Field id={`${id}-date`} label={t.trainingDate} error={error("date")}>
         <input type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />
       </Field>
@@ -96,13 +96,6 @@ export function CrossTrainingForm({
           onChange={(e) => set({ attendees: e.target.value })}
         />
       </Field>
-      <FormButtons
-        pending={save.isPending}
-        save={t.saveTraining}
-        saving={t.saving}
-        cancel={t.cancel}
-        onCancel={onCancel}
-      />
-    </form>
+    </UpkeepFrame>
   );
 }

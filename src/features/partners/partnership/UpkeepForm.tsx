@@ -13,7 +13,8 @@ import type { OrganizationAffiliationJson } from "../../../fhir/partners";
 import { useFetchLatestPartner } from "../api/partnerRecord";
 import { useSaveAffiliation } from "../api/partnershipWrites";
 import { Field } from "../shared/fields";
-import { FormButtons, SaveNotices, useGuardedSave } from "../shared/guardedSave";
+import { useGuardedSave } from "../shared/guardedSave";
+import { UpkeepFrame } from "./UpkeepFrame";
 import type { PartnerStrings } from "../strings";
 import { KeptInDetails } from "./KeptInDetails";
 
@@ -77,17 +78,16 @@ export function UpkeepForm({
     </Field>
   );
   return (
-    <form
-      noValidate
-      className="upkeep-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <UpkeepFrame
+      title={t.editRecord}
+      guard={guard}
+      t={t}
+      pending={save.isPending}
+      saveLabel={t.saveRecord}
+      onSubmit={() => void submit()}
+      onReload={() => void reload()}
+      onCancel={onCancel}
     >
-      <h3 id={`${id}-title`}>{t.editRecord}</h3>
-      <SaveNotices guard={guard} text={t} testId="upkeep-conflict" onReload={() => void reload()} />
       <KeptInDetails form={form} lang={lang} ts={ts} onEditDetails={onEditDetails} />
       {text("mouDocument", t.mouDocumentField, "url")}
       <Field id={`${id}-cadence`} label={t.cadence} error={undefined}>
@@ -128,13 +128,6 @@ export function UpkeepForm({
           </Field>
         ))}
       </fieldset>
-      <FormButtons
-        pending={save.isPending}
-        save={t.saveRecord}
-        saving={t.saving}
-        cancel={t.cancel}
-        onCancel={onCancel}
-      />
-    </form>
+    </UpkeepFrame>
   );
 }

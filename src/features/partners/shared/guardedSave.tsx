@@ -124,6 +124,12 @@ function SaveStatusPanel({
   );
 }
 
+/** What the notices need of a form's useGuardedSave. */
+export type SaveNoticesState = Pick<
+  ReturnType<typeof useGuardedSave>,
+  "status" | "errors" | "summaryRef"
+>;
+
 /** What goes above every directory form: the error summary, then the conflict or failure. */
 export function SaveNotices({
   guard,
@@ -131,7 +137,7 @@ export function SaveNotices({
   testId,
   onReload,
 }: {
-  guard: Pick<ReturnType<typeof useGuardedSave>, "status" | "errors" | "summaryRef">;
+  guard: SaveNoticesState;
   text: SaveStatusText;
   testId: string;
   onReload: (() => void) | undefined;

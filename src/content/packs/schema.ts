@@ -260,6 +260,7 @@ export const contentPackSchema = z.strictObject({
     historyUnreadable: tpl("staff.historyUnreadable"),
     withdrawRaced: s(),
     historyLoading: s(),
+    followUpIntro: s(),
     taskStatus: s(),
     followUpBy: s(),
     cards: s(),

@@ -201,6 +201,8 @@ export interface StaffText {
   /** A withdrawal met a change made meanwhile: what is shown now is the server's state. */
   withdrawRaced: string;
   historyLoading: string;
+  /** The follow-up prompt at the next visit: when and how to ask (for the provider only). */
+  followUpIntro: string;
   taskStatus: string;
   followUpBy: string;
   cards: string;

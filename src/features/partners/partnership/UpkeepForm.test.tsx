@@ -87,6 +87,7 @@ describe("partnership upkeep forms", () => {
     const kept = await screen.findByTestId("kept-in-details");
     expect(kept).toHaveTextContent(PARTNER_TEXT.en.tierLabel(2));
     expect(kept).toHaveTextContent(t.tierMeaning["2"] ?? "");
+    expect(kept).toHaveTextContent(`${PARTNER_TEXT.en.partnershipContact}—`);
     for (const label of [
       PARTNER_TEXT.en.tier,
       PARTNER_TEXT.en.collaboration,

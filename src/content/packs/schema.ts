@@ -261,6 +261,7 @@ export const contentPackSchema = z.strictObject({
     withdrawRaced: s(),
     historyLoading: s(),
     historyFailed: s(),
+    followUpIntro: s(),
     taskStatus: s(),
     followUpBy: s(),
     cards: s(),

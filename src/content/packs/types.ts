@@ -203,6 +203,8 @@ export interface StaffText {
   historyLoading: string;
   /** What failed, leading the failure panel when the history cannot be read. */
   historyFailed: string;
+  /** The follow-up prompt at the next visit: when and how to ask (for the provider only). */
+  followUpIntro: string;
   taskStatus: string;
   followUpBy: string;
   cards: string;

@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { StepSection, type HeadingRef } from "../../ui/Step";
 import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 
@@ -11,14 +11,11 @@ export function NotSafeStep({
 }: {
   t: StaffText;
   language: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingRef: HeadingRef;
   onBack: () => void;
 }) {
   return (
-    <section aria-labelledby="step-heading" className="step">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.notSafeHeading}
-      </h2>
+    <StepSection heading={t.notSafeHeading} headingRef={headingRef}>
       <ul>
         {t.notSafeSteps.map((line) => (
           <li key={line}>{line}</li>
@@ -34,6 +31,6 @@ export function NotSafeStep({
           {t.notSafeBack}
         </button>
       </div>
-    </section>
+    </StepSection>
   );
 }

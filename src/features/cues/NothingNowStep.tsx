@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { StepSection, type HeadingRef } from "../../ui/Step";
 import type { StaffText } from "../../content/packs/types";
 
 /** The patient wants nothing now: what to leave them with. */
@@ -8,14 +8,11 @@ export function NothingNowStep({
   onBack,
 }: {
   t: StaffText;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingRef: HeadingRef;
   onBack: () => void;
 }) {
   return (
-    <section aria-labelledby="step-heading" className="step">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.nothingNowHeading}
-      </h2>
+    <StepSection heading={t.nothingNowHeading} headingRef={headingRef}>
       <ul>
         {t.nothingNowSteps.map((line) => (
           <li key={line}>{line}</li>
@@ -26,6 +23,6 @@ export function NothingNowStep({
           {t.back}
         </button>
       </div>
-    </section>
+    </StepSection>
   );
 }

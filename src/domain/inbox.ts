@@ -42,6 +42,12 @@ export interface InboxReferral {
   patientReport?: { report: PatientReport; time?: string };
 }
 
+/** One inbox load: the referrals, and how many records the server sent that could not be read. */
+export interface InboxRead {
+  referrals: InboxReferral[];
+  unreadable: number;
+}
+
 const PRIORITY_RANK: Record<InboxReferral["priority"], number> = {
   stat: 0,
   asap: 1,

@@ -133,6 +133,12 @@ export interface BackClient {
   language?: string;
 }
 
+/** One load of referrals back, and how many records the server sent that could not be read. */
+export interface ReferralsBackRead {
+  referrals: ReferralBack[];
+  unreadable: number;
+}
+
 export interface ReferralBack {
   taskId: string;
   /** If-Match on every update. */

@@ -5,10 +5,12 @@ import {
   type BackUrgency,
   type PatientCandidate,
   type ReferralBack,
+  type ReferralsBackRead,
 } from "../domain/incomingReferral";
 import { CODE_SYSTEM } from "./canonical";
 import { readBusinessStatus } from "./businessStatus";
 import type { FhirHttp } from "./http";
+import { readSearch, searchBundleSchema, type SearchBundle } from "./searchEntries";
 import { formatName, toPatientSummary } from "./mappers";
 import { safeContactOf } from "./partnerInbox";
 import { bundleResponseSchema } from "./referrals";
@@ -83,21 +85,6 @@ const organizationSchema = z.looseObject({
   name: str(),
 });
 
-const searchSchema = z.looseObject({
-  resourceType: z.literal("Bundle"),
-  entry: z.optional(z.array(z.looseObject({ resource: z.optional(z.unknown()) }))),
-});
-type SearchJson = z.infer<typeof searchSchema>;
-
-function parseEntries<S extends z.ZodMiniType>(schema: S, bundle: SearchJson): z.output<S>[] {
-  const out: z.output<S>[] = [];
-  for (const e of bundle.entry ?? []) {
-    const parsed = schema.safeParse(e.resource);
-    if (parsed.success) out.push(parsed.data);
-  }
-  return out;
-}
-
 export function backPaths(organization: string) {
   const org = encodeURIComponent(organization);
   return {
@@ -118,27 +105,28 @@ const isBackRequest = (sr: z.infer<typeof backRequestSchema>) =>
 
 /** Tasks whose referral is a referral back, as the read model; `requester` Tasks only if given. */
 export function toReferralsBack(
-  tasksAndReferrals: SearchJson,
-  consentBundle: SearchJson | null,
+  tasksAndReferrals: SearchBundle,
+  consentBundle: SearchBundle | null,
   now: Date,
-): ReferralBack[] {
-  const tasks = parseEntries(backTaskSchema, tasksAndReferrals);
+): ReferralsBackRead {
+  const read = readSearch([tasksAndReferrals, ...(consentBundle ? [consentBundle] : [])], {
+    Task: backTaskSchema,
+    ServiceRequest: backRequestSchema,
+    Organization: organizationSchema,
+    Consent: consentSchema,
+  });
   const referrals = new Map(
-    parseEntries(backRequestSchema, tasksAndReferrals)
-      .filter(isBackRequest)
-      .map((sr) => [`ServiceRequest/${sr.id}`, sr]),
+    read.ServiceRequest.filter(isBackRequest).map((sr) => [`ServiceRequest/${sr.id}`, sr]),
   );
   const orgNames = new Map(
-    parseEntries(organizationSchema, tasksAndReferrals)
-      .filter((o) => o.name)
-      .map((o) => [`Organization/${o.id}`, o.name as string]),
+    read.Organization.filter((o) => o.name).map((o) => [`Organization/${o.id}`, o.name as string]),
   );
   const consents = new Map<string, z.infer<typeof consentSchema>>();
-  for (const c of consentBundle ? parseEntries(consentSchema, consentBundle) : [])
+  for (const c of read.Consent)
     for (const d of c.provision?.data ?? [])
       if (d.reference?.reference) consents.set(d.reference.reference, c);
   const out: ReferralBack[] = [];
-  for (const task of tasks) {
+  for (const task of read.Task) {
     const srRef = task.focus?.reference ?? "";
     const sr = referrals.get(srRef);
     if (!sr) continue; // an outgoing referral, or one this user may not see
@@ -219,7 +207,7 @@ export function toReferralsBack(
       safeContact: safeContactOf(task.extension),
     });
   }
-  return out;
+  return { referrals: out, unreadable: read.unreadable };
 }
 
 /** The clinic's incoming referrals back: Tasks + their referrals, and the Consents naming the clinic. */
@@ -227,11 +215,11 @@ export async function fetchIncoming(
   http: FhirHttp,
   clinicOrganization: string,
   now: Date = new Date(),
-): Promise<ReferralBack[]> {
+): Promise<ReferralsBackRead> {
   const paths = backPaths(clinicOrganization);
   const [tasks, consents] = await Promise.all([
-    http.request(searchSchema, paths.incoming),
-    http.request(searchSchema, paths.incomingConsents),
+    http.request(searchBundleSchema, paths.incoming),
+    http.request(searchBundleSchema, paths.incomingConsents),
   ]);
   return toReferralsBack(tasks.body, consents.body, now);
 }
@@ -244,8 +232,8 @@ export async function fetchSent(
   http: FhirHttp,
   partnerOrganization: string,
   now: Date = new Date(),
-): Promise<ReferralBack[]> {
-  const tasks = await http.request(searchSchema, backPaths(partnerOrganization).sent);
+): Promise<ReferralsBackRead> {
+  const tasks = await http.request(searchBundleSchema, backPaths(partnerOrganization).sent);
   return toReferralsBack(tasks.body, null, now);
 }
 
@@ -289,8 +277,8 @@ export async function searchPatients(
   given: string,
   birthDate: string,
 ): Promise<PatientCandidate[]> {
-  const found = await http.request(searchSchema, patientSearchPath(family, given, birthDate));
-  return parseEntries(patientSchema, found.body).map((p) => ({
+  const found = await http.request(searchBundleSchema, patientSearchPath(family, given, birthDate));
+  return readSearch([found.body], { Patient: patientSchema }).Patient.map((p) => ({
     id: p.id,
     name: formatName(p.name),
     ...(p.birthDate ? { birthDate: p.birthDate } : {}),

@@ -69,16 +69,45 @@ describe("the partner inbox read model", () => {
         },
       ],
     };
-    const [r] = toInbox(bundle([task]), bundle([a.sr]), bundle([a.consent]), [maria], NOW);
+    const [r] = toInbox(
+      bundle([task]),
+      bundle([a.sr]),
+      bundle([a.consent]),
+      bundle([maria]),
+      NOW,
+    ).referrals;
     expect(r?.patientReport).toEqual({ report: "connected", time: "2026-11-21T09:00:00.000Z" });
     const withdrawn = { ...a.consent, status: "inactive" };
-    const [w] = toInbox(bundle([task]), bundle([]), bundle([withdrawn]), [], NOW);
+    const [w] = toInbox(bundle([task]), bundle([]), bundle([withdrawn]), bundle([]), NOW).referrals;
     expect(w?.patientReport).toBeUndefined();
+  });
+
+  it("counts the records that fail the schema and keeps the rest, never an untrue empty inbox", () => {
+    const a = referral("a");
+    const b = referral("b");
+    const read = toInbox(
+      bundle([a.task, { ...b.task, status: 7 }, { resourceType: "Task" }, "not a resource"]),
+      bundle([a.sr]),
+      bundle([a.consent, { resourceType: "Consent", id: "c-x", status: ["active"] }]),
+      bundle([maria]),
+      NOW,
+    );
+    expect(read.referrals.map((r) => r.taskId)).toEqual(["t-a"]);
+    expect(read.referrals[0]?.details?.firstName).toBe("María");
+    expect(read.unreadable).toBe(4);
+    const clean = toInbox(bundle([a.task]), bundle([a.sr]), bundle([a.consent]), bundle([]), NOW);
+    expect(clean.unreadable).toBe(0);
   });
 
   it("shows the minimum dataset while the consent is active, safe contact included", () => {
     const a = referral("a");
-    const [r] = toInbox(bundle([a.task]), bundle([a.sr]), bundle([a.consent]), [maria], NOW);
+    const [r] = toInbox(
+      bundle([a.task]),
+      bundle([a.sr]),
+      bundle([a.consent]),
+      bundle([maria]),
+      NOW,
+    ).referrals;
     expect(r).toMatchObject({
       taskId: "t-a",
       version: "1",
@@ -110,9 +139,9 @@ describe("the partner inbox read model", () => {
       bundle([a.task]),
       bundle([a.sr]), // even if a server sent it, no details without an active consent
       bundle([{ ...a.consent, status: "inactive" }]),
-      [maria],
+      bundle([maria]),
       NOW,
-    )[0];
+    ).referrals[0];
     expect(withdrawn?.consent).toBe("withdrawn");
     expect(withdrawn?.details).toBeUndefined();
     const expired = toInbox(
@@ -121,16 +150,22 @@ describe("the partner inbox read model", () => {
       bundle([
         { ...a.consent, provision: { ...a.consent.provision, period: { end: "2026-11-01" } } },
       ]),
-      [],
+      bundle([]),
       NOW,
-    )[0];
+    ).referrals[0];
     expect(expired?.consent).toBe("expired");
     expect(expired?.details).toBeUndefined();
   });
 
   it("a no-contact referral, or one without preferences, offers no call", () => {
     const a = referral("a", { safeContact: { noContact: true, mayNameAgency: false } });
-    const [r] = toInbox(bundle([a.task]), bundle([a.sr]), bundle([a.consent]), [maria], NOW);
+    const [r] = toInbox(
+      bundle([a.task]),
+      bundle([a.sr]),
+      bundle([a.consent]),
+      bundle([maria]),
+      NOW,
+    ).referrals;
     expect(r?.details?.safeContact).toEqual({ noContact: true, mayNameAgency: false });
     expect(mayCall(r?.details)).toBe(false);
     expect(safeContactOf([])).toEqual({ noContact: true });

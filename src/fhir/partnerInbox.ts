@@ -10,11 +10,12 @@ import {
 } from "./schemas";
 import { CODE_SYSTEM, EXTENSION, SAFE_CONTACT_PART } from "./canonical";
 import type { FhirHttp } from "./http";
+import { readSearch, searchBundleSchema, type SearchBundle } from "./searchEntries";
 import { readBusinessStatus } from "./businessStatus";
 import { toPatientSummary } from "./mappers";
 import { ageOn } from "../domain/people";
 import type { SafeContact } from "../domain/journey";
-import type { ConsentState, InboxReferral } from "../domain/inbox";
+import type { ConsentState, InboxRead, InboxReferral } from "../domain/inbox";
 import { patientReportOf } from "../domain/worklist";
 
 // A partner program's inbox: the Tasks it owns, the referrals (ServiceRequests) they point to,
@@ -55,24 +56,6 @@ const serviceRequestSchema = z.looseObject({
   supportingInfo: z.optional(z.array(reference)),
   extension: z.optional(z.array(extension)),
 });
-
-const anySearch = z.looseObject({
-  resourceType: z.literal("Bundle"),
-  total: z.optional(z.number()),
-  entry: z.optional(z.array(z.looseObject({ resource: z.optional(z.unknown()) }))),
-});
-
-function parseEntries<S extends z.ZodMiniType>(
-  schema: S,
-  bundle: z.infer<typeof anySearch>,
-): z.output<S>[] {
-  const out: z.output<S>[] = [];
-  for (const e of bundle.entry ?? []) {
-    const parsed = schema.safeParse(e.resource);
-    if (parsed.success) out.push(parsed.data);
-  }
-  return out;
-}
 
 export function inboxPaths(organization: string, since?: string) {
   const org = encodeURIComponent(organization);
@@ -130,25 +113,29 @@ function consentStateOf(
   return srVisible ? "active" : "unavailable";
 }
 
+/** The search answers of one inbox load → the inbox, and how many records could not be read. */
 export function toInbox(
-  taskBundle: z.infer<typeof anySearch>,
-  referralBundle: z.infer<typeof anySearch>,
-  consentBundle: z.infer<typeof anySearch>,
-  patients: z.infer<typeof patientSchema>[],
+  taskBundle: SearchBundle,
+  referralBundle: SearchBundle,
+  consentBundle: SearchBundle,
+  patientBundle: SearchBundle,
   now: Date,
-): InboxReferral[] {
-  const tasks = parseEntries(inboxTaskSchema, taskBundle);
-  const referrals = new Map(
-    parseEntries(serviceRequestSchema, referralBundle).map((sr) => [`ServiceRequest/${sr.id}`, sr]),
-  );
+): InboxRead {
+  const read = readSearch([taskBundle, referralBundle, consentBundle, patientBundle], {
+    Task: inboxTaskSchema,
+    ServiceRequest: serviceRequestSchema,
+    Consent: consentSchema,
+    Patient: patientSchema,
+  });
+  const referrals = new Map(read.ServiceRequest.map((sr) => [`ServiceRequest/${sr.id}`, sr]));
   // Indexed by the referral each covers: one pass, not a search per Task.
   const consents = new Map<string, z.infer<typeof consentSchema>>();
-  for (const c of parseEntries(consentSchema, consentBundle))
+  for (const c of read.Consent)
     for (const d of c.provision?.data ?? [])
       if (d.reference?.reference && !consents.has(d.reference.reference))
         consents.set(d.reference.reference, c);
-  const patientsById = new Map(patients.map((p) => [`Patient/${p.id}`, p]));
-  return tasks.map((task): InboxReferral => {
+  const patientsById = new Map(read.Patient.map((p) => [`Patient/${p.id}`, p]));
+  const list = read.Task.map((task): InboxReferral => {
     const srRef = task.focus?.reference ?? "";
     const sr = referrals.get(srRef);
     const consent = consents.get(srRef);
@@ -218,44 +205,37 @@ export function toInbox(
         : {}),
     };
   });
+  return { referrals: list, unreadable: read.unreadable };
 }
-
-const patientSearchSchema = z.looseObject({
-  resourceType: z.literal("Bundle"),
-  entry: z.optional(z.array(z.looseObject({ resource: z.optional(z.unknown()) }))),
-});
 
 /** The inbox: three searches in parallel, then the minimal Patients of the visible referrals. */
 export async function fetchPartnerInbox(
   http: FhirHttp,
   organization: string,
   now: Date = new Date(),
-): Promise<InboxReferral[]> {
+): Promise<InboxRead> {
   const paths = inboxPaths(organization);
   const [tasks, referrals, consents] = await Promise.all([
-    http.request(anySearch, paths.tasks),
-    http.request(anySearch, paths.referrals),
-    http.request(anySearch, paths.consents),
+    http.request(searchBundleSchema, paths.tasks),
+    http.request(searchBundleSchema, paths.referrals),
+    http.request(searchBundleSchema, paths.consents),
   ]);
   const subjects = [
     ...new Set(
-      parseEntries(serviceRequestSchema, referrals.body)
-        .map((sr) => sr.subject?.reference ?? "")
+      readSearch([referrals.body], { ServiceRequest: serviceRequestSchema })
+        .ServiceRequest.map((sr) => sr.subject?.reference ?? "")
         .filter((r) => r.startsWith("Patient/"))
         .map((r) => r.slice("Patient/".length)),
     ),
   ];
-  const patients = subjects.length
-    ? parseEntries(
-        patientSchema,
-        (
-          await http.request(
-            patientSearchSchema,
-            `Patient?_id=${subjects.map(encodeURIComponent).join(",")}&_count=500`,
-          )
-        ).body,
-      )
-    : [];
+  const patients: SearchBundle = subjects.length
+    ? (
+        await http.request(
+          searchBundleSchema,
+          `Patient?_id=${subjects.map(encodeURIComponent).join(",")}&_count=500`,
+        )
+      ).body
+    : { resourceType: "Bundle" };
   return toInbox(tasks.body, referrals.body, consents.body, patients, now);
 }
 
@@ -265,7 +245,7 @@ export async function countInboxChanges(
   organization: string,
   since: string,
 ): Promise<number> {
-  const response = await http.request(anySearch, inboxPaths(organization, since).changes);
+  const response = await http.request(searchBundleSchema, inboxPaths(organization, since).changes);
   return response.body.total ?? 0;
 }
 

@@ -1,6 +1,6 @@
 import { referralResources } from "../../test/fixtures/worklist";
 import { CODE_SYSTEM, PROFILE } from "./canonical";
-import { toWorklist, worklistPaths } from "./worklist";
+import { readWorklist, toWorklist, worklistPaths } from "./worklist";
 
 // The worklist's FHIR → read model mapping and its searches.
 
@@ -75,6 +75,18 @@ describe("toWorklist", () => {
       patientReport: { report: "not-yet", time: "2026-12-01T09:00:00.000Z", by: "Alex Rivera" },
     });
     expect(r?.patientName).toBeUndefined();
+  });
+
+  it("counts the records that fail the schema and keeps the rest (never an untrue empty list)", () => {
+    const broken = { ...(task as object), id: "t-2", status: { not: "a code" } };
+    const read = readWorklist(
+      [bundle([task, sr, org, who, broken]), bundle([{ resourceType: "ServiceRequest" }, null])],
+      null,
+      policy,
+    );
+    expect(read.referrals.map((r) => r.taskId)).toEqual(["t-1"]);
+    expect(read.unreadable).toBe(3);
+    expect(readWorklist([bundle([task, sr])], null, policy).unreadable).toBe(0);
   });
 
   it("names the patient only when the names were read", () => {

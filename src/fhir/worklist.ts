@@ -11,6 +11,8 @@ import {
 } from "./canonical";
 import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
+import { readSearch, searchBundleSchema, type SearchBundle } from "./searchEntries";
+import { taskChangeOf, type TaskChange } from "./taskChange";
 import { readBusinessStatus } from "./businessStatus";
 import { formatName } from "./mappers";
 import { applyTaskStep } from "./builders/taskUpdate";
@@ -70,22 +72,6 @@ const organizationSchema = z.looseObject({
   name: str(),
 });
 
-const searchSchema = z.looseObject({
-  resourceType: z.literal("Bundle"),
-  total: z.optional(z.number()),
-  entry: z.optional(z.array(z.looseObject({ resource: z.optional(z.unknown()) }))),
-});
-type Search = z.infer<typeof searchSchema>;
-
-function parseEntries<S extends z.ZodMiniType>(schema: S, bundle: Search): z.output<S>[] {
-  const out: z.output<S>[] = [];
-  for (const e of bundle.entry ?? []) {
-    const parsed = schema.safeParse(e.resource);
-    if (parsed.success) out.push(parsed.data);
-  }
-  return out;
-}
-
 const OPEN = "requested,accepted,in-progress,on-hold";
 const CLOSED = "completed,failed,rejected,cancelled";
 /** Closed referrals stay on the worklist (and prompt at a visit) for this many days. */
@@ -135,27 +121,47 @@ export interface ForeignReferralRules {
 
 const CLOSED_STATUSES = CLOSED.split(",");
 
+/** One worklist load: the referrals, and how many records the server sent could not be read. */
+export interface WorklistRead {
+  referrals: WorklistReferral[];
+  /** Entries that failed their schema: the worklist says so instead of leaving them out. */
+  unreadable: number;
+}
+
+const worklistReaders = {
+  Task: worklistTaskSchema,
+  ServiceRequest: serviceRequestSchema,
+  Organization: organizationSchema,
+  Practitioner: practitionerSchema,
+};
+
 /** The Tasks of the clinic's outgoing referrals → the worklist's read model. */
 export function toWorklist(
-  bundles: Search[],
+  bundles: SearchBundle[],
   patientNames: ReadonlyMap<string, string> | null,
   policy: FollowUpPolicy,
   foreign?: ForeignReferralRules,
 ): WorklistReferral[] {
-  const resources = bundles.flatMap((b) => b.entry ?? []);
-  const all: Search = { resourceType: "Bundle", entry: resources };
-  const requests = new Map(
-    parseEntries(serviceRequestSchema, all).map((sr) => [`ServiceRequest/${sr.id}`, sr]),
-  );
-  const orgs = new Map(
-    parseEntries(organizationSchema, all).map((o) => [`Organization/${o.id}`, o]),
-  );
+  return readWorklist(bundles, patientNames, policy, foreign).referrals;
+}
+
+/** As toWorklist, with the count of the records that could not be read. */
+export function readWorklist(
+  bundles: SearchBundle[],
+  patientNames: ReadonlyMap<string, string> | null,
+  policy: FollowUpPolicy,
+  foreign?: ForeignReferralRules,
+  alsoUnreadable = 0,
+): WorklistRead {
+  const read = readSearch(bundles, worklistReaders);
+  const requests = new Map(read.ServiceRequest.map((sr) => [`ServiceRequest/${sr.id}`, sr]));
+  const orgs = new Map(read.Organization.map((o) => [`Organization/${o.id}`, o]));
   const people = new Map(
-    parseEntries(practitionerSchema, all).map((p) => [`Practitioner/${p.id}`, formatName(p.name)]),
+    read.Practitioner.map((p) => [`Practitioner/${p.id}`, formatName(p.name)]),
   );
   const seen = new Set<string>();
   const out: WorklistReferral[] = [];
-  for (const task of parseEntries(worklistTaskSchema, all)) {
+  for (const task of read.Task) {
     if (seen.has(task.id)) continue;
     seen.add(task.id);
     const srRef = localReference(task.focus?.reference, foreign?.serverUrl) ?? "";
@@ -234,7 +240,7 @@ export function toWorklist(
         : {}),
     });
   }
-  return out;
+  return { referrals: out, unreadable: read.unreadable + alsoUnreadable };
 }
 
 export interface WorklistQuery {
@@ -248,32 +254,31 @@ export interface WorklistQuery {
   now?: Date;
 }
 
+/** The worklist's referrals (fetchWorklistRead without the count of unreadable records). */
+export async function fetchWorklist(http: FhirHttp, q: WorklistQuery): Promise<WorklistReferral[]> {
+  return (await fetchWorklistRead(http, q)).referrals;
+}
+
 /**
  * The worklist: open referrals and those closed in the last 30 days, and open referrals other
- * systems wrote: three searches at once.
+ * systems wrote: three searches at once; `unreadable` counts the records that failed the schema.
  */
-export async function fetchWorklist(http: FhirHttp, q: WorklistQuery): Promise<WorklistReferral[]> {
+export async function fetchWorklistRead(http: FhirHttp, q: WorklistQuery): Promise<WorklistRead> {
   const now = q.now ?? new Date();
   const closedSince = new Date(now.getTime() - CLOSED_KEPT_DAYS * 86_400_000).toISOString();
   const paths = worklistPaths({ ...(q.patientId ? { patientId: q.patientId } : {}), closedSince });
   const [open, closed, foreign] = await Promise.all([
-    http.request(searchSchema, paths.open),
-    http.request(searchSchema, paths.closed),
-    http.request(searchSchema, paths.foreign),
+    http.request(searchBundleSchema, paths.open),
+    http.request(searchBundleSchema, paths.closed),
+    http.request(searchBundleSchema, paths.foreign),
   ]);
   let names: Map<string, string> | null = null;
+  let unreadableNames = 0;
   if (q.withNames) {
     const ids = [
       ...new Set(
-        parseEntries(worklistTaskSchema, {
-          resourceType: "Bundle",
-          entry: [
-            ...(open.body.entry ?? []),
-            ...(closed.body.entry ?? []),
-            ...(foreign.body.entry ?? []),
-          ],
-        })
-          .map((t) => t.for?.reference ?? "")
+        readSearch([open.body, closed.body, foreign.body], { Task: worklistTaskSchema })
+          .Task.map((t) => t.for?.reference ?? "")
           .filter((r) => r.startsWith("Patient/"))
           .map((r) => r.slice("Patient/".length)),
       ),
@@ -283,18 +288,21 @@ export async function fetchWorklist(http: FhirHttp, q: WorklistQuery): Promise<W
     for (let i = 0; i < ids.length; i += 100) {
       const batch = ids.slice(i, i + 100);
       const found = await http.request(
-        searchSchema,
+        searchBundleSchema,
         `Patient?_id=${batch.map(encodeURIComponent).join(",")}&_count=100`,
       );
-      for (const p of parseEntries(patientSchema, found.body))
-        names.set(`Patient/${p.id}`, formatName(p.name));
+      const patients = readSearch([found.body], { Patient: patientSchema });
+      unreadableNames += patients.unreadable;
+      for (const p of patients.Patient) names.set(`Patient/${p.id}`, formatName(p.name));
     }
   }
-  return toWorklist([open.body, closed.body, foreign.body], names, q.policy, {
-    clinicOrganization: q.clinicOrganization,
-    closedSince,
-    serverUrl: http.serverUrl,
-  });
+  return readWorklist(
+    [open.body, closed.body, foreign.body],
+    names,
+    q.policy,
+    { clinicOrganization: q.clinicOrganization, closedSince, serverUrl: http.serverUrl },
+    unreadableNames,
+  );
 }
 
 /** How many of the clinic's referral Tasks changed after `since` (the unattended poll). */
@@ -308,12 +316,13 @@ export async function countWorklistChanges(
     since,
     closedSince: since,
   }).changes;
-  return (await http.request(searchSchema, path)).body.total ?? 0;
+  return (await http.request(searchBundleSchema, path)).body.total ?? 0;
 }
 
 /** The Task changed after the user loaded it; nothing was written. */
 export class WorklistConflict extends Error {
-  constructor(readonly current: { status: string; by?: string }) {
+  /** The Task as it is now: who changed it last, when, and to what. */
+  constructor(readonly current: TaskChange) {
     super("conflict");
     this.name = "WorklistConflict";
   }
@@ -331,15 +340,9 @@ async function putTask(http: FhirHttp, task: WorklistTaskJson, version: string):
       headers: { "If-Match": `W/"${version}"` },
     });
   } catch (error) {
-    if (
-      error instanceof FailureError &&
-      error.failure.kind === "operation-outcome" &&
-      error.failure.status === 412
-    ) {
-      const now = await readTask(http, task.id);
-      const by = now.note?.at(-1)?.authorReference?.display;
-      throw new WorklistConflict({ status: now.status, ...(by ? { by } : {}) });
-    }
+    // 412: it changed between our read and our write. Reload it and say who; never overwrite.
+    if (error instanceof FailureError && error.failure.kind === "conflict")
+      throw new WorklistConflict(taskChangeOf(await readTask(http, task.id)));
     throw error;
   }
 }
@@ -355,10 +358,8 @@ export interface RequesterChange {
 /** Re-reads the Task and refuses when it moved on since the user saw it. */
 async function current(http: FhirHttp, change: RequesterChange) {
   const task = await readTask(http, change.taskId);
-  if ((task.meta?.versionId ?? "") !== change.version) {
-    const by = task.note?.at(-1)?.authorReference?.display;
-    throw new WorklistConflict({ status: task.status, ...(by ? { by } : {}) });
-  }
+  if ((task.meta?.versionId ?? "") !== change.version)
+    throw new WorklistConflict(taskChangeOf(task));
   return task;
 }
 

@@ -127,9 +127,10 @@ describe("the partner advocate's inbox", () => {
 
     await advocateSignsIn(page, "adv-santos");
     await page.getByRole("heading", { name: "Referrals to your program" }).waitFor();
-    // Its tabs: the inbox and the referral back to the clinic; nothing of the clinic's.
+    // Its tabs: the inbox, the referral back to the clinic and the diagnostics of what this
+    // account can read (partnerAccess.e2e.ts); nothing of the clinic's.
     await expect(page.getByRole("navigation").getByRole("button").allInnerTexts()).resolves.toEqual(
-      ["Referrals", "Refer to the health center"],
+      ["Referrals", "Refer to the health center", "Diagnostics"],
     );
     await expect(page.getByTestId("inbox-count").innerText()).resolves.toMatch(/1 referral, 1 new/);
     const referral = card(page);
@@ -237,15 +238,23 @@ describe("the partner advocate's inbox", () => {
     const conflict = page.getByTestId("task-conflict");
     await conflict.waitFor();
     await expect(conflict.getByTestId("conflict-theirs").innerText()).resolves.toMatch(
-      /Rosa Santos set it to: Accepted/,
+      /Rosa Santos set it to: Accepted \(.*\d{4}.*\)\./,
     );
     await expect(conflict.getByTestId("conflict-yours").innerText()).resolves.toMatch(/Decline/);
+    // The advocate's own words are shown beside theirs, not lost; a decline no longer applies.
+    await expect(conflict.getByTestId("conflict-yours-details").innerText()).resolves.toMatch(
+      /No space this week/,
+    );
+    await expect(conflict.innerText()).resolves.toMatch(/no longer applies/);
     expect(await axeViolations(page)).toEqual([]);
     const held = (await (
       await fetch(`${urls.ehrUrl}sandbox/resources/Task?subject=Patient/pat-maria`)
     ).json()) as { status: string }[];
     expect(held.map((t) => t.status)).toEqual(["accepted"]);
     await taskStatusIs(page, "accepted");
+    await conflict.getByRole("button", { name: "Keep their change" }).click();
+    expect(await page.getByTestId("task-conflict").count()).toBe(0);
+    await card(page).getByRole("button", { name: "First contact made" }).waitFor();
   });
 
   it('a "no contact" referral offers no call action', async () => {

@@ -188,7 +188,32 @@ describe("the incoming worklist", () => {
     } as Task);
     await user.click(within(card).getByRole("button", { name: "Accept" }));
     await within(card).findByText(/Someone else changed this referral first/);
+    expect(within(card).getByTestId("incoming-conflict-theirs").textContent).toMatch(
+      /^Someone else set it to: Accepted by the clinic \(.*2026.*\)\.$/,
+    );
     expect(puts()).toHaveLength(0);
+  });
+
+  it("a partly malformed answer: the rest shown, and how many could not be read", async () => {
+    seedReferral();
+    seedReferral();
+    server.use(
+      http.get(`${FHIR_BASE}/Task`, async ({ request }) => {
+        const answer = store.search("Task", new URL(request.url).searchParams);
+        const entry = (answer.entry ?? []).map((e, i) =>
+          i === 0 && e.resource?.resourceType === "Task"
+            ? { resource: { ...e.resource, status: ["accepted"] } }
+            : e,
+        );
+        return HttpResponse.json({ ...answer, entry });
+      }),
+    );
+    renderList();
+    await waitFor(() => expect(screen.getAllByTestId("incoming-referral")).toHaveLength(1));
+    expect(screen.getByTestId("incoming-unreadable").textContent).toMatch(
+      /^1 record could not be read and is not shown; the rest are below\./,
+    );
+    expect(screen.queryByTestId("incoming-empty")).toBeNull();
   });
 
   it("speaks Spanish", async () => {

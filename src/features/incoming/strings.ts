@@ -51,6 +51,9 @@ const en = {
   saved: "Saved.",
   conflict:
     "Someone else changed this referral first. Nothing of yours was saved; it is shown as it is now.",
+  conflictBy: (by: string | undefined, status: string, at: string | undefined) =>
+    `${by ?? "Someone else"} set it to: ${status}${at ? ` (${at})` : ""}.`,
+  emptyFilter: "No open referrals. Choose “All” to see every referral.",
   findHeading: "Find the patient in the EHR",
   family: "Last name",
   given: "First name",
@@ -113,6 +116,9 @@ const es: IncomingStrings = {
   saved: "Guardado.",
   conflict:
     "Otra persona cambió esta remisión primero. No se guardó nada suyo; se muestra tal como está ahora.",
+  conflictBy: (by, status, at) =>
+    `${by ?? "Otra persona"} la cambió a: ${status}${at ? ` (${at})` : ""}.`,
+  emptyFilter: "No hay remisiones abiertas. Elija “Todas” para ver todas las remisiones.",
   findHeading: "Buscar a la paciente en el EHR",
   family: "Apellido",
   given: "Nombre",

@@ -11,13 +11,7 @@ import {
 } from "../canonical";
 import type { ReferralBackDraft } from "../../domain/incomingReferral";
 import { businessStatusConcept } from "../businessStatus";
-import {
-  checkTransition,
-  INCOMING_TRANSITIONS,
-  transitionOf,
-  type Party,
-  type TaskAction,
-} from "../../domain/taskLifecycle";
+import { INCOMING_TRANSITIONS, type Party, type TaskAction } from "../../domain/taskLifecycle";
 import {
   clientIdentifier,
   createEntry,
@@ -27,7 +21,7 @@ import {
   type LabelPolicy,
 } from "./common";
 import { safeContactExtension } from "./referral";
-import { TaskStepRefused } from "./taskUpdate";
+import { baseTaskStep, taskNote as noteOf, TaskStepRefused } from "./taskUpdate";
 
 // A referral back (partner → clinic) as ONE transaction Bundle: Consent + ServiceRequest + Task,
 // each a conditional create on its client-made identifier (a retry never duplicates). The
@@ -196,14 +190,6 @@ interface By {
   display?: string;
 }
 
-function noteOf(by: By, now: string, text: string) {
-  return {
-    authorReference: { reference: by.reference, ...(by.display ? { display: by.display } : {}) },
-    time: now,
-    text,
-  };
-}
-
 export interface BackStepInput {
   action: TaskAction;
   party: Party;
@@ -215,37 +201,7 @@ export interface BackStepInput {
 
 /** One lifecycle step on a referral back (INCOMING_TRANSITIONS); refused before sending if not allowed. */
 export function applyBackStep<T extends TaskLike>(task: T, input: BackStepInput): T {
-  const transition = transitionOf(input.action, INCOMING_TRANSITIONS);
-  const reasonCode =
-    transition.reason.kind === "fixed"
-      ? transition.reason.codes[0]
-      : transition.reason.kind === "choose"
-        ? input.reasonCode
-        : undefined;
-  const reasonText = input.reasonText?.trim() || undefined;
-  const check = checkTransition(
-    input.party,
-    {
-      from: task.status,
-      to: transition.to,
-      businessStatus: transition.businessStatus,
-      reasonCode,
-      reasonText,
-    },
-    INCOMING_TRANSITIONS,
-  );
-  if (!check.ok) throw new TaskStepRefused(check.problem);
-  const now = input.now.toISOString();
-  const next: TaskLike = {
-    ...task,
-    status: transition.to,
-    businessStatus: businessStatusConcept(transition.businessStatus),
-    lastModified: now,
-    note: [
-      ...((task.note as unknown[] | undefined) ?? []),
-      noteOf(input.by, now, transition.action),
-    ],
-  };
+  const { next, reasonCode, reasonText } = baseTaskStep(task, input, INCOMING_TRANSITIONS);
   if (reasonCode) {
     next.statusReason = {
       coding: [{ system: CODE_SYSTEM.statusReason, code: reasonCode }],

@@ -3,9 +3,11 @@ import { businessStatusConcept } from "../businessStatus";
 import {
   checkTransition,
   TERMINAL_STATUSES,
+  TRANSITIONS,
   transitionOf,
   type Party,
   type TaskAction,
+  type Transition,
 } from "../../domain/taskLifecycle";
 
 // One lifecycle step on a referral Task (src/domain/taskLifecycle.ts): the new status, the
@@ -34,8 +36,25 @@ export class TaskStepRefused extends Error {
   }
 }
 
-export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput): T {
-  const transition = transitionOf(input.action);
+/** A Task note by `by` at `now` (who made a change, for the others to see). */
+export function taskNote(by: TaskStepInput["by"], now: string, text: string) {
+  return {
+    authorReference: { reference: by.reference, ...(by.display ? { display: by.display } : {}) },
+    time: now,
+    text,
+  };
+}
+
+/**
+ * What every lifecycle step does, in either table: check the party may make it from the Task's
+ * status, then the new status, its business status, lastModified and the note of who did it.
+ */
+export function baseTaskStep(
+  task: TaskLike,
+  input: Omit<TaskStepInput, "output">,
+  table: readonly Transition[] = TRANSITIONS,
+) {
+  const transition = transitionOf(input.action, table);
   const reasonCode =
     transition.reason.kind === "fixed"
       ? transition.reason.codes[0]
@@ -43,13 +62,17 @@ export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput)
         ? input.reasonCode
         : undefined;
   const reasonText = input.reasonText?.trim() || undefined;
-  const check = checkTransition(input.party, {
-    from: task.status,
-    to: transition.to,
-    businessStatus: transition.businessStatus,
-    reasonCode,
-    reasonText,
-  });
+  const check = checkTransition(
+    input.party,
+    {
+      from: task.status,
+      to: transition.to,
+      businessStatus: transition.businessStatus,
+      reasonCode,
+      reasonText,
+    },
+    table,
+  );
   if (!check.ok) throw new TaskStepRefused(check.problem);
   const now = input.now.toISOString();
   const next: TaskLike = {
@@ -59,16 +82,14 @@ export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput)
     lastModified: now,
     note: [
       ...((task.note as unknown[] | undefined) ?? []),
-      {
-        authorReference: {
-          reference: input.by.reference,
-          ...(input.by.display ? { display: input.by.display } : {}),
-        },
-        time: now,
-        text: transition.action,
-      },
+      taskNote(input.by, now, transition.action),
     ],
   };
+  return { next, transition, reasonCode, reasonText, now };
+}
+
+export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput): T {
+  const { next, transition, reasonCode, reasonText, now } = baseTaskStep(task, input);
   // executionPeriod: start at first contact, end when the Task ends — the report's timings
   // (docs/reports.md) come from these two dates, not from the notes.
   const period = {

@@ -4,22 +4,32 @@ import { applyTaskStep } from "../../../fhir/builders/taskUpdate";
 import { FailureError } from "../../../fhir/failures";
 import { putInboxTask, readInboxTask } from "../../../fhir/partnerInbox";
 import { queryKeys } from "../../../fhir/queryKeys";
+import { taskChangeOf, type TaskChange } from "../../../fhir/taskChange";
 import type { TaskAction } from "../../../domain/taskLifecycle";
 
-export interface TaskStepRequest {
-  taskId: string;
-  /** The version the advocate was looking at: the update is made only on top of it. */
-  version: string;
+// One lifecycle step of the advocate on a Task: read it, refuse when it moved on since the
+// advocate saw it, PUT with If-Match. Each step writes the advocate as the author of a Task
+// note (applyTaskStep), so whoever comes second is told who changed it first.
+
+/** What the advocate asked for (kept whole so it can be shown beside theirs and reapplied). */
+export interface TaskStepChange {
   action: TaskAction;
   reasonCode?: string;
   reasonText?: string;
   output?: string;
 }
 
+export interface TaskStepRequest extends TaskStepChange {
+  taskId: string;
+  /** The version the advocate was looking at: the update is made only on top of it. */
+  version: string;
+}
+
 /** Someone else changed the Task after the advocate loaded it; nothing was written. */
 export class TaskConflict extends Error {
   constructor(
-    readonly current: { status: string; businessStatus?: string; by?: string },
+    /** The Task as it is now on the server: who changed it, when, to what. */
+    readonly current: TaskChange,
     readonly attempted: TaskStepRequest,
   ) {
     super("conflict");
@@ -27,25 +37,11 @@ export class TaskConflict extends Error {
   }
 }
 
-async function currentOf(session: Session, taskId: string) {
-  const task = await readInboxTask(session.http, taskId);
-  const businessStatus = task.businessStatus?.coding?.[0]?.code;
-  const by = task.note?.at(-1)?.authorReference?.display;
-  return {
-    task,
-    summary: {
-      status: task.status,
-      ...(businessStatus ? { businessStatus } : {}),
-      ...(by ? { by } : {}),
-    },
-  };
-}
-
-/** One lifecycle step: read the Task, refuse if it moved on, PUT with If-Match. */
 export async function stepTask(session: Session, request: TaskStepRequest): Promise<void> {
   requireCapability(session, "work-partner-inbox");
-  const { task, summary } = await currentOf(session, request.taskId);
-  if ((task.meta?.versionId ?? "") !== request.version) throw new TaskConflict(summary, request);
+  const task = await readInboxTask(session.http, request.taskId);
+  if ((task.meta?.versionId ?? "") !== request.version)
+    throw new TaskConflict(taskChangeOf(task), request);
   const next = applyTaskStep(task, {
     action: request.action,
     party: "performer",
@@ -61,13 +57,10 @@ export async function stepTask(session: Session, request: TaskStepRequest): Prom
   try {
     await putInboxTask(session.http, next, request.version);
   } catch (error) {
-    // 412: it changed between our read and our write. Say so; never overwrite.
-    if (
-      error instanceof FailureError &&
-      error.failure.kind === "operation-outcome" &&
-      error.failure.status === 412
-    ) {
-      throw new TaskConflict((await currentOf(session, request.taskId)).summary, request);
+    // 412: it changed between our read and our write. Reload it and say so; never overwrite.
+    if (error instanceof FailureError && error.failure.kind === "conflict") {
+      const now = await readInboxTask(session.http, request.taskId);
+      throw new TaskConflict(taskChangeOf(now), request);
     }
     throw error;
   }

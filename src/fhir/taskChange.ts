@@ -1,0 +1,40 @@
+import { readBusinessStatus } from "./businessStatus";
+
+// Who changed a Task last, when, and to what: read from the Task itself after a conflict, so the
+// user is told who changed it first. Our updates write the acting user as the author of a
+// Task.note (builders/taskUpdate.ts), so the latest note's author is the last changer; the time
+// is the server's (meta.lastUpdated), else the Task's lastModified or that note's time.
+
+export interface TaskChange {
+  status: string;
+  businessStatus?: string;
+  /** The version now on the server: a change reapplied on top of it uses this. */
+  version: string;
+  by?: string;
+  at?: string;
+}
+
+interface TaskLike {
+  status: string;
+  meta?: { versionId?: string; lastUpdated?: string } | undefined;
+  lastModified?: unknown;
+  businessStatus?: Parameters<typeof readBusinessStatus>[0];
+  note?: { authorReference?: { display?: string } | undefined; time?: string }[] | undefined;
+}
+
+export function taskChangeOf(task: TaskLike): TaskChange {
+  const note = task.note?.at(-1);
+  const businessStatus = readBusinessStatus(task.businessStatus);
+  const by = note?.authorReference?.display;
+  const at =
+    task.meta?.lastUpdated ??
+    (typeof task.lastModified === "string" ? task.lastModified : undefined) ??
+    note?.time;
+  return {
+    status: task.status,
+    ...(businessStatus ? { businessStatus } : {}),
+    version: task.meta?.versionId ?? "",
+    ...(by ? { by } : {}),
+    ...(at ? { at } : {}),
+  };
+}

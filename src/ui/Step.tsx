@@ -45,3 +45,39 @@ export function ProblemText({ problem }: { problem: string | null }) {
     </p>
   ) : null;
 }
+
+/**
+ * A step's buttons: Back first, then `children` (e.g. "not safe to talk now"), then the
+ * primary step forward. `disabled` holds them all while a write is under way.
+ */
+export function StepActions({
+  onBack,
+  backLabel,
+  onNext,
+  nextLabel,
+  disabled,
+  children,
+}: {
+  onBack?: (() => void) | undefined;
+  backLabel?: string;
+  onNext?: (() => void) | undefined;
+  nextLabel?: string;
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="actions">
+      {onBack && (
+        <button type="button" onClick={onBack} disabled={disabled}>
+          {backLabel}
+        </button>
+      )}
+      {children}
+      {onNext && (
+        <button type="button" className="primary" onClick={onNext} disabled={disabled}>
+          {nextLabel}
+        </button>
+      )}
+    </div>
+  );
+}

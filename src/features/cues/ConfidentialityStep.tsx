@@ -4,7 +4,7 @@ import { isRemote, SETTINGS, type Setting } from "../../domain/journey";
 import { Checkbox } from "../../ui/fields";
 import { isMinor, type GuideDraft } from "./draft";
 import { RemoteCheck } from "./RemoteCheck";
-import { StepSection, type StepProps } from "../../ui/Step";
+import { StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // C: the setting, the checks before asking anything (alone, interpreter, the limits of
 // confidentiality in this jurisdiction), and a way out when it is not safe to talk.
@@ -90,14 +90,11 @@ export function ConfidentialityStep({
           {limitsText}
         </blockquote>
       </section>
-      <div className="actions">
+      <StepActions onNext={onNext} nextLabel={t.next}>
         <button type="button" className="secondary" onClick={onNotSafe}>
           {t.notSafeButton}
         </button>
-        <button type="button" className="primary" onClick={onNext}>
-          {t.next}
-        </button>
-      </div>
+      </StepActions>
     </StepSection>
   );
 }

@@ -16,7 +16,7 @@ import {
   type GuideDraft,
 } from "./draft";
 import { CardPicker } from "./CardPicker";
-import { ProblemText, StepSection, type StepProps } from "../../ui/Step";
+import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // UE: the universal-education script in the patient's language, the safety cards offered, and
 // one click to record that education was offered (a labelled Procedure; no disclosure implied).
@@ -135,18 +135,7 @@ export function EducationStep({
       <ProblemText problem={problem} />
       {failure && <FailureAlert failure={failure} lang={staffLang} />}
       {!onNext && <p className="hint">{t.maEscalate}</p>}
-      <div className="actions">
-        {onBack && (
-          <button type="button" onClick={onBack}>
-            {t.back}
-          </button>
-        )}
-        {onNext && (
-          <button type="button" className="primary" onClick={onNext}>
-            {t.toSupport}
-          </button>
-        )}
-      </div>
+      <StepActions onBack={onBack} backLabel={t.back} onNext={onNext} nextLabel={t.toSupport} />
     </StepSection>
   );
 }

@@ -1,4 +1,4 @@
-import { StepSection, type HeadingRef } from "../../ui/Step";
+import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
 import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 
@@ -26,11 +26,7 @@ export function NotSafeStep({
       <p role="status" data-testid="nothing-written">
         {t.notSafeNothingWritten}
       </p>
-      <div className="actions">
-        <button type="button" onClick={onBack}>
-          {t.notSafeBack}
-        </button>
-      </div>
+      <StepActions onBack={onBack} backLabel={t.notSafeBack} />
     </StepSection>
   );
 }

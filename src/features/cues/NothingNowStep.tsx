@@ -1,4 +1,4 @@
-import { StepSection, type HeadingRef } from "../../ui/Step";
+import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
 import type { StaffText } from "../../content/packs/types";
 
 /** The patient wants nothing now: what to leave them with. */
@@ -18,11 +18,7 @@ export function NothingNowStep({
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <div className="actions">
-        <button type="button" onClick={onBack}>
-          {t.back}
-        </button>
-      </div>
+      <StepActions onBack={onBack} backLabel={t.back} />
     </StepSection>
   );
 }

@@ -6,7 +6,7 @@ import { CODES } from "../../fhir/canonical";
 import { Checkbox } from "../../ui/fields";
 import { canAdvance, type GuideDraft } from "./draft";
 import { SafetyCheck } from "./SafetyCheck";
-import { ProblemText, StepSection, type StepProps } from "../../ui/Step";
+import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // S: validating words, the safety and needs check (urgency, the strangulation prompt), and
 // the services the patient wants — on to the referral, or nothing now.
@@ -70,17 +70,11 @@ export function SupportStep({
         </div>
       </fieldset>
       <ProblemText problem={problem} />
-      <div className="actions">
-        <button type="button" onClick={onBack}>
-          {t.back}
-        </button>
+      <StepActions onBack={onBack} backLabel={t.back} onNext={toReferral} nextLabel={t.toReferral}>
         <button type="button" className="secondary" onClick={onNothingNow}>
           {t.nothingNow}
         </button>
-        <button type="button" className="primary" onClick={toReferral}>
-          {t.toReferral}
-        </button>
-      </div>
+      </StepActions>
     </StepSection>
   );
 }

@@ -9,7 +9,7 @@ import { Checkbox, TextField } from "../../ui/fields";
 import { dateOnly, type ReferralDraft } from "./draft";
 import { longDate } from "./longDate";
 import { SafeContactFields } from "./SafeContactFields";
-import { ProblemText, StepSection, type StepProps } from "../../ui/Step";
+import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // Step 2 of the referral: the patient's time-limited consent to share with this partner, and
 // how (and whether) the partner may contact them.
@@ -80,14 +80,7 @@ export function ConsentStep({
         onChange={(safeContact) => update((d) => ({ ...d, safeContact }))}
       />
       <ProblemText problem={problem} />
-      <div className="actions">
-        <button type="button" onClick={onBack}>
-          {t.back}
-        </button>
-        <button type="button" className="primary" onClick={onNext}>
-          {t.next}
-        </button>
-      </div>
+      <StepActions onBack={onBack} backLabel={t.back} onNext={onNext} nextLabel={t.next} />
     </StepSection>
   );
 }

@@ -1,4 +1,4 @@
-import { StepSection, type HeadingRef } from "../../ui/Step";
+import { StepActions, StepSection, type HeadingRef } from "../../ui/Step";
 import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 import { NATIONAL_DV_HOTLINE, type SupportSummary } from "../../domain/journey";
@@ -81,7 +81,7 @@ export function DoneStep({
         </p>
         <p>{card.note}</p>
       </div>
-      <div className="actions">
+      <StepActions onNext={onDone} nextLabel={t.finish}>
         <button type="button" onClick={() => window.print()}>
           {t.printCard}
         </button>
@@ -91,10 +91,7 @@ export function DoneStep({
         <button type="button" onClick={onAnother}>
           {t.anotherReferral}
         </button>
-        <button type="button" className="primary" onClick={onDone}>
-          {t.finish}
-        </button>
-      </div>
+      </StepActions>
     </StepSection>
   );
 }

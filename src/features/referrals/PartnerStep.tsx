@@ -8,7 +8,7 @@ import { PhoneText, fillNodes } from "../../ui/Bidi";
 import type { ReferralDraft } from "./draft";
 import { PartnerChoices } from "./PartnerChoices";
 import { HandoffChoices } from "./HandoffChoices";
-import { ProblemText, StepSection, type StepProps } from "../../ui/Step";
+import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // Step 1 of the referral: which partner (or none), and how the patient is handed over.
 
@@ -70,11 +70,7 @@ export function PartnerStep({
         {t.hotlineLine}
       </p>
       <ProblemText problem={problem} />
-      <div className="actions">
-        <button type="button" className="primary" onClick={onNext}>
-          {t.next}
-        </button>
-      </div>
+      <StepActions onNext={onNext} nextLabel={t.next} />
     </StepSection>
   );
 }

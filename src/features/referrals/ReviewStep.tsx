@@ -1,4 +1,4 @@
-import { StepSection, type HeadingRef } from "../../ui/Step";
+import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
 import type { StaffText } from "../../content/packs/types";
 import type { HandoffMethod, SupportSummary } from "../../domain/journey";
 import type { Failure } from "../../fhir/failures";
@@ -88,14 +88,13 @@ export function ReviewStep({
           <p>{t.failedKeep}</p>
         </FailureAlert>
       )}
-      <div className="actions">
-        <button type="button" onClick={onBack} disabled={busy}>
-          {t.back}
-        </button>
-        <button type="button" className="primary" onClick={onSubmit} disabled={busy}>
-          {busy ? t.sending : failure ? t.retry : t.submit}
-        </button>
-      </div>
+      <StepActions
+        onBack={onBack}
+        backLabel={t.back}
+        onNext={onSubmit}
+        nextLabel={busy ? t.sending : failure ? t.retry : t.submit}
+        disabled={busy}
+      />
     </StepSection>
   );
 }

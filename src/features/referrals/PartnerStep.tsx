@@ -42,7 +42,12 @@ export function PartnerStep({
     <StepSection step="partner" heading={t.steps.partner} headingRef={headingRef}>
       {partners.isPending && <p role="status">{t.partnersLoading}</p>}
       {partners.isError && (
-        <QueryError error={partners.error} lang={staffLang} what={t.partnersFailed} />
+        <QueryError
+          error={partners.error}
+          lang={staffLang}
+          what={t.partnersFailed}
+          onRetry={() => void partners.refetch()}
+        />
       )}
       {match && afterHours && (
         <section

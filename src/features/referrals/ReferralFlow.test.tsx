@@ -4,7 +4,7 @@ import { http as mswHttp, HttpResponse } from "msw";
 import type { ServiceRequest } from "fhir/r4";
 import type { Role } from "../../domain/roles";
 import type { SupportSummary } from "../../domain/journey";
-import { alphaPartnerSeed } from "../../../test/fixtures/partners";
+import { alphaAffiliation, alphaHotline, alphaOrganization } from "../../../test/fixtures/partners";
 import { FhirStore } from "../../../test/msw/fhirStore";
 import { FHIR_BASE } from "../../../test/msw/handlers";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
@@ -14,7 +14,11 @@ import ReferralFlow from "./ReferralFlow";
 // The referral flow through the real FHIR door against the msw store: the directory it reads,
 // the refusals on the way, the one transaction it writes, a failed send kept and retried once.
 
-const seed = alphaPartnerSeed({ telecom: [{ system: "phone", value: "503-555-0142" }] });
+const seed = [
+  alphaOrganization(),
+  alphaHotline({ telecom: [{ system: "phone", value: "503-555-0142" }] }),
+  alphaAffiliation(),
+];
 
 const store = new FhirStore();
 const server = serveStore(store);

@@ -44,8 +44,10 @@ function prefetchAppFromLaunch(): Plugin {
           const entry = entryOf(page);
           if (entry && entry.type === "chunk") {
             visit(entry.fileName);
-            // index.html imports React and the app dynamically, in parallel with the launch.
-            if (page === "index.html") entry.dynamicImports.forEach(visit);
+            // index.html imports React and the app (the render chunk) dynamically, in parallel
+            // with the launch; its other dynamic imports load only when needed.
+            if (page === "index.html")
+              entry.dynamicImports.filter((file) => bundle[file]?.name === "render").forEach(visit);
           }
           return files;
         };

@@ -187,6 +187,11 @@ export interface FhirServerHandle {
   ): Promise<import("fhir/r4").Resource[]>;
   injectFault(fault: FaultRequest): void;
   clearFaults(): void;
+  /**
+   * False: partner users get what their scopes allow, as on a server configured with scopes
+   * only (the misconfiguration the diagnostics' partner checks catch). A reset turns it back on.
+   */
+  enforcePartnerPolicy(enforced: boolean): void;
   /** Drops everything and loads the seed bundle again. */
   reset(): Promise<void>;
   /** Adds N synthetic referrals with Tasks across states and months (sandbox/seed/load.ts). */

@@ -270,10 +270,21 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     fhirHandle.clearFaults();
     res.status(204).end();
   });
+  // {"enforced": false}: partner users read what their scopes allow (a misconfigured server).
+  control.post("/partner-policy", (req, res) => {
+    const body = (req.body ?? {}) as { enforced?: unknown };
+    if (typeof body.enforced !== "boolean") {
+      res.status(400).json({ error: 'body must be {"enforced": true|false}' });
+      return;
+    }
+    fhirHandle.enforcePartnerPolicy(body.enforced);
+    res.status(204).end();
+  });
   control.post("/reset", async (req, res, next) => {
     try {
       const body = (req.body ?? {}) as { auth?: boolean };
       fhirHandle.clearFaults();
+      fhirHandle.enforcePartnerPolicy(true);
       await fhirHandle.reset();
       fhirLog.length = 0;
       if (body.auth) auth.reset();

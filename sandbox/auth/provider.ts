@@ -423,22 +423,20 @@ export function createAuthServer(opts: AuthServerOptions): AuthServer {
     const paramScope = String(params.scope ?? "");
     const raw = rawScopes.get(`${clientId} ${String(params.code_challenge ?? "")}`) ?? paramScope;
     const requested = raw.split(" ").filter(Boolean);
-    const granted = narrowScopes({
-      // A client registered with a scope set (the partner programs' client) gets no more.
-      requested: client.allowedScopes
-        ? narrowScopes({
-            requested,
-            allowed: client.allowedScopes,
-            hasPatient: !!b.patient,
-            hasEncounter: !!b.encounter,
-            ehrLaunch: b.ehrLaunch,
-          })
-        : requested,
-      allowed: user.allowed,
-      hasPatient: !!b.patient,
-      hasEncounter: !!b.encounter,
-      ehrLaunch: b.ehrLaunch,
-    });
+    const narrow = (scopes: string[], allowed: readonly string[]) =>
+      narrowScopes({
+        requested: scopes,
+        allowed,
+        hasPatient: !!b.patient,
+        hasEncounter: !!b.encounter,
+        ehrLaunch: b.ehrLaunch,
+      });
+    // A client registered with a scope set (the partner programs' client) gets no more; then
+    // the user gets no more than their role allows.
+    const granted = narrow(
+      client.allowedScopes ? narrow(requested, client.allowedScopes) : requested,
+      user.allowed,
+    );
 
     const grant = new provider.Grant({ accountId: b.accountId, clientId });
     for (const s of paramScope.split(" ").filter(Boolean)) {

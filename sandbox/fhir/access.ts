@@ -87,6 +87,11 @@ export interface AccessOptions {
   trusted?: boolean;
   /** This server's FHIR base: absolute references to it (e.g. Task.focus) resolve locally. */
   baseUrl?: string;
+  /**
+   * False simulates a server configured with scopes only, without the partner-access policy
+   * (a misconfiguration the diagnostics must catch). Default true.
+   */
+  partnerPolicy?: boolean;
 }
 
 /** A token context with every permission, for the seed loader and internal lookups. */
@@ -109,7 +114,7 @@ export class ScopedRepository extends FhirRepository<undefined> {
   ) {
     super();
     this.scopes = parseScopes(context.scopes);
-    const partnerUser = partnerUserOf(store, context);
+    const partnerUser = options.partnerPolicy === false ? null : partnerUserOf(store, context);
     this.partner = partnerUser
       ? new PartnerPolicy(store, partnerUser, undefined, options.baseUrl)
       : null;
@@ -402,7 +407,7 @@ export class ScopedRepository extends FhirRepository<undefined> {
           (await this.store.search({ ...searchRequest, offset: undefined, count: undefined }))
             .entry ?? []
         ).flatMap((e) => (e.resource ? [e.resource as Resource] : []))
-      : this.store.matchAll(searchRequest);
+      : this.store.matchAll(searchRequest, offset > 0);
     const visible = matches.filter((resource) => this.visibleInSearch(resource, level));
     const page = visible.slice(offset, offset + count);
     return {
@@ -410,9 +415,25 @@ export class ScopedRepository extends FhirRepository<undefined> {
       type: "searchset",
       total: visible.length,
       ...(page.length
-        ? { entry: page.map((resource) => ({ resource: this.shown(deepClone(resource)) })) }
+        ? { entry: page.map((resource) => ({ resource: this.served(resource, searchRequest) })) }
         : {}),
     } as Bundle<WithId<T>>;
+  }
+
+  /**
+   * A search result as served: a clone, redacted for the token. With `_elements` (fields) and
+   * no partner redaction, only the named elements are cloned — the engine keeps only those
+   * anyway — so a page of 1,000 trimmed Tasks does not copy every Task whole. Staff redaction
+   * reads the stored Task and never mutates it.
+   */
+  private served(resource: Resource, searchRequest: SearchRequest): Resource {
+    const fields = searchRequest.fields;
+    if (!fields?.length || this.partner) return this.shown(deepClone(resource));
+    const source = this.shown(resource) as unknown as Record<string, unknown>;
+    const picked: Record<string, unknown> = {};
+    for (const name of ["resourceType", "id", "meta", ...fields, ...fields.map((f) => `_${f}`)])
+      if (name in source) picked[name] = source[name];
+    return deepClone(picked) as unknown as Resource;
   }
 
   async searchByReference<T extends Resource>(

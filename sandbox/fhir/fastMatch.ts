@@ -13,7 +13,7 @@ type Ref = { reference?: string } | undefined;
 type R = Record<string, unknown>;
 
 // Getters return the element as stored (one value or an array), so matching allocates nothing.
-type Getter =
+export type Getter =
   | { kind: "code"; get: (r: R) => string | undefined }
   | { kind: "concept"; get: (r: R) => Concept | Concept[] }
   | { kind: "reference"; get: (r: R) => Ref | Ref[] }
@@ -79,11 +79,11 @@ const BY_TYPE: Record<string, Record<string, Getter>> = {
 };
 
 /** A full date-time with a zone (what every stored instant here is): compared as numbers. */
-const FULL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+export const FULL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Start and end (exclusive) of a search date value such as 2026, 2026-05 or 2026-05-01. */
-function dateRange(value: string): [number, number] | undefined {
+export function dateRange(value: string): [number, number] | undefined {
   if (!DATE_VALUE.test(value)) return undefined;
   const [y = 0, m, d] = value.split("-").map(Number);
   const start = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
@@ -99,14 +99,22 @@ function dateRange(value: string): [number, number] | undefined {
 function tokenTest(value: string): ((c: Coding) => boolean) | undefined {
   const options = value.split(",").map((v) => {
     const bar = v.indexOf("|");
-    return bar < 0 ? { code: v } : { system: v.slice(0, bar) || undefined, code: v.slice(bar + 1) };
+    return bar < 0 ? { code: v } : { system: v.slice(0, bar), code: v.slice(bar + 1) };
   });
-  if (options.some((o) => !o.code)) return undefined;
+  // "|code" (no system) and "system|" (any code) are left to Medplum's matcher.
+  if (options.some((o) => !o.code || o.system === "")) return undefined;
   return (c) =>
     options.some((o) => o.code === c.code && (o.system === undefined || o.system === c.system));
 }
 
-function compileOne(getter: Getter, filter: Filter): ((r: R) => boolean) | undefined {
+/** The fast getter of a search parameter of this type, if it has one. */
+export function getterFor(resourceType: string, code: string): Getter | undefined {
+  const own = BY_TYPE[resourceType];
+  if (own && Object.hasOwn(own, code)) return own[code];
+  return Object.hasOwn(COMMON, code) ? COMMON[code] : undefined;
+}
+
+export function compileOne(getter: Getter, filter: Filter): ((r: R) => boolean) | undefined {
   const { operator, value } = filter;
   switch (getter.kind) {
     case "code": {
@@ -118,10 +126,13 @@ function compileOne(getter: Getter, filter: Filter): ((r: R) => boolean) | undef
       };
     }
     case "concept": {
-      if (operator !== "eq") return undefined;
+      // `:not` (the report's "connected" count leaves two refinements out) is the negation:
+      // no coding matches, which includes a resource without the element, as Medplum has it.
+      if (operator !== "eq" && operator !== "not") return undefined;
       const test = tokenTest(value);
       if (!test) return undefined;
-      return (r) => some(getter.get(r), (c) => !!c?.coding?.some(test));
+      const matches = (r: R) => some(getter.get(r), (c) => !!c?.coding?.some(test));
+      return operator === "not" ? (r) => !matches(r) : matches;
     }
     case "reference": {
       if (operator !== "eq") return undefined;
@@ -179,13 +190,12 @@ export function compileFilters(
   resourceType: string,
   filters: readonly Filter[],
 ): { fast: (resource: Resource) => boolean; rest: Filter[] } {
-  const getters = { ...COMMON, ...(BY_TYPE[resourceType] ?? {}) };
   const tests: ((r: R) => boolean)[] = [];
   const rest: Filter[] = [];
   const ORDER = { code: 0, reference: 1, concept: 2, instant: 3 } as const;
   const compiled: { rank: number; test: (r: R) => boolean }[] = [];
   for (const f of filters) {
-    const getter = getters[f.code];
+    const getter = getterFor(resourceType, f.code);
     const test = getter ? compileOne(getter, f) : undefined;
     if (test && getter) compiled.push({ rank: ORDER[getter.kind], test });
     else rest.push(f);

@@ -29,6 +29,8 @@ export interface HttpDeps {
   store: SandboxStore;
   capabilities: Capabilities;
   faults: FaultQueue;
+  /** Whether the partner-access policy applies (a test can turn it off: FhirServerHandle). */
+  partnerPolicy: { enforced: boolean };
 }
 
 /** Faults waiting for matching requests (FIFO). */
@@ -262,6 +264,7 @@ export function createHttpRouter(deps: HttpDeps): Router {
     const repo = new ScopedRepository(store, token, {
       validateWrite: options.validateWrite,
       baseUrl,
+      partnerPolicy: deps.partnerPolicy.enforced,
     });
     const fhirRequest: FhirRequest = {
       method,

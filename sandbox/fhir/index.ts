@@ -62,7 +62,16 @@ export async function createFhirServer(options: FhirServerOptions): Promise<Fhir
 
   await reset();
 
-  const router = createHttpRouter({ options, baseUrl, engine, store, capabilities, faults });
+  const partnerPolicy = { enforced: true };
+  const router = createHttpRouter({
+    options,
+    baseUrl,
+    engine,
+    store,
+    capabilities,
+    faults,
+    partnerPolicy,
+  });
 
   return {
     router,
@@ -77,6 +86,9 @@ export async function createFhirServer(options: FhirServerOptions): Promise<Fhir
     },
     clearFaults(): void {
       faults.clear();
+    },
+    enforcePartnerPolicy(enforced: boolean): void {
+      partnerPolicy.enforced = enforced;
     },
     reset,
     async loadBundle(bundle) {

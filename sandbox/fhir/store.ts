@@ -12,7 +12,9 @@
 //     burst, held the event loop for seconds (see sandbox/burst.test.ts);
 //  5. searches that match the common parameters (status, codes, references, dates) with plain
 //     property reads (fastMatch.ts) instead of FHIRPath, and clone only the page served — so a
-//     `_summary=count` over 100,000 Tasks takes milliseconds (npm run bench).
+//     `_summary=count` over 100,000 Tasks takes milliseconds (npm run bench);
+//  6. search indexes (searchIndex.ts) that hand those filters only the candidates that can
+//     match, rebuilt lazily after a write to the type.
 
 import { deepClone, Operator, OperationOutcomeError, preconditionFailed } from "@medplum/core";
 import type { SearchRequest } from "@medplum/core";
@@ -20,6 +22,7 @@ import type { Bundle, Identifier, Resource } from "@medplum/fhirtypes";
 import { matchesSearchRequest } from "@medplum/core";
 import { MemoryRepository } from "@medplum/fhir-router";
 import { compileFilters } from "./fastMatch";
+import { SearchIndex } from "./searchIndex";
 import type { UpdateResourceOptions } from "@medplum/fhir-router";
 
 type WithId<T> = T & { id: string };
@@ -39,9 +42,12 @@ export class SandboxStore extends MemoryRepository {
   private journal: Map<string, { resource: Resource | undefined; versions: number }> | null = null;
   /** "type|system|value" → ids; entries may be stale (checked on lookup). */
   private readonly identifiers = new Map<string, Set<string>>();
+  private readonly searchIndex: SearchIndex;
 
-  constructor() {
+  /** `indexFrom`: how many resources of a type make its searches indexed (searchIndex.ts). */
+  constructor(options: { indexFrom?: number } = {}) {
     super();
+    this.searchIndex = new SearchIndex(options.indexFrom);
     const internals = this.internals();
     if (!(internals.resources instanceof Map) || !(internals.history instanceof Map)) {
       throw new Error("MemoryRepository internals changed: sandbox/fhir/store.ts needs updating");
@@ -55,6 +61,7 @@ export class SandboxStore extends MemoryRepository {
   override clear(): void {
     super.clear();
     this.identifiers.clear();
+    this.searchIndex.invalidate();
   }
 
   /** Runs the callback as one unit: on error every change it made is undone. Nested calls join the outer one. */
@@ -79,6 +86,7 @@ export class SandboxStore extends MemoryRepository {
 
   /** Notes a resource's state before its first write in the open transaction. */
   private remember(resourceType: string, id: string): void {
+    this.searchIndex.invalidate(resourceType);
     const key = `${resourceType}/${id}`;
     if (!this.journal || this.journal.has(key)) return;
     const { resources, history } = this.internals();
@@ -92,6 +100,7 @@ export class SandboxStore extends MemoryRepository {
     const { resources, history } = this.internals();
     for (const [key, prior] of this.journal ?? []) {
       const [type = "", id = ""] = key.split("/");
+      this.searchIndex.invalidate(type);
       if (prior.resource) resources.get(type)?.set(id, prior.resource);
       else resources.get(type)?.delete(id);
       const versions = history.get(type)?.get(id);
@@ -146,6 +155,7 @@ export class SandboxStore extends MemoryRepository {
       if (!h) history.set(r.resourceType, (h = new Map()));
       h.set(id, [r]);
       this.index(r);
+      this.searchIndex.invalidate(r.resourceType);
     }
   }
 
@@ -171,19 +181,22 @@ export class SandboxStore extends MemoryRepository {
     };
     this.remember(result.resourceType, result.id);
     this.index(result);
-    return super.createResource(result) as Promise<WithId<T>>;
+    const created = await super.createResource(result);
+    this.searchIndex.invalidate(result.resourceType);
+    return created as WithId<T>;
   }
 
   override async deleteResource(resourceType: string, id: string): Promise<void> {
     this.remember(resourceType, id);
-    return super.deleteResource(resourceType, id);
+    await super.deleteResource(resourceType, id);
+    this.searchIndex.invalidate(resourceType);
   }
 
   /**
    * The stored resources matching the request, in store order, not cloned (callers must not
-   * mutate them), without paging: the scoped repository applies visibility, then pages.
+   * mutate them nor the array, which may be cached), without paging: the scoped repository applies visibility, then pages.
    */
-  matchAll(request: SearchRequest): Resource[] {
+  matchAll(request: SearchRequest, nextPage = false): Resource[] {
     const only = request.filters?.length === 1 ? request.filters[0] : undefined;
     const token =
       only?.code === "identifier" && only.operator === Operator.EQUALS
@@ -193,13 +206,22 @@ export class SandboxStore extends MemoryRepository {
     if (token) {
       matches = this.byIdentifier(request.resourceType, token[1] ?? "", token[2] ?? "");
     } else {
-      const { fast, rest } = compileFilters(request.resourceType, request.filters ?? []);
-      const slow = rest.length ? { resourceType: request.resourceType, filters: rest } : null;
-      matches = [];
-      for (const resource of this.internals().resources.get(request.resourceType)?.values() ?? []) {
-        if (fast(resource) && (!slow || matchesSearchRequest(resource, slow)))
-          matches.push(resource);
-      }
+      matches = this.searchIndex.matches(
+        request.resourceType,
+        this.internals().resources.get(request.resourceType),
+        request.filters ?? [],
+        (candidates, filters) => {
+          if (!filters.length) return [...candidates];
+          const { fast, rest } = compileFilters(request.resourceType, filters);
+          const slow = rest.length ? { resourceType: request.resourceType, filters: rest } : null;
+          const found: Resource[] = [];
+          for (const resource of candidates)
+            if (fast(resource) && (!slow || matchesSearchRequest(resource, slow)))
+              found.push(resource);
+          return found;
+        },
+        nextPage,
+      );
     }
     return matches;
   }

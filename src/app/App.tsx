@@ -1,13 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionContext, type Session } from "./session";
-import { applySmartStyle } from "./smartStyle";
-import { StaffPackNote } from "../ui/PackNotes";
 import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
 import { StaffLanguageContext } from "../ui/staffLanguage";
 import { StaffSupportButton } from "../ui/StaffSupportButton";
 import { UI, type UiStrings } from "../content/ui";
+import { packStatus } from "../content/packs/index";
 import { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from "../content/lang";
 import type { SupportSummary } from "../domain/journey";
 import { can, type Capability, type SessionKind } from "../domain/roles";
@@ -30,6 +29,10 @@ const FollowUpPrompt = lazy(() => import("../features/worklist/FollowUpPrompt"))
 // Loaded when opened (from the app's own web server; no FHIR request).
 const StaffSupport = lazy(() => import("../ui/StaffSupport"));
 const ReportsTab = lazy(() => import("../features/reports/ReportsTab"));
+// Shown only when the staff language's pack lacks entries; the EHR's style only when it sends one.
+const StaffPackNote = lazy(() =>
+  import("../ui/PackNotes").then((m) => ({ default: m.StaffPackNote })),
+);
 
 /** Starts loading the first screen's code while the launch completes (called from render.tsx). */
 export function preloadFirstScreen(): void {
@@ -115,7 +118,8 @@ export function App({ session }: { session: Session }) {
   useEffect(() => {
     // Discreet: the window title is the configured display name, never patient data.
     document.title = session.clinic.displayName;
-    if (session.smartStyleUrl) void applySmartStyle(session.smartStyleUrl);
+    const styleUrl = session.smartStyleUrl;
+    if (styleUrl) void import("./smartStyle").then((m) => m.applySmartStyle(styleUrl));
   }, [session]);
 
   return (
@@ -142,7 +146,11 @@ export function App({ session }: { session: Session }) {
                 <StaffSupportButton lang={lang} open={support} onOpen={() => setSupport(true)} />
                 <ShieldButton t={t} />
               </header>
-              <StaffPackNote />
+              {packStatus(lang)?.fallback.some((key) => key.startsWith("staff.")) && (
+                <Suspense fallback={null}>
+                  <StaffPackNote />
+                </Suspense>
+              )}
               {session.kind === "chart" && session.needPatientBanner && (
                 <PatientBanner patient={session.patient} t={t} />
               )}

@@ -115,8 +115,8 @@ const EXPECTED: Record<Role, { chart: Capability[]; workspace: Capability[] }> =
     ],
   },
   "partner-advocate": {
-    chart: ["work-partner-inbox", "refer-to-clinic"],
-    workspace: ["work-partner-inbox", "refer-to-clinic"],
+    chart: ["run-diagnostics", "work-partner-inbox", "refer-to-clinic"],
+    workspace: ["run-diagnostics", "work-partner-inbox", "refer-to-clinic"],
   },
 };
 

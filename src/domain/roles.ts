@@ -89,7 +89,9 @@ const BY_ROLE: Record<Role, readonly Capability[]> = {
   ],
   // Minimum necessary: an advocate sees the referrals addressed to their program, nothing of
   // the clinic's patients or records beyond that.
-  "partner-advocate": ["work-partner-inbox", "refer-to-clinic"],
+  // Diagnostics, so the partner's IT can check on a partner account that the clinic's server
+  // lets it read no more than its program's referrals (counts only).
+  "partner-advocate": ["work-partner-inbox", "refer-to-clinic", "run-diagnostics"],
 };
 
 /** Capabilities that only make sense with a patient in context (a chart session). */

@@ -128,12 +128,3 @@ export function tokenFailureFromMessage(message: string, status?: number): Failu
   }
   return failure;
 }
-
-/** A short origin for messages, never a full URL (paths can carry ids). */
-export function serverLabel(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "the FHIR server";
-  }
-}

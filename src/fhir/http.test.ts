@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 import { FhirStore } from "../../test/msw/fhirStore";
 import { FHIR_BASE, fhirHandlers, outcome } from "../../test/msw/handlers";
 import { FailureError } from "./failures";
-import { createFhirHttp, NO_STORE, type SmartClient } from "./http";
+import { createFhirHttp, describeRequest, NO_STORE, type SmartClient } from "./http";
 import { patientSchema } from "./schemas";
 
 const ana: Patient = {
@@ -119,7 +119,7 @@ describe("the FHIR door", () => {
     });
   });
 
-  it("treats a malformed body as a bad response, naming only the resource type", async () => {
+  it("treats a malformed body as a bad response, naming the request but never its id", async () => {
     server.use(
       http.get(`${FHIR_BASE}/Patient/p1`, () =>
         HttpResponse.text("<html>oops</html>", { status: 200 }),
@@ -127,13 +127,35 @@ describe("the FHIR door", () => {
     );
     expect(
       await failureOf(createFhirHttp(fakeClient()).request(patientSchema, "Patient/p1")),
-    ).toEqual({ kind: "bad-response", what: "Patient" });
+    ).toEqual({ kind: "bad-response", what: "Patient read" });
     server.use(
       http.get(`${FHIR_BASE}/Patient/p1`, () => HttpResponse.json({ resourceType: "Patient" })),
     );
     expect(
       await failureOf(createFhirHttp(fakeClient()).request(patientSchema, "Patient/p1")),
-    ).toEqual({ kind: "bad-response", what: "Patient" });
+    ).toEqual({ kind: "bad-response", what: "Patient read" });
+  });
+
+  it("names each kind of request in FHIR's terms, without ids or search values", () => {
+    expect(describeRequest("Patient/p1")).toBe("Patient read");
+    expect(describeRequest("ServiceRequest?subject=Patient/p1&category=x")).toBe(
+      "ServiceRequest search",
+    );
+    expect(describeRequest("Task/t1", { method: "PUT" })).toBe("Task update");
+    expect(describeRequest("Consent", { method: "POST" })).toBe("Consent create");
+    expect(describeRequest("Task/t1/_history")).toBe("Task history");
+    expect(describeRequest("Patient/p1/$everything")).toBe("Patient $everything");
+    expect(
+      describeRequest("", {
+        method: "POST",
+        body: { resourceType: "Bundle", type: "transaction" },
+      }),
+    ).toBe("transaction Bundle");
+    expect(
+      describeRequest("", { method: "POST", body: { resourceType: "Bundle", type: "batch" } }),
+    ).toBe("batch Bundle");
+    expect(describeRequest("metadata")).toBe("CapabilityStatement read");
+    expect(describeRequest(".well-known/smart-configuration")).toBe("a request");
   });
 
   it("reports an unreachable server by origin only", async () => {

@@ -1,6 +1,7 @@
 import type Client from "fhirclient/lib/Client";
 import type * as z from "zod/mini";
-import { FailureError, failureFromHttp, serverLabel } from "./failures";
+import { FailureError, failureFromHttp } from "./failures";
+import { serverLabel } from "./serverLabel";
 
 // The one door to the FHIR server. fhirclient owns the tokens (sessionStorage) and refreshes
 // them; this module sends the requests so that status, ETag and OperationOutcome bodies reach
@@ -131,7 +132,8 @@ export function createFhirHttp(
         try {
           json = JSON.parse(text);
         } catch {
-          if (response.ok) throw new FailureError({ kind: "bad-response", what: describe(path) });
+          if (response.ok)
+            throw new FailureError({ kind: "bad-response", what: describeRequest(path, init) });
         }
       }
       if (!response.ok) {
@@ -140,7 +142,8 @@ export function createFhirHttp(
         );
       }
       const parsed = schema.safeParse(json);
-      if (!parsed.success) throw new FailureError({ kind: "bad-response", what: describe(path) });
+      if (!parsed.success)
+        throw new FailureError({ kind: "bad-response", what: describeRequest(path, init) });
       return { body: parsed.data, etag: response.headers.get("ETag"), status: response.status };
     },
   };
@@ -165,7 +168,38 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** "Patient/123?x" → "Patient": names the resource type, never the id. */
-function describe(path: string): string {
-  return /^[A-Za-z]+/.exec(path.replace(/^\/+/, ""))?.[0] ?? "a request";
+/**
+ * Names the request in FHIR's own terms, never with an id or a search value: "Patient read",
+ * "ServiceRequest search", "Task update", "transaction Bundle", "Patient $everything".
+ */
+export function describeRequest(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): string {
+  const [resource = "", query] = path.replace(/^\/+/, "").split("?");
+  const [type, id, more] = resource.split("/");
+  const method = (init.method ?? "GET").toUpperCase();
+  if (!type) {
+    const bundleType = (init.body as { type?: unknown } | undefined)?.type;
+    if (bundleType === "transaction" || bundleType === "batch") return `${bundleType} Bundle`;
+    return query === undefined ? "the server's base address" : "a search of all types";
+  }
+  if (type === "metadata") return "CapabilityStatement read";
+  if (!/^[A-Z][A-Za-z]+$/.test(type)) return type.startsWith("$") ? type : "a request";
+  const operation = [id, more].find((part) => part?.startsWith("$"));
+  if (operation) return `${type} ${operation}`;
+  const interaction =
+    method === "GET"
+      ? id === undefined || id === "_search"
+        ? "search"
+        : more === "_history"
+          ? "history"
+          : "read"
+      : ({
+          POST: id === "_search" ? "search" : "create",
+          PUT: "update",
+          PATCH: "patch",
+          DELETE: "delete",
+        }[method] ?? method);
+  return `${type} ${interaction}`;
 }

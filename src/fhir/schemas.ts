@@ -97,3 +97,9 @@ export const consentSchema = z.looseObject({
   ),
 });
 export type ConsentJson = z.infer<typeof consentSchema>;
+
+/** The answer of a `_summary=count` search: only its total is read. */
+export const countBundleSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  total: z.number(),
+});

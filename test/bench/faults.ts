@@ -8,11 +8,10 @@
 // dangling colon or an empty quote). Prints trials, faults, lost, duplicated, unhelpful
 // screens, and one JSON line. Slow (a "hang" waits out the app's 30 s): not part of npm test.
 // Seeded: FAULT_SEED=7 npm run faults -- 30 repeats a run. Ports: E2E_APP_PORT, E2E_SANDBOX_PORT.
-import { build, preview } from "vite";
 import type { Page } from "playwright-core";
-import { startSandbox } from "../../sandbox/server";
 import type { FaultRequest } from "../../sandbox/contract";
 import { launchBrowser } from "../e2e/browser";
+import { startStack } from "../e2e/stack";
 import type { E2eUrls } from "../e2e/globalSetup";
 import { launchApp, patientRecords, resetSandbox, safetyAnswer } from "../e2e/journey.helpers";
 
@@ -225,27 +224,8 @@ async function trial(page: Page, urls: E2eUrls, n: number, tally: Tally): Promis
 
 async function main(): Promise<void> {
   const started = Date.now();
-  await build({ logLevel: "warn" });
-  const app = await preview({
-    preview: {
-      port: Number(process.env.E2E_APP_PORT ?? 4173),
-      host: "127.0.0.1",
-      strictPort: true,
-    },
-    logLevel: "warn",
-  });
-  const appUrl = (app.resolvedUrls?.local[0] ?? "http://127.0.0.1:4173/").replace(/\/$/, "");
-  const sandbox = await startSandbox({
-    port: Number(process.env.E2E_SANDBOX_PORT ?? 4110),
-    appUrl,
-    tokenTtlSeconds: 600,
-  });
-  const urls: E2eUrls = {
-    appUrl,
-    appLaunchUrl: sandbox.appLaunchUrl,
-    ehrUrl: sandbox.ehrUrl,
-    fhirBaseUrl: sandbox.fhirBaseUrl,
-  };
+  const stack = await startStack({ tokenTtlSeconds: 600 });
+  const urls = stack.urls;
   const browser = await launchBrowser();
   const tally: Tally = {
     trials: 0,
@@ -281,8 +261,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await sandbox.close();
-    await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
+    await stack.close();
   }
   tally.seconds = Math.round((Date.now() - started) / 1000);
   const rows: [string, string | number][] = [

@@ -127,9 +127,10 @@ describe("the partner advocate's inbox", () => {
 
     await advocateSignsIn(page, "adv-santos");
     await page.getByRole("heading", { name: "Referrals to your program" }).waitFor();
-    // Its tabs: the inbox and the referral back to the clinic; nothing of the clinic's.
+    // Its tabs: the inbox, the referral back to the clinic and the diagnostics of what this
+    // account can read (partnerAccess.e2e.ts); nothing of the clinic's.
     await expect(page.getByRole("navigation").getByRole("button").allInnerTexts()).resolves.toEqual(
-      ["Referrals", "Refer to the health center"],
+      ["Referrals", "Refer to the health center", "Diagnostics"],
     );
     await expect(page.getByTestId("inbox-count").innerText()).resolves.toMatch(/1 referral, 1 new/);
     const referral = card(page);

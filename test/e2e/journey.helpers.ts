@@ -205,3 +205,29 @@ export async function portalCounts(
   }
   return counts;
 }
+
+/** A partner program's user signs in (standalone, the partner client) and reaches the inbox. */
+export async function partnerSignsIn(
+  page: Page,
+  urls: E2eUrls,
+  user: "adv-santos" | "adv-nguyen",
+): Promise<void> {
+  await page.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}&as=partner`);
+  await page.getByLabel("User").selectOption(user);
+  await page.getByRole("button", { name: /continue|sign in/i }).click();
+  await page
+    .locator("[data-testid=app-ready][data-session=workspace]")
+    .waitFor({ timeout: 20_000 });
+  await page.getByTestId("partner-inbox").waitFor();
+  await page
+    .getByTestId("inbox-count")
+    .filter({ hasText: /^\d+ referrals?/ })
+    .waitFor();
+}
+
+/** The FHIR requests the sandbox received since the last reset (test-only log). */
+export async function sandboxRequests(urls: E2eUrls): Promise<{ method: string; url: string }[]> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/requests`);
+  if (!r.ok) throw new Error(`requests: ${r.status}`);
+  return (await r.json()) as { method: string; url: string }[];
+}

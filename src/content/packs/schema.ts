@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { SAFETY_ITEMS, type SafetyItem } from "../../domain/urgency";
 import { TEMPLATES, type TemplatePath } from "./templates";
 
 // The schema of a content pack file (public/content/<lang>.json). Every entry is optional here
@@ -24,6 +25,15 @@ function placeholdersOk(path: TemplatePath) {
 const tpl = (path: TemplatePath) => z.optional(text().check(placeholdersOk(path)));
 const tplList = (path: TemplatePath) =>
   z.optional(z.array(text().check(placeholdersOk(path))).check(z.minLength(1)));
+
+/** One text per safety item (src/domain/urgency.ts), e.g. the finding or the control's question. */
+const perSafetyItem = () =>
+  obj(
+    Object.fromEntries(SAFETY_ITEMS.map((item) => [item, s()])) as Record<
+      SafetyItem,
+      ReturnType<typeof s>
+    >,
+  );
 
 export const REVIEW_STATUSES = ["reviewed", "needs-native-speaker-review"] as const;
 
@@ -108,36 +118,8 @@ export const contentPackSchema = z.strictObject({
     validateHeading: s(),
     safetyLegend: s(),
     safetyHint: s(),
-    safetyItems: obj({
-      immediateDanger: s(),
-      strangulation: s(),
-      weapon: s(),
-      threatsToKill: s(),
-      escalating: s(),
-      fearOfBeingKilled: s(),
-      noSafePlace: s(),
-      noMedications: s(),
-      childrenUnsafe: s(),
-      food: s(),
-      legal: s(),
-      housing: s(),
-      mentalHealth: s(),
-    }),
-    safetyControls: obj({
-      immediateDanger: s(),
-      strangulation: s(),
-      weapon: s(),
-      threatsToKill: s(),
-      escalating: s(),
-      fearOfBeingKilled: s(),
-      noSafePlace: s(),
-      noMedications: s(),
-      childrenUnsafe: s(),
-      food: s(),
-      legal: s(),
-      housing: s(),
-      mentalHealth: s(),
-    }),
+    safetyItems: perSafetyItem(),
+    safetyControls: perSafetyItem(),
     strangulationHeading: s(),
     strangulationWarning: s(),
     strangulationProtocolHeading: s(),
@@ -390,6 +372,8 @@ export const contentPackSchema = z.strictObject({
       saveTraining: s(),
       trainingSaved: s(),
       editRecord: s(),
+      keptInDetails: s(),
+      editDetails: s(),
       saveRecord: s(),
       recordSaved: s(),
       cancel: s(),
@@ -499,6 +483,7 @@ export const contentPackSchema = z.strictObject({
     goalsQuestion: s(),
     consentExplain: tpl("patient.consentExplain"),
     notSafeClosing: s(),
+    followUpScript: s(),
     card: obj({
       title: s(),
       line: s(),

@@ -267,6 +267,9 @@ export interface PartnershipText {
   saveTraining: string;
   trainingSaved: string;
   editRecord: string;
+  /** On the partnership form: where tier, level and MOU dates are edited instead. */
+  keptInDetails: string;
+  editDetails: string;
   saveRecord: string;
   recordSaved: string;
   cancel: string;
@@ -304,6 +307,11 @@ export interface PatientText {
   goalsQuestion: string;
   consentExplain: (partner: string, until: string) => string;
   notSafeClosing: string;
+  /**
+   * At the next visit, asking how the referral went (the worklist's follow-up prompt). Neutral
+   * on purpose: it names no program and no violence, in case someone overhears.
+   */
+  followUpScript: string;
   /** The discreet printable card: neutral title and labels. */
   card: { title: string; line: string; hotline: string; note: string };
 }

@@ -55,7 +55,9 @@ export default function Diagnostics() {
           <p role="status" data-testid="diagnostics-summary" data-failed={failed}>
             {failed === 0 ? t.allPass : t.someFail(failed)}
           </p>
-          {(["smart", "capability", "scopes"] as const).map((group) => (
+          {(
+            ["smart", "capability", session.partnerOrganization ? "partner" : "scopes"] as const
+          ).map((group) => (
             <CheckTable
               key={group}
               caption={t.groups[group]}

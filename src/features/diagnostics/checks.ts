@@ -8,7 +8,7 @@ export type CheckStatus = "pass" | "fail" | "advisory" | "info" | "skipped";
 
 export interface DiagnosticCheck {
   id: string;
-  group: "smart" | "capability" | "scopes" | "roundtrip";
+  group: "smart" | "capability" | "scopes" | "partner" | "roundtrip";
   label: string;
   status: CheckStatus;
   /** What was found (missing items, values). */
@@ -22,6 +22,32 @@ const isObject = (v: unknown): v is Json =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : [];
+
+/** A launch mode the server must (or should) list in its SMART capabilities. */
+function advertised(
+  capabilities: readonly string[],
+  c: {
+    id: string;
+    label: string;
+    wanted: readonly string[];
+    whenMissing: CheckStatus;
+    /** What a pass shows (default: the capabilities wanted). */
+    passDetail?: string;
+    fix: string;
+  },
+): DiagnosticCheck {
+  const missing = c.wanted.filter((w) => !capabilities.includes(w));
+  return {
+    id: c.id,
+    group: "smart",
+    label: c.label,
+    status: missing.length ? c.whenMissing : "pass",
+    detail: missing.length
+      ? `Not advertised: ${missing.join(", ")}`
+      : (c.passDetail ?? c.wanted.join(", ")),
+    fix: c.fix,
+  };
+}
 
 /** `.well-known/smart-configuration`: PKCE S256, endpoints, scopes supported, launch modes. */
 export function smartChecks(config: unknown): DiagnosticCheck[] {
@@ -97,30 +123,23 @@ export function smartChecks(config: unknown): DiagnosticCheck[] {
             .join(". "),
     fix: "Support openid, fhirUser and launch, and SMART v2 resource scopes (permission-v2; the app falls back to v1 with scopeVersion auto). List them in scopes_supported.",
   });
-  const launchMissing = ["launch-ehr", "context-ehr-patient"].filter(
-    (c) => !capabilities.includes(c),
+  out.push(
+    advertised(capabilities, {
+      id: "launch-ehr",
+      label: "EHR launch with patient context",
+      wanted: ["launch-ehr", "context-ehr-patient"],
+      whenMissing: "fail",
+      fix: "Register the app for EHR launch (launch-ehr) with patient context (context-ehr-patient); list both in capabilities.",
+    }),
+    advertised(capabilities, {
+      id: "launch-standalone",
+      label: "Standalone launch (clinic admins, partner advocates)",
+      wanted: ["launch-standalone", "context-standalone-patient"],
+      whenMissing: "advisory",
+      passDetail: "launch-standalone",
+      fix: "Optional: enable standalone launch (launch-standalone, context-standalone-patient) so admins can open the directory outside a chart.",
+    }),
   );
-  out.push({
-    id: "launch-ehr",
-    group: "smart",
-    label: "EHR launch with patient context",
-    status: launchMissing.length ? "fail" : "pass",
-    detail: launchMissing.length
-      ? `Not advertised: ${launchMissing.join(", ")}`
-      : "launch-ehr, context-ehr-patient",
-    fix: "Register the app for EHR launch (launch-ehr) with patient context (context-ehr-patient); list both in capabilities.",
-  });
-  const standalone = ["launch-standalone", "context-standalone-patient"].filter(
-    (c) => !capabilities.includes(c),
-  );
-  out.push({
-    id: "launch-standalone",
-    group: "smart",
-    label: "Standalone launch (clinic admins, partner advocates)",
-    status: standalone.length ? "advisory" : "pass",
-    detail: standalone.length ? `Not advertised: ${standalone.join(", ")}` : "launch-standalone",
-    fix: "Optional: enable standalone launch (launch-standalone, context-standalone-patient) so admins can open the directory outside a chart.",
-  });
   out.push({
     id: "client-public",
     group: "smart",

@@ -77,6 +77,40 @@ describe("the import panel", () => {
     expect(JSON.stringify(store.all())).not.toMatch(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
   });
 
+  it("a file that is not JSON is refused before anything is sent", async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    const before = store.requests.length;
+    await user.upload(
+      screen.getByLabelText(t.importFile),
+      new File(["{ not json"], "directory.json", { type: "application/json" }),
+    );
+    expect(await screen.findByRole("alert")).toHaveTextContent(t.importNotJson);
+    expect(screen.queryByTestId("import-preview")).toBeNull();
+    expect(store.requests.length).toBe(before);
+  });
+
+  it("a bundle with one bad entry is refused in the browser, naming the entry; nothing is sent", async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    const file = bundleFile(["Zeta Shelter"]);
+    const bundle = JSON.parse(await file.text()) as {
+      entry: { resource: { resourceType: string; name?: unknown } }[];
+    };
+    const service = bundle.entry.findIndex((e) => e.resource.resourceType === "HealthcareService");
+    bundle.entry[service]!.resource.name = 42;
+    const before = store.requests.length;
+    await user.upload(
+      screen.getByLabelText(t.importFile),
+      new File([JSON.stringify(bundle)], "directory.json", { type: "application/json" }),
+    );
+    const refused = await screen.findByTestId("import-refused");
+    expect(refused).toHaveTextContent(t.importRefused);
+    expect(refused.querySelector(`[data-entry-index="${service}"]`)).not.toBeNull();
+    expect(screen.queryByRole("button", { name: t.importConfirm(1) })).toBeNull();
+    expect(store.requests.length).toBe(before);
+  });
+
   it("a server refusal names the partner resource it was about, and nothing is written", async () => {
     server.use(
       http.post(`${FHIR_BASE}/`, () =>

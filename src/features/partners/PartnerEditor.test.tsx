@@ -4,6 +4,7 @@ import type { Bundle, Organization, Resource } from "fhir/r4";
 import { FhirStore } from "../../../test/msw/fhirStore";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
 import { workspaceSession } from "../../../test/unit/session";
+import { packFor } from "../../content/packs/index";
 import { CODE_SYSTEM } from "../../fhir/canonical";
 import { PartnerEditor } from "./PartnerEditor";
 import { PARTNER_TEXT } from "./strings";
@@ -75,6 +76,24 @@ const transactions = () =>
   store.requests.filter((r) => r.method === "POST" && r.url.endsWith("/fhir/"));
 
 describe("the partner editor", () => {
+  it("edits tier and level with what each means; the partnership record's facts are not here", async () => {
+    const user = userEvent.setup();
+    renderEditor("org-a");
+    const meaning = packFor("en").staff.partnership;
+    const tier = await screen.findByLabelText(t.tier);
+    expect(tier).toHaveValue("2");
+    expect(tier).toHaveAccessibleDescription(meaning.tierMeaning["2"] ?? "");
+    await user.selectOptions(tier, "3");
+    expect(tier).toHaveAccessibleDescription(meaning.tierMeaning["3"] ?? "");
+    expect(screen.getByLabelText(t.collaboration)).toHaveAccessibleDescription(
+      meaning.levelMeaning.informed ?? "",
+    );
+    // Kept in the partnership record on the partner's page (one form per fact).
+    expect(screen.getByText(t.affiliationOwns)).toBeInTheDocument();
+    for (const label of [meaning.cadence, meaning.mouDocumentField, meaning.contactName])
+      expect(screen.queryByLabelText(label)).toBeNull();
+  });
+
   it("edits a partner: one transaction with If-Match, and the store holds the change", async () => {
     const user = userEvent.setup();
     const onSaved = renderEditor("org-a");

@@ -1,5 +1,5 @@
 import { stripBidiDeep } from "../../domain/text";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useSession } from "../../app/session";
 import {
   emptyForm,
@@ -14,17 +14,18 @@ import { useFetchLatestPartner, usePartnerRecord } from "./api/partnerRecord";
 import { useSavePartner } from "./api/partnerWrites";
 import { OrganizationFields } from "./editor/OrganizationFields";
 import { ServiceFields } from "./editor/ServiceFields";
-import { describeError, isConflict } from "./errors";
+import { describeError } from "./errors";
 import { validateForm, type FieldError } from "./form";
+import {
+  FormButtons,
+  SaveNotices,
+  useGuardedSave,
+  type SaveStatusText,
+} from "./shared/guardedSave";
 import type { PartnerStrings } from "./strings";
 
 // Create or edit a partner. The form lives in memory only; a failed save (or a conflict) keeps
 // it. The base record (with versions for If-Match) is read fresh when the editor opens.
-
-type Status =
-  | { kind: "ready" }
-  | { kind: "conflict"; reloaded: boolean; differs: string[] }
-  | { kind: "failed"; message: string };
 
 interface EditorProps {
   partnerId?: string;
@@ -68,10 +69,8 @@ function EditorForm({
   const [base, setBase] = useState(loadedBase);
   /** The form as loaded (to tell the user's edits from a colleague's after a conflict). */
   const [original, setOriginal] = useState<PartnerForm>(initial);
-  const [status, setStatus] = useState<Status>({ kind: "ready" });
-  const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [submitted, setSubmitted] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const guard = useGuardedSave<FieldError>(lang);
   const id = useId();
   const savePartner = useSavePartner();
   const fetchLatest = useFetchLatestPartner();
@@ -79,35 +78,25 @@ function EditorForm({
   const update = (patch: Partial<PartnerForm>) => {
     const next = { ...form, ...patch };
     setForm(next);
-    if (submitted) setErrors(validateForm(next));
+    if (submitted) guard.setErrors(validateForm(next));
   };
   const updateService = (i: number, patch: Partial<ServiceForm>) =>
     update({ services: form.services.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
 
   const save = async () => {
     setSubmitted(true);
-    const found = validateForm(form);
-    setErrors(found);
-    if (Object.keys(found).length) {
-      setTimeout(() => summaryRef.current?.focus(), 0);
-      return;
-    }
-    setStatus({ kind: "ready" });
-    try {
+    if (!guard.check(validateForm(form))) return;
+    await guard.save(async () => {
       const locations = await savePartner.mutateAsync(
         buildSaveTransaction(stripBidiDeep(form), base, clinic),
       );
       const newId = /Organization\/([^/]+)/.exec(locations[0] ?? "")?.[1];
       await onSaved(partnerId ?? newId);
-    } catch (e) {
-      if (isConflict(e)) setStatus({ kind: "conflict", reloaded: false, differs: [] });
-      else setStatus({ kind: "failed", message: describeError(e, lang) });
-    }
+    });
   };
 
-  const reloadTheirs = async () => {
-    if (!partnerId) return;
-    try {
+  const reloadTheirs = (partnerId: string) =>
+    guard.reload(async () => {
       const latest = await fetchLatest(partnerId);
       if (!latest) throw new Error(t.saveFailed);
       // Their version underneath, the user's edits on top; new versions go into If-Match.
@@ -116,46 +105,22 @@ function EditorForm({
       setBase(latest);
       setOriginal(theirs);
       setForm(merged);
-      setStatus({ kind: "conflict", reloaded: true, differs: clashes });
-    } catch (e) {
-      setStatus({ kind: "failed", message: describeError(e, lang) });
-    }
-  };
+      return clashes;
+    });
 
-  const err = (path: string) => errors[path];
-  const errorCount = Object.keys(errors).length;
+  const err = (path: string) => guard.errorOf(path, t.errors);
   const title = partnerId ? t.editTitle(base?.organization.name ?? "") : t.newTitle;
+  const text: SaveStatusText = { ...t, conflict: t.conflictText };
 
   return (
     <section aria-labelledby={`${id}-title`} className="partner-editor">
       <h1 id={`${id}-title`}>{title}</h1>
-      {errorCount > 0 && (
-        <div role="alert" tabIndex={-1} ref={summaryRef} className="error-summary">
-          {t.fixErrors(errorCount)}
-        </div>
-      )}
-      {status.kind === "conflict" && (
-        <div role="alert" className="conflict" data-testid="edit-conflict">
-          <h2>{t.conflictTitle}</h2>
-          <p>{status.reloaded ? t.conflictReloaded : t.conflictText}</p>
-          {status.reloaded && status.differs.length > 0 && (
-            <p>
-              {t.conflictDiffers} {status.differs.join(", ")}
-            </p>
-          )}
-          {!status.reloaded && (
-            <button type="button" onClick={() => void reloadTheirs()}>
-              {t.conflictReload}
-            </button>
-          )}
-        </div>
-      )}
-      {status.kind === "failed" && (
-        <div role="alert">
-          <p>{t.saveFailed}</p>
-          <p>{status.message}</p>
-        </div>
-      )}
+      <SaveNotices
+        guard={guard}
+        text={text}
+        testId="edit-conflict"
+        onReload={partnerId ? () => void reloadTheirs(partnerId) : undefined}
+      />
       <form
         noValidate
         onSubmit={(e) => {
@@ -190,14 +155,13 @@ function EditorForm({
             {t.addService}
           </button>
         </p>
-        <div className="toolbar">
-          <button type="submit" disabled={savePartner.isPending}>
-            {savePartner.isPending ? t.saving : t.save}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t.cancel}
-          </button>
-        </div>
+        <FormButtons
+          pending={savePartner.isPending}
+          save={t.save}
+          saving={t.saving}
+          cancel={t.cancel}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

@@ -108,6 +108,8 @@ const en = {
   contactName: "Named contact",
   contactPhone: "Named contact's phone",
   affiliationSection: "Partnership with the clinic",
+  affiliationOwns:
+    "The points of contact on each side, the signed MOU's link, the meeting cadence and the onboarding checklist are kept in the partnership record on the partner's page.",
   mouStart: "MOU start",
   mouEnd: "MOU end",
   mouReviewDate: "MOU review date",
@@ -273,6 +275,8 @@ const es: PartnerStrings = {
   contactName: "Persona de contacto",
   contactPhone: "Teléfono de la persona de contacto",
   affiliationSection: "Alianza con la clínica",
+  affiliationOwns:
+    "Las personas de contacto de cada lado, el enlace al convenio firmado, la frecuencia de reuniones y la lista de incorporación se guardan en el registro de la alianza, en la página del aliado.",
   mouStart: "Inicio del convenio",
   mouEnd: "Fin del convenio",
   mouReviewDate: "Fecha de revisión del convenio",

@@ -1,13 +1,14 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http as mswHttp, HttpResponse } from "msw";
-import type { Consent } from "fhir/r4";
+import type { Consent, ServiceRequest, Task } from "fhir/r4";
 import { buildReferralBundle } from "../../fhir/builders/referral";
 import { sampleReferral } from "../../../test/fixtures/referral";
 import { FhirStore } from "../../../test/msw/fhirStore";
 import { FHIR_BASE } from "../../../test/msw/handlers";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
 import { chartSession } from "../../../test/unit/session";
+import type { Role } from "../../domain/roles";
 import PatientHistory from "./PatientHistory";
 
 // History against the msw store: what the server holds, a partly malformed answer said out
@@ -22,10 +23,10 @@ beforeEach(() => {
   store.transaction(buildReferralBundle({ ...sampleReferral, education: undefined }));
 });
 
-const show = () =>
+const show = (roles: Role[] = ["provider"]) =>
   renderWithSession(
     <PatientHistory />,
-    chartSession(["provider"], {
+    chartSession(roles, {
       http: storeHttp(),
       patient: { id: patient, name: "Ana Test", birthDate: "1990-01-02", language: "es" },
     }),
@@ -81,5 +82,44 @@ describe("PatientHistory", () => {
       expect(screen.getByTestId("history-referral").dataset.consentStatus).toBe("inactive"),
     );
     expect(screen.queryByRole("button", { name: "Withdraw consent" })).toBeNull();
+    // The message stays once the withdraw controls are gone.
+    expect(screen.getByText(/Someone changed this referral/)).toBeInTheDocument();
+  });
+
+  it("withdrawing ends the consent, revokes the referral and cancels its Task, in one transaction", async () => {
+    const user = userEvent.setup();
+    show();
+    await screen.findByTestId("history-referral");
+    await user.click(screen.getByRole("button", { name: "Withdraw consent" }));
+    expect(screen.getByRole("status")).toHaveTextContent("sharing with");
+    await user.click(screen.getByRole("button", { name: "Yes, withdraw" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("history-referral").dataset.consentStatus).toBe("inactive"),
+    );
+    expect((store.all("Consent")[0] as Consent).status).toBe("inactive");
+    expect((store.all("ServiceRequest")[0] as ServiceRequest).status).toBe("revoked");
+    expect((store.all("Task")[0] as Task).status).toBe("cancelled");
+    expect(screen.getByTestId("history-referral").dataset.taskStatus).toBe("cancelled");
+    expect(screen.queryByRole("button", { name: "Withdraw consent" })).toBeNull();
+  });
+
+  it("a role that may not withdraw sees no withdraw button", async () => {
+    show(["medical-assistant"]);
+    await screen.findByTestId("history-referral");
+    expect(screen.queryByRole("button", { name: "Withdraw consent" })).toBeNull();
+  });
+
+  it("a referral written without labels is flagged, and labelled in one click", async () => {
+    const user = userEvent.setup();
+    const sr = store.all("ServiceRequest")[0] as ServiceRequest;
+    store.put({ ...sr, meta: {} });
+    show();
+    expect(await screen.findByTestId("history-unlabelled")).toHaveTextContent(
+      "without confidentiality labels",
+    );
+    await user.click(screen.getByRole("button", { name: "Add confidentiality labels" }));
+    await waitFor(() => expect(screen.queryByTestId("history-unlabelled")).toBeNull());
+    const labelled = store.get("ServiceRequest", sr.id ?? "") as ServiceRequest;
+    expect(labelled.meta?.security?.map((c) => c.code)).toEqual(["R", "SDV", "NOPAT"]);
   });
 });

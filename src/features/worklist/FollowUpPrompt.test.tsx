@@ -5,6 +5,7 @@ import { FhirStore } from "../../../test/msw/fhirStore";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
 import { chartSession } from "../../../test/unit/session";
 import { seedReferral, worklistDirectory } from "../../../test/fixtures/worklist";
+import { packFor } from "../../content/packs/index";
 import type { Role } from "../../domain/roles";
 import FollowUpPrompt from "./FollowUpPrompt";
 
@@ -80,6 +81,23 @@ describe("the follow-up prompt at the next visit", () => {
     const script = within(prompt).getByTestId("follow-up-script");
     expect(script).toHaveTextContent("A way to ask (Spanish)");
     expect(script.querySelector("p[lang=es]")).toHaveTextContent("¿cómo le fue?");
+    view.unmount();
+  });
+
+  it("the script comes from the content pack; a pack without it (Vietnamese) gets English with the interpreter hint", async () => {
+    const user = userEvent.setup();
+    const view = renderPrompt({ id: "pat-b", name: "Bao Tran", language: "vi" });
+    const prompt = await screen.findByTestId("follow-up-prompt");
+    await user.click(within(prompt).getByRole("button", { name: "Show the follow-up" }));
+    const script = within(prompt).getByTestId("follow-up-script");
+    expect(script).toHaveTextContent("A way to ask (Vietnamese)");
+    expect(script).toHaveTextContent(
+      "No script in Vietnamese: use the clinic's interpreter and the English wording.",
+    );
+    expect(script.querySelector("p[lang=en]")?.textContent).toBe(
+      packFor("en").patient.followUpScript,
+    );
+    expect(script.querySelector("p[lang=vi]")).toBeNull();
     view.unmount();
   });
 

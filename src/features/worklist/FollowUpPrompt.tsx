@@ -1,20 +1,13 @@
 import { useId, useState } from "react";
 import { useChartSession } from "../../app/session";
-import { describeFailure } from "../../content/failures";
 import { can } from "../../domain/roles";
-import { actionsFor } from "../../domain/taskLifecycle";
-import {
-  followUpCandidates,
-  PATIENT_REPORTS,
-  type PatientReport,
-  type WorklistReferral,
-} from "../../domain/worklist";
-import { FailureError } from "../../fhir/failures";
-import { WorklistConflict } from "../../fhir/worklist";
+import { followUpCandidates } from "../../domain/worklist";
 import { useStaffLanguage } from "../../ui/staffLanguage";
-import { useRecordReport } from "./api/requesterSteps";
 import { useWorklist } from "./api/worklist";
-import { followUpScript, statusText, worklistStrings, type WorklistStrings } from "./strings";
+import { FollowUpScript } from "./followUp/FollowUpScript";
+import { ReportForm } from "./followUp/ReportForm";
+import { SoFar } from "./followUp/SoFar";
+import { worklistStrings } from "./strings";
 
 // The follow-up at the next visit (capability record-follow-up, chart sessions): when the
 // patient in context has an open or recently closed referral, the guide opens with this
@@ -24,16 +17,6 @@ import { followUpScript, statusText, worklistStrings, type WorklistStrings } fro
 
 /** Referrals whose prompt was put aside in this session ("Not now"); memory only. */
 const dismissed = new Set<string>();
-
-const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
-
-function languageName(staffLang: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([staffLang], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export default function FollowUpPrompt({ onStartNew }: { onStartNew: () => void }) {
   const session = useChartSession();
@@ -93,7 +76,7 @@ function Prompt({ onStartNew }: { onStartNew: () => void }) {
               </li>
             ))}
           </ul>
-          <Script t={t} staffLang={lang} language={session.patient.language} />
+          <FollowUpScript t={t} staffLang={lang} language={session.patient.language} />
           <ReportForm
             r={current}
             t={t}
@@ -107,139 +90,5 @@ function Prompt({ onStartNew }: { onStartNew: () => void }) {
         </div>
       )}
     </aside>
-  );
-}
-
-function SoFar({ r, t }: { r: WorklistReferral; t: WorklistStrings }) {
-  return (
-    <>
-      {t.promptSent(day(r.authoredOn), r.partnerName ?? r.partner)}{" "}
-      <span data-testid="so-far-status">{statusText(t, r.status, r.businessStatus)}</span>
-      {r.statusReason && ` (${t.reasonLabel[r.statusReason] ?? r.statusReason})`}
-      {r.lastUpdated && ` · ${t.columns.lastChange}: ${day(r.lastUpdated)}`}
-      {r.lastChangedBy && ` ${t.by(r.lastChangedBy)}`}
-      {r.patientReport && ` · ${t.report[r.patientReport.report]}`}
-    </>
-  );
-}
-
-function Script({
-  t,
-  staffLang,
-  language,
-}: {
-  t: WorklistStrings;
-  staffLang: string;
-  language: string | undefined;
-}) {
-  const code = language ?? "en";
-  const script = followUpScript(code);
-  const name = languageName(staffLang, code);
-  return (
-    <section data-testid="follow-up-script">
-      <h3>{t.promptScript(name)}</h3>
-      {script ? (
-        <p lang={code}>
-          <q>{script}</q>
-        </p>
-      ) : (
-        <>
-          <p>{t.promptScriptMissing(name)}</p>
-          <p lang="en">
-            <q>{followUpScript("en")}</q>
-          </p>
-        </>
-      )}
-    </section>
-  );
-}
-
-function ReportForm({
-  r,
-  t,
-  canCancel,
-  onStartNew,
-}: {
-  r: WorklistReferral;
-  t: WorklistStrings;
-  canCancel: boolean;
-  onStartNew: () => void;
-}) {
-  const lang = useStaffLanguage();
-  const groupId = useId();
-  const [report, setReport] = useState<PatientReport | null>(null);
-  const [alsoCancel, setAlsoCancel] = useState(false);
-  const [saved, setSaved] = useState<PatientReport | null>(null);
-  const record = useRecordReport(r.patient);
-  const cancellable =
-    canCancel && actionsFor("requester", r.status).some((a) => a.action === "cancel");
-  const error = record.error;
-  return (
-    <form
-      className="step-form"
-      data-testid="follow-up-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!report) return;
-        record.mutate(
-          {
-            taskId: r.taskId,
-            version: r.version,
-            report,
-            cancel: report === "not-now" && alsoCancel && cancellable,
-          },
-          { onSuccess: () => setSaved(report) },
-        );
-      }}
-    >
-      <fieldset aria-describedby={`${groupId}-d`}>
-        <legend id={`${groupId}-d`}>{t.promptAnswer}</legend>
-        {PATIENT_REPORTS.map((code) => (
-          <label key={code}>
-            <input
-              type="radio"
-              name={`${groupId}-report`}
-              value={code}
-              checked={report === code}
-              onChange={() => setReport(code)}
-              required
-            />{" "}
-            {t.answers[code]}
-          </label>
-        ))}
-      </fieldset>
-      {report === "not-now" && cancellable && (
-        <label>
-          <input
-            type="checkbox"
-            checked={alsoCancel}
-            onChange={(e) => setAlsoCancel(e.target.checked)}
-          />{" "}
-          {t.alsoCancel}
-        </label>
-      )}
-      {error && (
-        <p role="alert" className="error" data-testid="follow-up-failure">
-          {error instanceof WorklistConflict
-            ? t.conflict(error.current.by, statusText(t, error.current.status))
-            : error instanceof FailureError
-              ? describeFailure(error.failure, lang).message
-              : t.writeFailed}
-        </p>
-      )}
-      {saved && (
-        <p role="status" data-testid="follow-up-saved">
-          {t.recorded}
-        </p>
-      )}
-      <button type="submit" disabled={record.isPending || !report}>
-        {record.isPending ? t.recording : t.record}
-      </button>{" "}
-      {(saved === "another-program" || saved === "not-yet") && (
-        <button type="button" onClick={onStartNew}>
-          {t.startNew}
-        </button>
-      )}
-    </form>
   );
 }

@@ -1,32 +1,27 @@
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useSession } from "../../app/session";
 import { describeFailure } from "../../content/failures";
 import { can } from "../../domain/roles";
-import { transitionOf } from "../../domain/taskLifecycle";
 import {
-  changedSince,
   facet,
   filterWorklist,
   worklistRows,
-  type SeenVersions,
   type WorklistFilter,
   type WorklistRow,
 } from "../../domain/worklist";
 import { FailureError } from "../../fhir/failures";
-import { WorklistConflict } from "../../fhir/worklist";
 import { useStaffLanguage } from "../../ui/staffLanguage";
-import { useCancelReferral } from "./api/requesterSteps";
 import { useWorklist, useWorklistChanges } from "./api/worklist";
-import { statusText, worklistStrings, type WorklistStrings } from "./strings";
+import { CancelForm } from "./CancelForm";
+import { useChangedSinceLastLook } from "./seenVersions";
+import { worklistStrings } from "./strings";
+import { WorklistFilters } from "./WorklistFilters";
 import { PAGE_SIZE, WorklistTable } from "./WorklistTable";
 
 // The clinic's referral worklist (capability view-worklist): every open outgoing referral and
 // those closed in the last 30 days, overdue first, filtered by status, partner and referring
 // staff member; patient names only for roles that may see them; what changed since the user
 // last looked (held in memory only) is marked. In a chart session it is the patient's own.
-
-/** Task id → version seen on the last look, per worklist; memory only, gone with the tab. */
-const seenByList = new Map<string, SeenVersions>();
 
 /** In a chart the patient's own referrals (`patientId` defaults to the patient in context). */
 export default function Worklist(props: { patientId?: string }) {
@@ -36,8 +31,6 @@ export default function Worklist(props: { patientId?: string }) {
   const t = worklistStrings(lang);
   const scope = patientId ? { patientId } : {};
   const list = useWorklist(scope);
-  const listKey = patientId ? `patient:${patientId}` : "clinic";
-  const [seenBefore] = useState(() => seenByList.get(listKey) ?? null);
   const [filter, setFilter] = useState<WorklistFilter>({
     status: "open",
     partner: "",
@@ -60,19 +53,10 @@ export default function Worklist(props: { patientId?: string }) {
     () => worklistRows(list.data ?? [], session.clinic.followUp, now),
     [list.data, session.clinic.followUp, now],
   );
-  const changed = useMemo(
-    () => changedSince(list.data ?? [], seenBefore, now, session.user.reference),
-    [list.data, seenBefore, now, session.user.reference],
-  );
-  useEffect(() => {
-    if (list.data) seenByList.set(listKey, new Map(list.data.map((r) => [r.taskId, r.version])));
-  }, [list.data, listKey]);
+  const listKey = patientId ? `patient:${patientId}` : "clinic";
+  const changed = useChangedSinceLastLook(listKey, list.data, now, session.user.reference);
   const shown = filterWorklist(rows, filter);
   const overdue = rows.filter((r) => r.overdue.length).length;
-  const partners = facet(list.data ?? [], "partner");
-  const staff = facet(list.data ?? [], "requester");
-  const showPatient = !patientId && can(session.access, "view-worklist-names");
-  const canCancel = can(session.access, "cancel-referral");
   const set = (patch: Partial<WorklistFilter>) => {
     setFilter((f) => ({ ...f, ...patch }));
     setLimit(PAGE_SIZE);
@@ -99,44 +83,14 @@ export default function Worklist(props: { patientId?: string }) {
         >
           {list.isFetching && !list.isPending ? t.checking : t.check}
         </button>
-        <label>
-          {t.filterStatus}{" "}
-          <select value={filter.status} onChange={(e) => set({ status: e.target.value })}>
-            <option value="open">{t.statusOpen}</option>
-            <option value="overdue">{t.statusOverdue}</option>
-            {["requested", "accepted", "in-progress", "on-hold"].map((s) => (
-              <option key={s} value={s}>
-                {t.statusLabel[s]}
-              </option>
-            ))}
-            <option value="closed">{t.statusClosed}</option>
-            <option value="all">{t.statusAll}</option>
-          </select>
-        </label>
-        <label>
-          {t.filterPartner}{" "}
-          <select value={filter.partner} onChange={(e) => set({ partner: e.target.value })}>
-            <option value="">{t.anyPartner}</option>
-            {partners.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.value === session.clinic.clinicOrganization ? t.noPartner : o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {!patientId && (
-          <label>
-            {t.filterStaff}{" "}
-            <select value={filter.staff} onChange={(e) => set({ staff: e.target.value })}>
-              <option value="">{t.anyStaff}</option>
-              {staff.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <WorklistFilters
+          filter={filter}
+          set={set}
+          partners={facet(list.data ?? [], "partner")}
+          staff={patientId ? undefined : facet(list.data ?? [], "requester")}
+          clinicOrganization={session.clinic.clinicOrganization}
+          t={t}
+        />
       </div>
       {list.isError && (
         <p role="alert" className="error">
@@ -167,8 +121,8 @@ export default function Worklist(props: { patientId?: string }) {
           rows={shown}
           changed={changed}
           t={t}
-          showPatient={showPatient}
-          canCancel={canCancel}
+          showPatient={!patientId && can(session.access, "view-worklist-names")}
+          canCancel={can(session.access, "cancel-referral")}
           clinicOrganization={session.clinic.clinicOrganization}
           limit={limit}
           onShowMore={() => setLimit((n) => n + PAGE_SIZE)}
@@ -179,82 +133,5 @@ export default function Worklist(props: { patientId?: string }) {
         />
       )}
     </section>
-  );
-}
-
-/** Cancel with a reason: the requester's transition, its reasons from the lifecycle module. */
-function CancelForm({
-  row,
-  t,
-  onDone,
-  onClose,
-}: {
-  row: WorklistRow;
-  t: WorklistStrings;
-  onDone: (message: string) => void;
-  onClose: () => void;
-}) {
-  const lang = useStaffLanguage();
-  const headingId = useId();
-  const reason = transitionOf("cancel").reason;
-  const codes = reason.kind === "none" ? [] : reason.codes.filter((c) => c !== "consent-withdrawn");
-  const [code, setCode] = useState(codes[0] ?? "");
-  const [text, setText] = useState("");
-  const cancel = useCancelReferral(row.patient);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-  const error = cancel.error;
-  return (
-    <form
-      className="step-form"
-      aria-labelledby={headingId}
-      data-testid="cancel-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        cancel.mutate(
-          {
-            taskId: row.taskId,
-            version: row.version,
-            patient: row.patient,
-            reasonCode: code,
-            ...(text.trim() ? { reasonText: text } : {}),
-          },
-          { onSuccess: () => onDone(t.cancelled) },
-        );
-      }}
-    >
-      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-        {t.cancelHeading}: {row.partnerName ?? row.partner}
-      </h2>
-      <label>
-        {t.cancelReason}{" "}
-        <select value={code} onChange={(e) => setCode(e.target.value)} required>
-          {codes.map((c) => (
-            <option key={c} value={c}>
-              {t.reasonLabel[c] ?? c}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.cancelText}{" "}
-        <input type="text" value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
-      </label>
-      {error && (
-        <p role="alert" className="error" data-testid="cancel-failure">
-          {error instanceof WorklistConflict
-            ? t.conflict(error.current.by, statusText(t, error.current.status))
-            : error instanceof FailureError
-              ? describeFailure(error.failure, lang).message
-              : t.writeFailed}
-        </p>
-      )}
-      <button type="submit" disabled={cancel.isPending}>
-        {cancel.isPending ? t.cancelling : t.cancelConfirm}
-      </button>
-      <button type="button" onClick={onClose}>
-        {t.cancelKeep}
-      </button>
-    </form>
   );
 }

@@ -1,8 +1,9 @@
 import type { UiLanguage } from "../../content/lang";
 
 // Staff-facing text of the clinic's referral worklist and of the follow-up prompt at the next
-// visit, English and Spanish (kept with the feature so it loads lazily with it). The short
-// scripts to ask the patient how it went are in the patient's language (followUpScript).
+// visit, English and Spanish (kept with the feature so it loads lazily with it). The script to
+// ask the patient how it went is patient-facing: it is in the content packs
+// (patient.followUpScript, public/content/<lang>.json).
 
 const en = {
   title: "Referral worklist",
@@ -228,18 +229,4 @@ export function statusText(t: WorklistStrings, status: string, businessStatus?: 
   const extra =
     status === "completed" && businessStatus ? t.businessLabel[businessStatus] : undefined;
   return extra ? `${base} — ${extra}` : base;
-}
-
-/**
- * A short script to ask how the referral went, in the patient's language (our own words).
- * Neutral on purpose: it names no program and no violence, in case someone overhears.
- */
-const SCRIPTS: Record<string, string> = {
-  en: "Last time we talked about some support that might help. I ask everyone I made a connection for: how did it go? Did you get to talk with them? Whatever you decided is okay, and we can look at other options together.",
-  es: "La última vez hablamos de un apoyo que le podría servir. Se lo pregunto a todas las personas a quienes ayudé a conectar: ¿cómo le fue? ¿Pudo hablar con ellos? Lo que haya decidido está bien, y podemos ver otras opciones juntas.",
-};
-
-/** The script in `language`, or undefined when there is none in that language. */
-export function followUpScript(language: string | undefined): string | undefined {
-  return SCRIPTS[language ?? "en"];
 }

@@ -221,6 +221,22 @@ describe("warm referral bundle", () => {
     });
     expect(ext.extension?.map((e) => e.url)).toEqual(["mayNameAgency"]);
   });
+
+  it("stores the safe phone, times and cover story without bidi controls, so they read as typed", () => {
+    const ext = safeContactExtension({
+      noContact: false,
+      mayNameAgency: false,
+      safePhone: "\u202E503-555-0142",
+      safeTimes: "after 6pm\u2066",
+      coverStory: "\u200Fpharmacy reminder",
+    });
+    expect(ext.extension).toEqual([
+      { url: "safePhone", valueContactPoint: { system: "phone", value: "503-555-0142" } },
+      { url: "safeTimes", valueString: "after 6pm" },
+      { url: "mayNameAgency", valueBoolean: false },
+      { url: "coverStory", valueString: "pharmacy reminder" },
+    ]);
+  });
 });
 
 /** Every string in a resource except codes, systems, URLs, references and ids. */

@@ -25,6 +25,7 @@ import {
   ref,
   type LabelPolicy,
 } from "./common";
+import { stripBidiControls } from "../../domain/text";
 
 // The warm referral as ONE transaction Bundle: Consent + ServiceRequest + Task (+ the
 // universal-education Procedure when not recorded yet). Every entry is a conditional create on
@@ -71,6 +72,8 @@ export interface ReferralInput {
   education?: Omit<EducationInput, "labelPolicy" | "patientId" | "encounterId">;
 }
 
+const clean = (text: string | undefined) => (text ? stripBidiControls(text).trim() : undefined);
+
 export function safeContactExtension(contact: SafeContact): Extension {
   const parts: Extension[] = [];
   if (contact.noContact) {
@@ -79,19 +82,20 @@ export function safeContactExtension(contact: SafeContact): Extension {
       parts.push({ url: SAFE_CONTACT_PART.mayNameAgency, valueBoolean: contact.mayNameAgency });
     return { url: EXTENSION.safeContact, extension: parts };
   }
-  const phone = contact.safePhone?.trim();
+  // Free text a partner will read and dial: no bidi controls (src/domain/text.ts).
+  const phone = clean(contact.safePhone);
   if (phone)
     parts.push({
       url: SAFE_CONTACT_PART.safePhone,
       valueContactPoint: { system: "phone", value: phone },
     });
-  const times = contact.safeTimes?.trim();
+  const times = clean(contact.safeTimes);
   if (times) parts.push({ url: SAFE_CONTACT_PART.safeTimes, valueString: times });
   if (contact.voicemailOk !== undefined)
     parts.push({ url: SAFE_CONTACT_PART.voicemailOk, valueBoolean: contact.voicemailOk });
   if (contact.mayNameAgency !== undefined)
     parts.push({ url: SAFE_CONTACT_PART.mayNameAgency, valueBoolean: contact.mayNameAgency });
-  const cover = contact.coverStory?.trim();
+  const cover = clean(contact.coverStory);
   if (contact.mayNameAgency === false && cover)
     parts.push({ url: SAFE_CONTACT_PART.coverStory, valueString: cover });
   return { url: EXTENSION.safeContact, extension: parts };

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { useSession } from "../../../app/session";
 import { FailureError } from "../../../fhir/failures";
 import type { FhirHttp } from "../../../fhir/http";
+import { probePartnerReach } from "../../../fhir/partnerReach";
 import { isAllowed } from "../../../fhir/scopes";
 import {
   capabilityChecks,
@@ -11,6 +12,7 @@ import {
   smartChecks,
   type DiagnosticCheck,
 } from "../checks";
+import { partnerReachChecks } from "../partnerChecks";
 
 // The diagnostics' server reads and the optional test write: what IT runs against the server.
 
@@ -32,8 +34,9 @@ async function fetchSmartConfiguration(serverUrl: string): Promise<unknown> {
 async function runChecks(
   http: FhirHttp,
   granted: readonly string[],
+  partnerOrganization: string | null,
 ): Promise<{ checks: DiagnosticCheck[]; sandbox: boolean }> {
-  const [smart, metadata, requirements, capability] = await Promise.all([
+  const [smart, metadata, requirements, capability, partnerReach] = await Promise.all([
     fetchSmartConfiguration(http.serverUrl),
     http.request(anyJson, "metadata").then(
       (r) => r.body,
@@ -41,11 +44,13 @@ async function runChecks(
     ),
     import("../../../fhir/ehrRequirements").then((m) => m.EHR_REQUIREMENTS),
     import("../../../fhir/capability"),
+    // A partner program's launch: what it can read, instead of the clinic's scope needs.
+    partnerOrganization ? probePartnerReach(http, partnerOrganization) : null,
   ]);
   const checks = [
     ...smartChecks(smart),
     ...capabilityChecks(capability.compareCapabilities(metadata, requirements)),
-    ...scopeChecks(granted),
+    ...(partnerReach ? partnerReachChecks(partnerReach) : scopeChecks(granted)),
   ];
   return { checks, sandbox: isSandboxServer(metadata) };
 }
@@ -117,10 +122,10 @@ async function roundTrip(http: FhirHttp, granted: readonly string[]): Promise<Di
 
 /** The server checks, run when the tab opens and again on demand (never served from cache). */
 export function useServerChecks() {
-  const { http, grantedScopes } = useSession();
+  const { http, grantedScopes, partnerOrganization } = useSession();
   return useQuery({
-    queryKey: ["diagnostics", http.serverUrl, grantedScopes.join(" ")],
-    queryFn: () => runChecks(http, grantedScopes),
+    queryKey: ["diagnostics", http.serverUrl, grantedScopes.join(" "), partnerOrganization],
+    queryFn: () => runChecks(http, grantedScopes, partnerOrganization),
     staleTime: 0,
     gcTime: 0,
   });

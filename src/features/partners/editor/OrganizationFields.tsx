@@ -1,10 +1,14 @@
+import { packFor } from "../../../content/packs/index";
 import { CODES } from "../../../fhir/canonical";
 import type { PartnerForm } from "../../../domain/partnerDraft";
-import type { FieldError } from "../form";
 import { PARTNER_TYPE_NAMES, type PartnerStrings } from "../strings";
-import { CheckGroup, Field } from "./fields";
+import { CheckGroup, Field } from "../shared/fields";
 
-/** The partner's organization, partnership (affiliation) and FHIR endpoint fields. */
+/**
+ * The partner's organization, partnership (affiliation) and FHIR endpoint fields. The tier, the
+ * collaboration level, the MOU period and review date and the partnership's contact line are
+ * edited here and only here; the partnership record on the partner's page shows them read-only.
+ */
 export function OrganizationFields({
   id,
   form,
@@ -16,15 +20,16 @@ export function OrganizationFields({
   id: string;
   form: PartnerForm;
   update: (patch: Partial<PartnerForm>) => void;
-  err: (path: string) => FieldError | undefined;
+  err: (path: string) => string | undefined;
   t: PartnerStrings;
   lang: "en" | "es";
 }) {
+  const meaning = packFor(lang).staff.partnership;
   return (
     <>
       <fieldset>
         <legend>{t.orgSection}</legend>
-        <Field id={`${id}-name`} label={t.name} error={err("name")} t={t}>
+        <Field id={`${id}-name`} label={t.name} error={err("name")}>
           <input
             value={form.name}
             onChange={(e) => update({ name: e.target.value })}
@@ -37,33 +42,32 @@ export function OrganizationFields({
           value={form.types}
           onChange={(types) => update({ types })}
           error={err("types")}
-          t={t}
           id={`${id}-types`}
         />
-        <Field id={`${id}-phone`} label={t.phone} error={err("phone")} t={t}>
+        <Field id={`${id}-phone`} label={t.phone} error={err("phone")}>
           <input
             type="tel"
             value={form.phone}
             onChange={(e) => update({ phone: e.target.value })}
           />
         </Field>
-        <Field id={`${id}-email`} label={t.email} error={err("email")} t={t}>
+        <Field id={`${id}-email`} label={t.email} error={err("email")}>
           <input
             type="email"
             value={form.email}
             onChange={(e) => update({ email: e.target.value })}
           />
         </Field>
-        <Field id={`${id}-website`} label={t.website} error={err("website")} t={t}>
+        <Field id={`${id}-website`} label={t.website} error={err("website")}>
           <input value={form.website} onChange={(e) => update({ website: e.target.value })} />
         </Field>
-        <Field id={`${id}-cname`} label={t.contactName} error={err("contactName")} t={t}>
+        <Field id={`${id}-cname`} label={t.contactName} error={err("contactName")}>
           <input
             value={form.contactName}
             onChange={(e) => update({ contactName: e.target.value })}
           />
         </Field>
-        <Field id={`${id}-cphone`} label={t.contactPhone} error={err("contactPhone")} t={t}>
+        <Field id={`${id}-cphone`} label={t.contactPhone} error={err("contactPhone")}>
           <input
             type="tel"
             value={form.contactPhone}
@@ -74,7 +78,13 @@ export function OrganizationFields({
 
       <fieldset>
         <legend>{t.affiliationSection}</legend>
-        <Field id={`${id}-tier`} label={t.tier} error={err("tier")} t={t}>
+        <p className="hint">{t.affiliationOwns}</p>
+        <Field
+          id={`${id}-tier`}
+          label={t.tier}
+          hint={meaning.tierMeaning[form.tier]}
+          error={err("tier")}
+        >
           <select value={form.tier} onChange={(e) => update({ tier: e.target.value })}>
             {CODES.participationTier.map((tier) => (
               <option key={tier} value={tier}>
@@ -83,7 +93,12 @@ export function OrganizationFields({
             ))}
           </select>
         </Field>
-        <Field id={`${id}-collab`} label={t.collaboration} error={err("collaboration")} t={t}>
+        <Field
+          id={`${id}-collab`}
+          label={t.collaboration}
+          hint={meaning.levelMeaning[form.collaboration]}
+          error={err("collaboration")}
+        >
           <select
             value={form.collaboration}
             onChange={(e) => update({ collaboration: e.target.value })}
@@ -95,33 +110,28 @@ export function OrganizationFields({
             ))}
           </select>
         </Field>
-        <Field id={`${id}-start`} label={t.mouStart} error={err("mouStart")} t={t}>
+        <Field id={`${id}-start`} label={t.mouStart} error={err("mouStart")}>
           <input
             type="date"
             value={form.mouStart}
             onChange={(e) => update({ mouStart: e.target.value })}
           />
         </Field>
-        <Field id={`${id}-end`} label={t.mouEnd} error={err("mouEnd")} t={t}>
+        <Field id={`${id}-end`} label={t.mouEnd} error={err("mouEnd")}>
           <input
             type="date"
             value={form.mouEnd}
             onChange={(e) => update({ mouEnd: e.target.value })}
           />
         </Field>
-        <Field id={`${id}-review`} label={t.mouReviewDate} error={err("mouReview")} t={t}>
+        <Field id={`${id}-review`} label={t.mouReviewDate} error={err("mouReview")}>
           <input
             type="date"
             value={form.mouReview}
             onChange={(e) => update({ mouReview: e.target.value })}
           />
         </Field>
-        <Field
-          id={`${id}-acontact`}
-          label={t.affiliationContact}
-          error={err("affiliationContact")}
-          t={t}
-        >
+        <Field id={`${id}-acontact`} label={t.affiliationContact} error={err("affiliationContact")}>
           <input
             value={form.affiliationContact}
             onChange={(e) => update({ affiliationContact: e.target.value })}
@@ -131,14 +141,14 @@ export function OrganizationFields({
 
       <fieldset>
         <legend>{t.endpointSection}</legend>
-        <Field id={`${id}-ep`} label={t.endpointAddress} error={err("endpointAddress")} t={t}>
+        <Field id={`${id}-ep`} label={t.endpointAddress} error={err("endpointAddress")}>
           <input
             type="url"
             value={form.endpointAddress}
             onChange={(e) => update({ endpointAddress: e.target.value })}
           />
         </Field>
-        <Field id={`${id}-epname`} label={t.endpointName} error={err("endpointName")} t={t}>
+        <Field id={`${id}-epname`} label={t.endpointName} error={err("endpointName")}>
           <input
             value={form.endpointName}
             onChange={(e) => update({ endpointName: e.target.value })}

@@ -1,8 +1,7 @@
 import { CODES } from "../../../fhir/canonical";
 import type { ServiceForm } from "../../../domain/partnerDraft";
-import type { FieldError } from "../form";
 import { SERVICE_NAMES, type PartnerStrings } from "../strings";
-import { CheckGroup, Field } from "./fields";
+import { CheckGroup, Field } from "../shared/fields";
 
 /** One of the partner's services (a HealthcareService): what it offers, when, how to reach it. */
 export function ServiceFields({
@@ -18,7 +17,7 @@ export function ServiceFields({
   i: number;
   sid: string;
   s: ServiceForm;
-  e: (field: string) => FieldError | undefined;
+  e: (field: string) => string | undefined;
   onChange: (patch: Partial<ServiceForm>) => void;
   onRemove: (() => void) | undefined;
   t: PartnerStrings;
@@ -27,7 +26,7 @@ export function ServiceFields({
   return (
     <fieldset className="service-form">
       <legend>{t.serviceN(i + 1)}</legend>
-      <Field id={`${sid}-name`} label={t.serviceName} error={e("name")} t={t}>
+      <Field id={`${sid}-name`} label={t.serviceName} error={e("name")}>
         <input value={s.name} onChange={(ev) => onChange({ name: ev.target.value })} />
       </Field>
       <CheckGroup
@@ -36,10 +35,9 @@ export function ServiceFields({
         value={s.services}
         onChange={(services) => onChange({ services })}
         error={e("services")}
-        t={t}
         id={`${sid}-codes`}
       />
-      <Field id={`${sid}-lang`} label={t.serviceLanguages} error={e("languages")} t={t}>
+      <Field id={`${sid}-lang`} label={t.serviceLanguages} error={e("languages")}>
         <input value={s.languages} onChange={(ev) => onChange({ languages: ev.target.value })} />
       </Field>
       <p className="check">
@@ -52,14 +50,14 @@ export function ServiceFields({
         <label htmlFor={`${sid}-247`}>{t.service24x7}</label>
       </p>
       {!s.open24x7 && (
-        <Field id={`${sid}-hours`} label={t.serviceHours} error={e("hours")} t={t}>
+        <Field id={`${sid}-hours`} label={t.serviceHours} error={e("hours")}>
           <input value={s.hours} onChange={(ev) => onChange({ hours: ev.target.value })} />
         </Field>
       )}
-      <Field id={`${sid}-phone`} label={t.servicePhone} error={e("phone")} t={t}>
+      <Field id={`${sid}-phone`} label={t.servicePhone} error={e("phone")}>
         <input type="tel" value={s.phone} onChange={(ev) => onChange({ phone: ev.target.value })} />
       </Field>
-      <Field id={`${sid}-chat`} label={t.serviceChat} error={e("chat")} t={t}>
+      <Field id={`${sid}-chat`} label={t.serviceChat} error={e("chat")}>
         <input value={s.chat} onChange={(ev) => onChange({ chat: ev.target.value })} />
       </Field>
       <p className="check">
@@ -71,7 +69,7 @@ export function ServiceFields({
         />
         <label htmlFor={`${sid}-walkin`}>{t.serviceWalkIn}</label>
       </p>
-      <Field id={`${sid}-elig`} label={t.serviceEligibility} error={e("eligibility")} t={t}>
+      <Field id={`${sid}-elig`} label={t.serviceEligibility} error={e("eligibility")}>
         <textarea
           rows={2}
           value={s.eligibility}

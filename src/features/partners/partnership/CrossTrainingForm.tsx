@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { packFor } from "../../../content/packs/index";
 import {
   CROSS_TRAINING_DIRECTIONS,
@@ -11,8 +11,9 @@ import { buildCrossTrainingUpdate } from "../../../fhir/builders/partnership";
 import type { OrganizationAffiliationJson } from "../../../fhir/partners";
 import { useFetchLatestPartner } from "../api/partnerRecord";
 import { useSaveAffiliation } from "../api/partnershipWrites";
-import { describeError, isConflict } from "../errors";
-import { ConflictNotice, UpkeepField } from "./fields";
+import { Field } from "../shared/fields";
+import { useGuardedSave } from "../shared/guardedSave";
+import { UpkeepFrame } from "./UpkeepFrame";
 
 // Records one cross-training (date, who trained whom, topic, how many attended) on the
 // partnership: one If-Match PUT of the affiliation. A conflict keeps the entries; reloading
@@ -37,81 +38,43 @@ export function CrossTrainingForm({
   const id = useId();
   const [base, setBase] = useState(loaded);
   const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, UpkeepError>>({});
-  const [conflict, setConflict] = useState<"no" | "yes" | "reloaded">("no");
-  const [failed, setFailed] = useState<string | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
+  const guard = useGuardedSave<UpkeepError>(lang);
   const save = useSaveAffiliation();
   const fetchLatest = useFetchLatestPartner();
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
   const submit = async () => {
-    const found = validateCrossTraining(form, new Date());
-    setErrors(found);
-    if (Object.keys(found).length) {
-      setTimeout(() => summary.current?.focus(), 0);
-      return;
-    }
-    setFailed(null);
-    try {
+    if (!guard.check(validateCrossTraining(form, new Date()))) return;
+    await guard.save(async () => {
       await save.mutateAsync(buildCrossTrainingUpdate(base, trainingFromForm(form)));
       onSaved(t.trainingSaved);
-    } catch (e) {
-      if (isConflict(e)) setConflict("yes");
-      else setFailed(describeError(e, lang));
-    }
+    });
   };
-  const reload = async () => {
-    try {
+  // Their version underneath; the training is added to it on the next save.
+  const reload = () =>
+    guard.reload(async () => {
       const latest = (await fetchLatest(partnerId))?.affiliation;
       if (!latest) throw new Error(t.loadFailed);
       setBase(latest);
-      setConflict("reloaded");
-    } catch (e) {
-      setFailed(describeError(e, lang));
-    }
-  };
+      return [];
+    });
+  const error = (key: string) => guard.errorOf(key, t.errors);
 
-  const count = Object.keys(errors).length;
   return (
-    <form
-      noValidate
-      className="upkeep-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <UpkeepFrame
+      title={t.addTraining}
+      guard={guard}
+      t={t}
+      pending={save.isPending}
+      saveLabel={t.saveTraining}
+      onSubmit={() => void submit()}
+      onReload={() => void reload()}
+      onCancel={onCancel}
     >
-      <h3 id={`${id}-title`}>{t.addTraining}</h3>
-      {count > 0 && (
-        <div role="alert" tabIndex={-1} ref={summary} className="error-summary">
-          {t.fixErrors(count)}
-        </div>
-      )}
-      {conflict !== "no" && (
-        <ConflictNotice
-          t={t}
-          reloaded={conflict === "reloaded"}
-          clashes={[]}
-          onReload={() => void reload()}
-        />
-      )}
-      {failed && (
-        <div role="alert">
-          <p>{t.saveFailed}</p>
-          <p>{failed}</p>
-        </div>
-      )}
-      <UpkeepField id={`${id}-date`} label={t.trainingDate} error={errors.date} t={t}>
+      <Field id={`${id}-date`} label={t.trainingDate} error={error("date")}>
         <input type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />
-      </UpkeepField>
-      <UpkeepField
-        id={`${id}-direction`}
-        label={t.trainingDirection}
-        error={errors.direction}
-        t={t}
-      >
+      </Field>
+      <Field id={`${id}-direction`} label={t.trainingDirection} error={error("direction")}>
         <select value={form.direction} onChange={(e) => set({ direction: e.target.value })}>
           <option value="">{t.choose}</option>
           {CROSS_TRAINING_DIRECTIONS.map((d) => (
@@ -120,16 +83,11 @@ export function CrossTrainingForm({
             </option>
           ))}
         </select>
-      </UpkeepField>
-      <UpkeepField id={`${id}-topic`} label={t.trainingTopic} error={errors.topic} t={t}>
+      </Field>
+      <Field id={`${id}-topic`} label={t.trainingTopic} error={error("topic")}>
         <input value={form.topic} onChange={(e) => set({ topic: e.target.value })} />
-      </UpkeepField>
-      <UpkeepField
-        id={`${id}-attendees`}
-        label={t.trainingAttendees}
-        error={errors.attendees}
-        t={t}
-      >
+      </Field>
+      <Field id={`${id}-attendees`} label={t.trainingAttendees} error={error("attendees")}>
         <input
           type="number"
           inputMode="numeric"
@@ -137,15 +95,7 @@ export function CrossTrainingForm({
           value={form.attendees}
           onChange={(e) => set({ attendees: e.target.value })}
         />
-      </UpkeepField>
-      <div className="toolbar">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t.saving : t.saveTraining}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t.cancel}
-        </button>
-      </div>
-    </form>
+      </Field>
+    </UpkeepFrame>
   );
 }

@@ -19,11 +19,14 @@ export function PartnershipSection({
   lang,
   ts,
   canEdit,
+  onEditDetails,
 }: {
   record: PartnerRecord;
   lang: "en" | "es";
   ts: PartnerStrings;
   canEdit: boolean;
+  /** Opens the partner editor (tier, level and MOU dates are edited there). */
+  onEditDetails: () => void;
 }) {
   const t = packFor(lang).staff.partnership;
   const id = useId();
@@ -136,6 +139,7 @@ export function PartnershipSection({
                 ts={ts}
                 onSaved={close}
                 onCancel={() => close()}
+                onEditDetails={onEditDetails}
               />
             ) : (
               <CrossTrainingForm

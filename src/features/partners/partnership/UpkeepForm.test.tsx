@@ -48,7 +48,7 @@ const stored = () =>
   store.get("OrganizationAffiliation", "aff-a") as unknown as OrganizationAffiliationJson;
 const puts = () => store.requests.filter((r) => r.method === "PUT");
 
-async function renderSection() {
+async function renderSection(onEditDetails = () => {}) {
   const http = storeHttp();
   const record = await fetchPartnerRecord(http, "Organization/clinic", "org-a");
   if (!record) throw new Error("no record");
@@ -57,7 +57,13 @@ async function renderSection() {
     grantedScopes: ["user/Organization.cruds", "user/OrganizationAffiliation.cruds"],
   });
   renderWithSession(
-    <PartnershipSection record={record} lang="en" ts={PARTNER_TEXT.en} canEdit />,
+    <PartnershipSection
+      record={record}
+      lang="en"
+      ts={PARTNER_TEXT.en}
+      canEdit
+      onEditDetails={onEditDetails}
+    />,
     session,
   );
 }
@@ -85,6 +91,26 @@ describe("partnership upkeep forms", () => {
     expect(p.meetingCadence).toBe("quarterly");
     expect(p.clinicContact).toEqual({ name: "Dana Okafor" });
     expect(validateResource(stored() as never).issues).toEqual([]);
+  });
+
+  it("tier, level and MOU dates are not edited here: shown read-only, with the way to the partner's details", async () => {
+    const user = userEvent.setup();
+    const onEditDetails = vi.fn();
+    await renderSection(onEditDetails);
+    await user.click(screen.getByRole("button", { name: t.editRecord }));
+    const kept = await screen.findByTestId("kept-in-details");
+    expect(kept).toHaveTextContent(PARTNER_TEXT.en.tierLabel(2));
+    expect(kept).toHaveTextContent(t.tierMeaning["2"] ?? "");
+    for (const label of [
+      PARTNER_TEXT.en.tier,
+      PARTNER_TEXT.en.collaboration,
+      PARTNER_TEXT.en.mouStart,
+      PARTNER_TEXT.en.mouEnd,
+      PARTNER_TEXT.en.mouReview,
+    ])
+      expect(screen.queryByLabelText(label)).toBeNull();
+    await user.click(within(kept).getByRole("button", { name: t.editDetails }));
+    expect(onEditDetails).toHaveBeenCalledOnce();
   });
 
   it("a bad entry sends nothing and says which field", async () => {
@@ -168,7 +194,13 @@ describe("partnership upkeep forms", () => {
     const http = storeHttp();
     const record = await fetchPartnerRecord(http, "Organization/clinic", "org-a");
     renderWithSession(
-      <PartnershipSection record={record!} lang="es" ts={PARTNER_TEXT.es} canEdit={false} />,
+      <PartnershipSection
+        record={record!}
+        lang="es"
+        ts={PARTNER_TEXT.es}
+        canEdit={false}
+        onEditDetails={() => {}}
+      />,
       workspaceSession(["manager"], { http }),
       "es",
     );

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { packFor } from "../../../content/packs/index";
 import {
   MEETING_CADENCES,
@@ -12,19 +12,17 @@ import { buildUpkeepUpdate, upkeepFormFrom } from "../../../fhir/builders/partne
 import type { OrganizationAffiliationJson } from "../../../fhir/partners";
 import { useFetchLatestPartner } from "../api/partnerRecord";
 import { useSaveAffiliation } from "../api/partnershipWrites";
-import { describeError, isConflict } from "../errors";
+import { Field } from "../shared/fields";
+import { useGuardedSave } from "../shared/guardedSave";
+import { UpkeepFrame } from "./UpkeepFrame";
 import type { PartnerStrings } from "../strings";
-import { ConflictNotice, UpkeepField } from "./fields";
+import { KeptInDetails } from "./KeptInDetails";
 
-// The partnership record's form (admins, on a partner's page): tier and level with what each
-// means, the MOU, the meeting cadence, a point of contact on each side and the onboarding
-// checklist with the date each step was done. In memory only; a failed save or a conflict
+// The partnership record's form (admins, on a partner's page): the signed MOU's link, the
+// meeting cadence, a point of contact on each side and the onboarding checklist with the date
+// each step was done. Tier, level and MOU dates are the partner editor's (shown here read-only,
+// with the way there), so no value has two forms. In memory only; a failed save or a conflict
 // keeps every entry. One If-Match PUT of the affiliation per save.
-
-type Status =
-  | { kind: "ready" }
-  | { kind: "conflict"; reloaded: boolean; clashes: string[] }
-  | { kind: "failed"; message: string };
 
 export function UpkeepForm({
   partnerId,
@@ -33,6 +31,7 @@ export function UpkeepForm({
   ts,
   onSaved,
   onCancel,
+  onEditDetails,
 }: {
   partnerId: string;
   base: OrganizationAffiliationJson;
@@ -40,36 +39,28 @@ export function UpkeepForm({
   ts: PartnerStrings;
   onSaved: (message: string) => void;
   onCancel: () => void;
+  /** Opens the partner editor, where tier, level and MOU dates are edited. */
+  onEditDetails: () => void;
 }) {
   const t = packFor(lang).staff.partnership;
   const id = useId();
   const [base, setBase] = useState(loaded);
   const [original, setOriginal] = useState<Form>(() => upkeepFormFrom(loaded));
   const [form, setForm] = useState<Form>(original);
-  const [errors, setErrors] = useState<Record<string, UpkeepError>>({});
-  const [status, setStatus] = useState<Status>({ kind: "ready" });
-  const summary = useRef<HTMLDivElement>(null);
+  const guard = useGuardedSave<UpkeepError>(lang);
   const save = useSaveAffiliation();
   const fetchLatest = useFetchLatestPartner();
 
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const submit = async () => {
-    const found = validateUpkeep(form, new Date());
-    setErrors(found);
-    if (Object.keys(found).length) {
-      setTimeout(() => summary.current?.focus(), 0);
-      return;
-    }
-    try {
+    if (!guard.check(validateUpkeep(form, new Date()))) return;
+    await guard.save(async () => {
       await save.mutateAsync(buildUpkeepUpdate(base, form));
       onSaved(t.recordSaved);
-    } catch (e) {
-      if (isConflict(e)) setStatus({ kind: "conflict", reloaded: false, clashes: [] });
-      else setStatus({ kind: "failed", message: describeError(e, lang) });
-    }
+    });
   };
-  const reload = async () => {
-    try {
+  const reload = () =>
+    guard.reload(async () => {
       const latest = (await fetchLatest(partnerId))?.affiliation;
       if (!latest) throw new Error(t.loadFailed);
       const theirs = upkeepFormFrom(latest);
@@ -77,83 +68,29 @@ export function UpkeepForm({
       setBase(latest);
       setOriginal(theirs);
       setForm(merged);
-      setStatus({ kind: "conflict", reloaded: true, clashes });
-    } catch (e) {
-      setStatus({ kind: "failed", message: describeError(e, lang) });
-    }
-  };
+      return clashes;
+    });
 
+  const error = (key: string) => guard.errorOf(key, t.errors);
   const text = (key: keyof Omit<Form, "onboarding">, label: string, type = "text") => (
-    <UpkeepField id={`${id}-${key}`} label={label} error={errors[key]} t={t}>
+    <Field id={`${id}-${key}`} label={label} error={error(key)}>
       <input type={type} value={form[key]} onChange={(e) => set({ [key]: e.target.value })} />
-    </UpkeepField>
+    </Field>
   );
-  const count = Object.keys(errors).length;
   return (
-    <form
-      noValidate
-      className="upkeep-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <UpkeepFrame
+      title={t.editRecord}
+      guard={guard}
+      t={t}
+      pending={save.isPending}
+      saveLabel={t.saveRecord}
+      onSubmit={() => void submit()}
+      onReload={() => void reload()}
+      onCancel={onCancel}
     >
-      <h3 id={`${id}-title`}>{t.editRecord}</h3>
-      {count > 0 && (
-        <div role="alert" tabIndex={-1} ref={summary} className="error-summary">
-          {t.fixErrors(count)}
-        </div>
-      )}
-      {status.kind === "conflict" && (
-        <ConflictNotice
-          t={t}
-          reloaded={status.reloaded}
-          clashes={status.clashes}
-          onReload={() => void reload()}
-        />
-      )}
-      {status.kind === "failed" && (
-        <div role="alert">
-          <p>{t.saveFailed}</p>
-          <p>{status.message}</p>
-        </div>
-      )}
-      <UpkeepField
-        id={`${id}-tier`}
-        label={ts.tier}
-        hint={t.tierMeaning[form.tier]}
-        error={undefined}
-        t={t}
-      >
-        <select value={form.tier} onChange={(e) => set({ tier: e.target.value })}>
-          {[1, 2, 3, 4].map((n) => (
-            <option key={n} value={String(n)}>
-              {ts.tierLabel(n)}
-            </option>
-          ))}
-        </select>
-      </UpkeepField>
-      <UpkeepField
-        id={`${id}-level`}
-        label={ts.collaboration}
-        hint={t.levelMeaning[form.collaboration]}
-        error={undefined}
-        t={t}
-      >
-        <select value={form.collaboration} onChange={(e) => set({ collaboration: e.target.value })}>
-          {["informed", "collaborative", "integrated"].map((l) => (
-            <option key={l} value={l}>
-              {ts.collaborationLabel(l)}
-            </option>
-          ))}
-        </select>
-      </UpkeepField>
-      {text("mouStart", ts.mouStart, "date")}
-      {text("mouEnd", ts.mouEnd, "date")}
-      {text("mouReview", ts.mouReview, "date")}
+      <KeptInDetails form={form} lang={lang} ts={ts} onEditDetails={onEditDetails} />
       {text("mouDocument", t.mouDocumentField, "url")}
-      <UpkeepField id={`${id}-cadence`} label={t.cadence} error={undefined} t={t}>
+      <Field id={`${id}-cadence`} label={t.cadence} error={undefined}>
         <select
           value={form.meetingCadence}
           onChange={(e) => set({ meetingCadence: e.target.value })}
@@ -165,7 +102,7 @@ export function UpkeepForm({
             </option>
           ))}
         </select>
-      </UpkeepField>
+      </Field>
       {(["clinic", "program"] as const).map((side) => (
         <fieldset key={side}>
           <legend>{side === "clinic" ? t.clinicContact : t.programContact}</legend>
@@ -177,29 +114,20 @@ export function UpkeepForm({
         <legend>{t.onboardingHeading}</legend>
         <p className="hint">{t.stepDateHint}</p>
         {ONBOARDING_STEPS.map((step) => (
-          <UpkeepField
+          <Field
             key={step}
             id={`${id}-step-${step}`}
             label={t.steps[step]}
-            error={errors[`onboarding.${step}`]}
-            t={t}
+            error={error(`onboarding.${step}`)}
           >
             <input
               type="date"
               value={form.onboarding[step]}
               onChange={(e) => set({ onboarding: { ...form.onboarding, [step]: e.target.value } })}
             />
-          </UpkeepField>
+          </Field>
         ))}
       </fieldset>
-      <div className="toolbar">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t.saving : t.saveRecord}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t.cancel}
-        </button>
-      </div>
-    </form>
+    </UpkeepFrame>
   );
 }

@@ -1,5 +1,7 @@
 import type { Bundle, BundleEntry, Consent, Resource, ServiceRequest, Task } from "fhir/r4";
 import * as z from "zod/mini";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { requireCapability, useChartSession } from "../../../app/session";
 import {
   buildReferralBundle,
   buildReferralConsent,
@@ -11,6 +13,7 @@ import { createEntry, fullUrl } from "../../../fhir/builders/common";
 import { CODE_SYSTEM } from "../../../fhir/canonical";
 import { FailureError } from "../../../fhir/failures";
 import type { FhirHttp } from "../../../fhir/http";
+import { queryKeys } from "../../../fhir/queryKeys";
 import { bundleResponseSchema, createdReferences } from "../../../fhir/referrals";
 
 // Sending the warm referral. The first send is ONE transaction of conditional creates
@@ -71,6 +74,21 @@ export async function sendReferral(
     body: buildReferralBundle(input),
   });
   return { references: createdReferences(response.body), updated: [] };
+}
+
+/** Sends the draft (refused before sending unless the role sends referrals); History re-reads. */
+export function useSendReferral() {
+  const session = useChartSession();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, retry }: { input: ReferralInput; retry: boolean }) => {
+      requireCapability(session, "send-referral");
+      return sendReferral(session.http, input, { retry });
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.history(session.patient.id) });
+    },
+  });
 }
 
 interface Held {

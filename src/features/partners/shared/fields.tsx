@@ -1,21 +1,34 @@
-import { cloneElement, type ReactElement } from "react";
-import type { FieldError } from "../form";
-import type { PartnerStrings } from "../strings";
+import { cloneElement, type ReactElement, type ReactNode } from "react";
 
-// The editor's labelled controls, each wired to its error with aria-invalid / aria-describedby.
+// The one field set of the partner editor and the partnership forms: a labelled control wired
+// to its hint and its error (aria-invalid / aria-describedby). Errors arrive as text already
+// translated, so both forms' message keys (FieldError, UpkeepError) use the same controls.
 
-/** A labelled control with its error, wired with aria-invalid / aria-describedby. */
+function describedBy(id: string, hint: boolean, error: boolean): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function ErrorText({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <span id={`${id}-error`} className="field-error">
+      {error}
+    </span>
+  ) : null;
+}
+
+/** A labelled control with its hint and its error. */
 export function Field({
   id,
   label,
+  hint,
   error,
-  t,
   children,
 }: {
   id: string;
   label: string;
-  error: FieldError | undefined;
-  t: PartnerStrings;
+  hint?: ReactNode;
+  error: string | undefined;
   children: ReactElement<Record<string, unknown>>;
 }) {
   return (
@@ -24,17 +37,19 @@ export function Field({
       {cloneElement(children, {
         id,
         "aria-invalid": error ? true : undefined,
-        "aria-describedby": error ? `${id}-error` : undefined,
+        "aria-describedby": describedBy(id, Boolean(hint), Boolean(error)),
       })}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {t.errors[error]}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
         </span>
       )}
+      <ErrorText id={id} error={error} />
     </p>
   );
 }
 
+/** A group of checkboxes (codes with their labels) with one error for the group. */
 export function CheckGroup({
   id,
   legend,
@@ -42,15 +57,13 @@ export function CheckGroup({
   value,
   onChange,
   error,
-  t,
 }: {
   id: string;
   legend: string;
   options: [string, string][];
   value: string[];
   onChange: (value: string[]) => void;
-  error: FieldError | undefined;
-  t: PartnerStrings;
+  error: string | undefined;
 }) {
   return (
     <fieldset
@@ -72,11 +85,7 @@ export function CheckGroup({
           <label htmlFor={`${id}-${code}`}>{label}</label>
         </span>
       ))}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {t.errors[error]}
-        </span>
-      )}
+      <ErrorText id={id} error={error} />
     </fieldset>
   );
 }

@@ -1,0 +1,61 @@
+import type { StaffText } from "../../content/packs/types";
+import { languageName } from "../../content/packs/index";
+import { useStaffLanguage } from "../../ui/staffLanguage";
+import { Checkbox } from "../../ui/fields";
+import type { CatalogCard, GuideDraft } from "./draft";
+
+/** The safety cards to offer: those in the patient's language (all when none is). */
+export function CardPicker({
+  t,
+  catalog,
+  state,
+  selected,
+  update,
+}: {
+  t: StaffText;
+  catalog: CatalogCard[];
+  state: GuideDraft;
+  selected: string[];
+  update: (fn: (s: GuideDraft) => GuideDraft) => void;
+}) {
+  const staffLang = useStaffLanguage();
+  const inLanguage = catalog.filter((c) => c.languages.includes(state.language));
+  const shown = inLanguage.length ? inLanguage : catalog;
+  const toggle = (id: string) => (on: boolean) =>
+    update((s) => {
+      const current = s.cards ?? selected;
+      return { ...s, cards: on ? [...current, id] : current.filter((c) => c !== id) };
+    });
+  return (
+    <fieldset>
+      <legend>{t.cardsLegend}</legend>
+      <p className="hint">{t.cardsHint}</p>
+      {!inLanguage.length && (
+        <p className="hint">{t.noCardsIn(languageName(state.language, staffLang))}</p>
+      )}
+      <div className="choices cards">
+        {shown.map((card) => (
+          <Checkbox
+            key={card.id}
+            className={null}
+            checked={selected.includes(card.id)}
+            disabled={state.education.recorded}
+            onChange={toggle(card.id)}
+            label={
+              <span>
+                {card.title[staffLang] ?? card.title.en}
+                <span className="hint">
+                  {" "}
+                  ·{" "}
+                  {t.cardLanguages(
+                    card.languages.map((l) => languageName(l, staffLang)).join(", "),
+                  )}
+                </span>
+              </span>
+            }
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,60 @@
+import { packFor } from "../../content/packs/index";
+import type { StaffText } from "../../content/packs/types";
+import { Checkbox, YesNo } from "../../ui/fields";
+import type { GuideDraft } from "./draft";
+
+// A remote visit first asks whether now is a safe time and whether the patient is alone; a
+// "no" to either goes straight to the not-safe step. Yes / No wording on request, for a patient
+// who can be overheard.
+
+export function RemoteCheck({
+  t,
+  state,
+  update,
+  onNotSafe,
+}: {
+  t: StaffText;
+  state: GuideDraft;
+  update: (fn: (s: GuideDraft) => GuideDraft) => void;
+  onNotSafe: () => void;
+}) {
+  const patientText = packFor(state.language).patient;
+  const answer = (key: "safeTime" | "alone", value: boolean) => {
+    update((s) => ({ ...s, remote: { ...s.remote, [key]: value } }));
+    if (!value) onNotSafe();
+  };
+  const questions = [
+    ["safeTime", t.safeTime, patientText.safeTime],
+    ["alone", t.aloneRemote, patientText.aloneRemote],
+  ] as const;
+  return (
+    <fieldset data-testid="remote-check">
+      <legend>{t.remoteLegend}</legend>
+      <Checkbox
+        label={t.yesNoMode}
+        checked={state.yesNo}
+        describedBy="yes-no-hint"
+        onChange={(yesNo) => update((s) => ({ ...s, yesNo }))}
+      />
+      <p id="yes-no-hint" className="hint">
+        {t.yesNoModeHint}
+      </p>
+      {questions.map(([key, label, say]) => {
+        const held = state.remote[key];
+        return (
+          <fieldset key={key} className="yes-no">
+            <legend>{label}</legend>
+            <p className="say">{state.yesNo ? say.yesNo : say.open}</p>
+            <YesNo
+              name={`remote-${key}`}
+              value={held === undefined ? undefined : held ? "yes" : "no"}
+              onChange={(value) => answer(key, value === "yes")}
+              yes={t.yes}
+              no={t.no}
+            />
+          </fieldset>
+        );
+      })}
+    </fieldset>
+  );
+}

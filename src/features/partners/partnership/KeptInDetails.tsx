@@ -1,0 +1,49 @@
+import { packFor } from "../../../content/packs/index";
+import type { UpkeepForm } from "../../../domain/partnership";
+import type { PartnerStrings } from "../strings";
+
+/**
+ * Tier, collaboration level and MOU dates as the partnership form found them: read-only here,
+ * edited in the partner's details (the editor), so an admin never has two forms for one value.
+ */
+export function KeptInDetails({
+  form,
+  lang,
+  ts,
+  onEditDetails,
+}: {
+  form: UpkeepForm;
+  lang: "en" | "es";
+  ts: PartnerStrings;
+  onEditDetails: () => void;
+}) {
+  const t = packFor(lang).staff.partnership;
+  return (
+    <div className="kept-elsewhere" data-testid="kept-in-details">
+      <p className="hint">{t.keptInDetails}</p>
+      <dl className="context">
+        <dt>{ts.tier}</dt>
+        <dd>
+          {ts.tierLabel(Number(form.tier))}
+          <span className="hint"> — {t.tierMeaning[form.tier]}</span>
+        </dd>
+        <dt>{ts.collaboration}</dt>
+        <dd>
+          {ts.collaborationLabel(form.collaboration)}
+          <span className="hint"> — {t.levelMeaning[form.collaboration]}</span>
+        </dd>
+        <dt>
+          {ts.mouStart} – {ts.mouEnd}
+        </dt>
+        <dd>{ts.mouPeriod(form.mouStart || undefined, form.mouEnd || undefined)}</dd>
+        <dt>{ts.mouReview}</dt>
+        <dd>{form.mouReview || "—"}</dd>
+      </dl>
+      <p>
+        <button type="button" className="link" onClick={onEditDetails}>
+          {t.editDetails}
+        </button>
+      </p>
+    </div>
+  );
+}

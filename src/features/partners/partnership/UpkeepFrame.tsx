@@ -1,0 +1,53 @@
+import { useId, type ReactNode } from "react";
+import type { PartnershipText } from "../../../content/packs/types";
+import { FormButtons, SaveNotices, type SaveNoticesState } from "../shared/guardedSave";
+
+/**
+ * The frame both partnership forms share: a titled form that the browser does not validate
+ * (our checks name each field), its notices above, save and cancel below.
+ */
+export function UpkeepFrame({
+  title,
+  guard,
+  t,
+  pending,
+  saveLabel,
+  onSubmit,
+  onReload,
+  onCancel,
+  children,
+}: {
+  title: string;
+  guard: SaveNoticesState;
+  t: PartnershipText;
+  pending: boolean;
+  saveLabel: string;
+  onSubmit: () => void;
+  onReload: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <form
+      noValidate
+      className="upkeep-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h3 id={`${id}-title`}>{title}</h3>
+      <SaveNotices guard={guard} text={t} testId="upkeep-conflict" onReload={onReload} />
+      {children}
+      <FormButtons
+        pending={pending}
+        save={saveLabel}
+        saving={t.saving}
+        cancel={t.cancel}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import type { RefObject } from "react";
+import { useChartSession } from "../../app/session";
+import { minorConsentText } from "../../config/clinicConfig";
+import { packFor } from "../../content/packs/index";
+import type { StaffText } from "../../content/packs/types";
+import type { SupportSummary } from "../../domain/journey";
+import { ageOn } from "../../domain/people";
+import { useStaffLanguage } from "../../ui/staffLanguage";
+import { fillNodes } from "../../ui/Bidi";
+import { Checkbox, TextField } from "../../ui/fields";
+import { dateOnly, type ReferralDraft } from "./draft";
+import { longDate } from "./longDate";
+import { SafeContactFields } from "./SafeContactFields";
+
+// Step 2 of the referral: the patient's time-limited consent to share with this partner, and
+// how (and whether) the partner may contact them.
+
+export function ConsentStep({
+  t,
+  support,
+  draft,
+  update,
+  headingRef,
+  partnerName,
+  problem,
+  onBack,
+  onNext,
+}: {
+  t: StaffText;
+  support: SupportSummary;
+  draft: ReferralDraft;
+  update: (fn: (d: ReferralDraft) => ReferralDraft) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  partnerName: string;
+  problem: string | null;
+  onBack: () => void;
+  onNext: () => void;
+}) {
+  const { patient, clinic } = useChartSession();
+  const staffLang = useStaffLanguage();
+  const age = patient.birthDate ? ageOn(patient.birthDate, new Date()) : undefined;
+  const minor = age !== undefined && age < clinic.jurisdiction.minorAgeBelow;
+  const patientPack = packFor(support.language);
+  return (
+    <section aria-labelledby="step-heading" className="step" data-step="consent">
+      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
+        {t.steps.consent}
+      </h2>
+      <fieldset>
+        <legend>{t.consentLegend}</legend>
+        <p className="say" lang={patientPack.lang}>
+          {fillNodes(
+            patientPack.patient.consentExplain,
+            partnerName,
+            longDate(draft.consentEnd, support.language),
+          )}
+        </p>
+        <p>{t.consentWhat}</p>
+        <ul>
+          {t.consentSharedItems.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+        <p>{fillNodes(t.consentWith, partnerName)}</p>
+        <TextField
+          id="consent-end"
+          type="date"
+          label={t.consentUntil}
+          value={draft.consentEnd}
+          min={dateOnly(new Date())}
+          onChange={(consentEnd) => update((d) => ({ ...d, consentEnd }))}
+        />
+        <p className="hint">{t.consentWithdraw}</p>
+        {minor && (
+          <p className="alert" data-testid="minor-consent">
+            {minorConsentText(clinic, staffLang)}
+          </p>
+        )}
+        <Checkbox
+          label={fillNodes(t.consentAgree, partnerName)}
+          checked={draft.consentAgreed}
+          onChange={(consentAgreed) => update((d) => ({ ...d, consentAgreed }))}
+        />
+      </fieldset>
+      <SafeContactFields
+        t={t}
+        value={draft.safeContact}
+        onChange={(safeContact) => update((d) => ({ ...d, safeContact }))}
+      />
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onBack}>
+          {t.back}
+        </button>
+        <button type="button" className="primary" onClick={onNext}>
+          {t.next}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { languageName, packFor, packStatus } from "../../../content/packs/index";
+import type { UiLanguage } from "../../../content/lang";
+import type { WorklistStrings } from "../strings";
+
+/**
+ * A way to ask how the referral went, in the patient's language: the content pack's
+ * `patient.followUpScript` (public/content/<lang>.json, editable without a rebuild). A language
+ * whose pack lacks it, or that has no pack, gets the English wording and the interpreter hint;
+ * a pack no native speaker has reviewed says so.
+ */
+export function FollowUpScript({
+  t,
+  staffLang,
+  language,
+}: {
+  t: WorklistStrings;
+  staffLang: UiLanguage;
+  language: string | undefined;
+}) {
+  const code = language ?? "en";
+  const name = languageName(code, staffLang);
+  const status = packStatus(code);
+  const own = status !== null && !status.fallback.includes("patient.followUpScript");
+  return (
+    <section data-testid="follow-up-script">
+      <h3>{t.promptScript(name)}</h3>
+      {own ? (
+        <>
+          <p lang={code}>
+            <q>{packFor(code).patient.followUpScript}</q>
+          </p>
+          {!status.reviewed && (
+            <p className="hint" role="note" data-testid="follow-up-review-note">
+              {packFor(staffLang).staff.reviewPending(name)}
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          <p>{t.promptScriptMissing(name)}</p>
+          <p lang="en">
+            <q>{packFor("en").patient.followUpScript}</q>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

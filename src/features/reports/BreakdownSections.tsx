@@ -1,6 +1,6 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { ReportBreakdowns } from "../../domain/reportBreakdowns";
-import type { Cell, Report, SuppressedTable } from "../../domain/reports";
+import type { ReportBreakdowns, ShareRow } from "../../domain/reportBreakdowns";
+import type { Report, SuppressedTable } from "../../domain/reports";
 import { CountTableView } from "./CountTableView";
 import type { Labels } from "./labels";
 
@@ -56,8 +56,7 @@ function ShareSection({
   labels: Labels;
 }) {
   const { t } = labels;
-  const cell = (c: Cell) => (c.kind === "count" ? String(c.value) : `<${report.threshold}`);
-  const pct = (v: number | undefined) => (v === undefined ? t.notShown : `${v}%`);
+  const texts = (r: ShareRow) => labels.shareTexts(r, report.threshold);
   return (
     <section aria-labelledby="report-share">
       <h2 id="report-share">{t.share}</h2>
@@ -75,16 +74,16 @@ function ShareSection({
             {b.share.rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">{r.key}</th>
-                <td>{cell(r.visits)}</td>
-                <td>{pct(r.share)}</td>
+                <td>{texts(r)[0]}</td>
+                <td>{texts(r)[1]}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t.total}</th>
-              <td>{cell(b.share.total.visits)}</td>
-              <td data-testid="share-total">{pct(b.share.total.share)}</td>
+              <td>{texts(b.share.total)[0]}</td>
+              <td data-testid="share-total">{texts(b.share.total)[1]}</td>
             </tr>
           </tfoot>
         </table>

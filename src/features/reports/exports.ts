@@ -18,12 +18,10 @@ function section(title: string, body: string): string {
 
 /** The share table as CSV lines (month, visits, share %), suppressed as on screen. */
 function shareCsv(share: NonNullable<ReportBreakdowns["share"]>, report: Report, l: Labels) {
-  const cell = (c: Cell) => (c.kind === "count" ? String(c.value) : `<${report.threshold}`);
-  const pct = (v: number | undefined) => (v === undefined ? l.t.notShown : `${v}%`);
   const lines = [
     [l.t.month, l.t.visits, l.t.sharePercent],
-    ...share.rows.map((r) => [r.key, cell(r.visits), pct(r.share)]),
-    [l.t.total, cell(share.total.visits), pct(share.total.share)],
+    ...share.rows.map((r) => [r.key, ...l.shareTexts(r, report.threshold)]),
+    [l.t.total, ...l.shareTexts(share.total, report.threshold)],
   ];
   return lines.map((x) => x.join(",")).join("\r\n") + "\r\n";
 }

@@ -1,5 +1,5 @@
-import type { MeasureId, ReportInput } from "../../domain/reports";
-import { NOT_RECORDED } from "../../domain/reportBreakdowns";
+import { cellText, type MeasureId, type ReportInput } from "../../domain/reports";
+import { NOT_RECORDED, type ShareRow } from "../../domain/reportBreakdowns";
 import type { UiLanguage } from "../../content/lang";
 import { DEFINITIONS } from "./definitions";
 import { REPORT_TEXT } from "./strings";
@@ -19,6 +19,11 @@ export function reportLabels(lang: UiLanguage, input: ReportInput) {
     settingName: (k: string) => (k === NOT_RECORDED ? t.notRecorded : (t.settingName[k] ?? k)),
     languageName: (k: string) => (k === NOT_RECORDED ? t.notRecorded : k),
     urgencyName: (k: string) => t.urgencyName[k] ?? k,
+    /** A share row as shown and exported: visits (suppressed as "<N") and the percentage. */
+    shareTexts: (row: ShareRow, threshold: number): [string, string] => [
+      cellText(row.visits, threshold),
+      row.share === undefined ? t.notShown : `${row.share}%`,
+    ],
   };
 }
 

@@ -65,7 +65,7 @@ const en = {
   sharePercent: "Share",
   notAvailable: "Not available on this server",
   notAvailableWhy: (what: string) =>
-    `This server cannot count ${what} (its CapabilityStatement does not list the search needed, or batch Bundles), so no number is shown.`,
+    `This server cannot count ${what} for this sign-in (its CapabilityStatement does not list the search needed or batch Bundles, or the sign-in may not search them), so no number is shown.`,
   breakdownsLoading: "Counting the breakdowns…",
   notRecorded: "Not recorded",
   settingName: {
@@ -151,7 +151,7 @@ const es: Strings = {
   sharePercent: "Proporción",
   notAvailable: "No disponible en este servidor",
   notAvailableWhy: (what: string) =>
-    `Este servidor no puede contar ${what} (su CapabilityStatement no incluye la búsqueda necesaria, o los Bundles batch), así que no se muestra ningún número.`,
+    `Este servidor no puede contar ${what} para esta sesión (su CapabilityStatement no incluye la búsqueda necesaria o los Bundles batch, o la sesión no puede buscarlos), así que no se muestra ningún número.`,
   breakdownsLoading: "Contando los desgloses…",
   notRecorded: "Sin registrar",
   settingName: {

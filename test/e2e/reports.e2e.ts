@@ -167,8 +167,8 @@ async function setUpOutcomes(): Promise<void> {
     ...Array.from({ length: 40 }, (_, i) => ({
       resourceType: "Encounter",
       id: `rep-visit-${i}`,
-    // Visits: 40 this month (or the last). The sign-in cannot search Encounters, so the report
-    // must still say the share is not available (never count what it may not read).
+      // Visits: 40 this month (or the last). The sign-in cannot search Encounters, so the report
+      // must still say the share is not available (never count what it may not read).
       class: { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "AMB" },
       subject: { reference: "Patient/pat-james" },
       period: {

@@ -163,12 +163,12 @@ async function setUpOutcomes(): Promise<void> {
       performedDateTime: new Date(sent).toISOString(),
       extension: [setting("in-person"), cards(i < 9 ? "es" : "en")],
     })),
-    // Visits: 40 this month (or the last), for the share of visits with education.
+    // Visits: 40 this month (or the last). The sign-in cannot search Encounters, so the report
+    // must still say the share is not available (never count what it may not read).
     ...Array.from({ length: 40 }, (_, i) => ({
       resourceType: "Encounter",
       id: `rep-visit-${i}`,
-      // Visits: 40 this month (or the last). The sign-in cannot search Encounters, so the report
-      // must still say the share is not available (never count what it may not read).
+      status: "finished",
       class: { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "AMB" },
       subject: { reference: "Patient/pat-james" },
       period: {
@@ -425,9 +425,10 @@ describe("the partnership report", () => {
     expect(csvSection("Universal education by card language", languageRows.length)).toEqual(
       languageRows,
     );
-    expect(csvSection("Share of visits with universal education", 1)).toEqual([
-      ["Not available on this server"],
-    ]);
+    // No table under the share's title, only what the screen says.
+    expect(lines[lines.indexOf("# Share of visits with universal education") + 1]).toBe(
+      "Not available on this server",
+    );
     expect(csvSection("Cross-trainings", trainings.length)).toEqual(trainings);
 
     // Nothing of a patient: counts and trimmed Tasks only; no Patient, no full Task.

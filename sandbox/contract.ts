@@ -34,7 +34,13 @@ export const LAUNCH_ERRORS = [
 ] as const;
 export type LaunchError = (typeof LAUNCH_ERRORS)[number];
 
-export const FAULT_KINDS = ["503", "drop-after-commit", "hang", "malformed"] as const;
+export const FAULT_KINDS = [
+  "503",
+  "drop-after-commit",
+  "hang",
+  "malformed",
+  "malformed-entry",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Faults the FHIR server can inject into its next matching requests (POST /sandbox/faults). */
@@ -48,9 +54,13 @@ export interface FaultRequest {
    * "503": answer 503 without doing anything; "drop-after-commit": do the work, then destroy
    * the socket without answering; "hang": do the work, then never answer — the connection
    * stays open and silent until the client gives up (a stuck server or gateway); "malformed":
-   * do the work, then answer with the first half of the JSON body only (a truncated answer).
+   * do the work, then answer with the first half of the JSON body only (a truncated answer);
+   * "malformed-entry": answer a search as usual but with its first entry's resource broken (its
+   * `id` a number), as a server bug in one record would.
    */
   kind: FaultKind;
+  /** Only requests for this resource type (e.g. "ServiceRequest"); default every type. */
+  type?: string;
   /** How many matching requests to affect (default 1). */
   count?: number;
 }

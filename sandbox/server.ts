@@ -252,10 +252,11 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
     if (
       !f ||
       (f.match !== "transaction" && f.match !== "read" && f.match !== "any") ||
-      !(FAULT_KINDS as readonly unknown[]).includes(f.kind)
+      !(FAULT_KINDS as readonly unknown[]).includes(f.kind) ||
+      (f.type !== undefined && (typeof f.type !== "string" || !/^[A-Z][A-Za-z]+$/.test(f.type)))
     ) {
       res.status(400).json({
-        error: `body must be {"match":"transaction"|"read"|"any","kind":${FAULT_KINDS.map((k) => `"${k}"`).join("|")},"count"?:n}`,
+        error: `body must be {"match":"transaction"|"read"|"any","kind":${FAULT_KINDS.map((k) => `"${k}"`).join("|")},"count"?:n,"type"?:"<ResourceType>"}`,
       });
       return;
     }
@@ -263,6 +264,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<Sandbox> 
       match: f.match,
       kind: f.kind as FaultRequest["kind"],
       ...(typeof f.count === "number" ? { count: f.count } : {}),
+      ...(f.type ? { type: f.type } : {}),
     });
     res.status(204).end();
   });

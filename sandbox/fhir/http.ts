@@ -35,13 +35,18 @@ export interface HttpDeps {
 
 /** Faults waiting for matching requests (FIFO). */
 export class FaultQueue {
-  private queue: { match: FaultRequest["match"]; kind: FaultRequest["kind"]; remaining: number }[] =
-    [];
+  private queue: {
+    match: FaultRequest["match"];
+    kind: FaultRequest["kind"];
+    type: string | undefined;
+    remaining: number;
+  }[] = [];
 
   add(fault: FaultRequest): void {
     this.queue.push({
       match: fault.match,
       kind: fault.kind,
+      type: fault.type,
       remaining: Math.max(1, fault.count ?? 1),
     });
   }
@@ -51,12 +56,13 @@ export class FaultQueue {
   }
 
   /** Takes one use of the first fault matching this request, if any. */
-  take(isTransaction: boolean, isRead = false): FaultRequest["kind"] | undefined {
+  take(isTransaction: boolean, isRead = false, type?: string): FaultRequest["kind"] | undefined {
     const fault = this.queue.find(
       (f) =>
-        f.match === "any" ||
-        (f.match === "transaction" && isTransaction) ||
-        (f.match === "read" && isRead),
+        (f.type === undefined || f.type === type) &&
+        (f.match === "any" ||
+          (f.match === "transaction" && isTransaction) ||
+          (f.match === "read" && isRead)),
     );
     if (!fault) return undefined;
     fault.remaining--;
@@ -69,6 +75,7 @@ interface Locals {
   dropAfterCommit?: boolean;
   hangAfterCommit?: boolean;
   truncateAnswer?: boolean;
+  breakFirstEntry?: boolean;
   token?: TokenContext;
 }
 
@@ -102,8 +109,24 @@ function send(
       ? withDiagnostics(body as OperationOutcome)
       : body;
   res.setHeader("Content-Type", FHIR_JSON);
-  const json = JSON.stringify(payload);
+  const json = JSON.stringify(
+    locals(res).breakFirstEntry ? withBrokenFirstEntry(payload) : payload,
+  );
   res.send(locals(res).truncateAnswer ? json.slice(0, Math.ceil(json.length / 2)) : json);
+}
+
+/** A search Bundle whose first entry's resource has a number for its id (a fault). */
+function withBrokenFirstEntry(payload: unknown): unknown {
+  const bundle = payload as { resourceType?: unknown; entry?: { resource?: object }[] };
+  const first = bundle.entry?.[0];
+  if (bundle.resourceType !== "Bundle" || !first?.resource) return payload;
+  return {
+    ...bundle,
+    entry: [
+      { ...first, resource: { ...first.resource, id: 12345 } },
+      ...(bundle.entry ?? []).slice(1),
+    ],
+  };
 }
 
 function sendOutcome(
@@ -158,7 +181,11 @@ export function createHttpRouter(deps: HttpDeps): Router {
       (req.path === "/" || req.path === "") &&
       body?.resourceType === "Bundle" &&
       (body.type === "transaction" || body.type === "batch");
-    const kind = faults.take(isBundlePost, req.method === "GET");
+    const kind = faults.take(
+      isBundlePost,
+      req.method === "GET",
+      /^\/([A-Za-z]+)/.exec(req.path)?.[1],
+    );
     if (kind === "503") {
       sendOutcome(
         res,
@@ -170,6 +197,7 @@ export function createHttpRouter(deps: HttpDeps): Router {
     if (kind === "drop-after-commit") locals(res).dropAfterCommit = true;
     if (kind === "hang") locals(res).hangAfterCommit = true;
     if (kind === "malformed") locals(res).truncateAnswer = true;
+    if (kind === "malformed-entry") locals(res).breakFirstEntry = true;
     next();
   });
 

@@ -1,3 +1,4 @@
+import { FailureError } from "./failures";
 /* eslint-disable @typescript-eslint/no-explicit-any -- free-form FHIR JSON in assertions */
 import { describe, expect, it } from "vitest";
 import { buildReferralBundle } from "./builders/referral";
@@ -196,14 +197,14 @@ describe("withdrawConsent", () => {
       },
     ],
   });
-  function recordingHttp(taskStatus: string) {
+  function recordingHttp(taskStatus: string, consentStatus = "active") {
     const calls: { path: string; init?: { method?: string; body?: unknown } }[] = [];
     const http: FhirHttp = {
       serverUrl: "https://ehr.example/fhir",
       async request(schema, path, init) {
         calls.push({ path, ...(init ? { init } : {}) });
         const body = path.startsWith("Consent/")
-          ? consent
+          ? { ...consent, status: consentStatus }
           : path.startsWith("ServiceRequest?")
             ? referral(taskStatus)
             : { resourceType: "Bundle", type: "transaction-response", entry: [] };
@@ -253,6 +254,16 @@ describe("withdrawConsent", () => {
       time: "2026-11-22T12:00:00.000Z",
       text: "cancel",
     });
+  });
+
+  it("writes nothing when the consent is no longer active, and says so as a conflict", async () => {
+    const { http, calls } = recordingHttp("cancelled", "inactive");
+    const failure = await withdrawConsent(http, "c1", now).then(
+      () => null,
+      (e: unknown) => (e instanceof FailureError ? e.failure.kind : e),
+    );
+    expect(failure).toBe("conflict");
+    expect(calls.map((c) => c.init?.method ?? "GET")).toEqual(["GET"]);
   });
 
   it("leaves a finished Task as it is", async () => {

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { codeableConcept, coding, consentSchema, extension, reference, str } from "./schemas";
+import { FailureError } from "./failures";
 import {
   CARD_TYPES_PART,
   CODE_SYSTEM,
@@ -410,6 +411,13 @@ export async function withdrawConsent(
 ): Promise<void> {
   const path = `Consent/${encodeURIComponent(consentId)}`;
   const current = await http.request(consentForUpdateSchema, path);
+  // Someone withdrew (or ended) it since this screen read it: nothing to write, and the screen
+  // must show what the server holds — as for a lost If-Match race.
+  if (current.body.status !== "active")
+    throw new FailureError({
+      kind: "conflict",
+      diagnostics: [`The consent is no longer active (${current.body.status}).`],
+    });
   const period = current.body.provision?.period ?? {};
   const end = now.toISOString();
   const updated = {

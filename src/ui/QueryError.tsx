@@ -1,29 +1,33 @@
-import { describeFailure } from "../content/failures";
 import type { UiLanguage } from "../content/lang";
-import { FailureError } from "../fhir/failures";
+import { failureOf } from "../fhir/failures";
+import { FailureAlert } from "./FailureAlert";
 
 /**
- * The one-line alert of a read that failed: the failure in plain language when it is one of
- * ours (a FailureError), else `fallback`; `what` (e.g. "The partners could not be loaded.")
- * leads it when given.
+ * The panel of a read that failed: `what` failed (e.g. "The partner list could not be
+ * loaded."), the failure in plain language with its fix, and the controls that can help — a
+ * retry, and signing in again in place when the session ended.
  */
 export function QueryError({
   error,
   lang,
   what,
-  fallback = "",
+  onRetry,
+  onReauthorize,
 }: {
   error: unknown;
   lang: UiLanguage;
-  what?: string;
-  fallback?: string;
+  what: string;
+  onRetry?: () => void;
+  onReauthorize?: () => Promise<void>;
 }) {
-  const message =
-    error instanceof FailureError ? describeFailure(error.failure, lang).message : fallback;
   return (
-    <p role="alert" className="error">
-      {what && `${what} `}
-      {message}
-    </p>
+    <FailureAlert
+      failure={failureOf(error, what)}
+      lang={lang}
+      what={what}
+      testId="read-failure"
+      {...(onRetry ? { onRetry } : {})}
+      {...(onReauthorize ? { onReauthorize } : {})}
+    />
   );
 }

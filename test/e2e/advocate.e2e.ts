@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { axeViolations, fhirSearch, launchApp, safetyAnswer } from "./journey.helpers";
+import { axeViolations, fhirSearch, providerSendsReferral } from "./journey.helpers";
 import { usePeople } from "./people";
 
 // The partner program's side (invariant 10), through real launches: a provider sends a warm
@@ -15,41 +15,6 @@ let page: Page;
 const newPerson = usePeople(urls, (session) => {
   ({ page } = session);
 });
-
-/** The provider records a warm referral to Safe Harbor for the patient, through the guide. */
-async function providerSendsReferral(
-  p: Page,
-  patient: string,
-  opts: { noContact?: boolean } = {},
-): Promise<void> {
-  await launchApp(p, urls, "prov-rivera", patient);
-  await p.locator("[data-step=c]").waitFor();
-  await p.getByLabel(/alone with me/).check();
-  await p.getByLabel(/professional interpreter/).check();
-  await p.getByLabel(/limits of confidentiality/).check();
-  await p.getByRole("button", { name: "Continue", exact: true }).click();
-  await p.locator("[data-step=ue]").waitFor();
-  await p.getByRole("button", { name: /shared something/ }).click();
-  await p.locator("[data-step=s]").waitFor();
-  await safetyAnswer(p, /Wants legal help/, "Yes").check();
-  await p.getByLabel("Drop-in support and safety planning", { exact: true }).check();
-  await p.getByRole("button", { name: "Continue to referral" }).click();
-  await p.locator("[data-step=partner]").waitFor();
-  await p.getByLabel(/Safe Harbor Family Violence Program/).check();
-  await p.getByLabel("Call the partner together now").check();
-  await p.getByRole("button", { name: "Continue", exact: true }).click();
-  await p.locator("[data-step=consent]").waitFor();
-  await p.getByLabel(/The patient agrees to share this with Safe Harbor/).check();
-  if (opts.noContact) {
-    await p.getByLabel(/No contact at all/).check();
-  } else {
-    await p.getByLabel("Safe phone number").fill("503-555-0199");
-  }
-  await p.getByRole("button", { name: "Continue", exact: true }).click();
-  await p.locator("[data-step=review]").waitFor();
-  await p.getByRole("button", { name: "Send referral" }).click();
-  await p.getByRole("heading", { name: "Referral recorded" }).waitFor();
-}
 
 /**
  * Standalone launch without a patient through the partner programs' own registration
@@ -97,7 +62,7 @@ async function historyShows(p: Page, status: string): Promise<void> {
 describe("the partner advocate's inbox", () => {
   it("Safe Harbor's advocate sees the referral with the safe contact first, accepts, makes first contact, completes it; the provider's History follows", async () => {
     const provider = await newPerson();
-    await providerSendsReferral(provider, "pat-maria");
+    await providerSendsReferral(provider, urls, "pat-maria");
     await historyShows(provider, "requested");
 
     await advocateSignsIn(page, "adv-santos");
@@ -145,7 +110,7 @@ describe("the partner advocate's inbox", () => {
 
   it("another program's advocate never sees it: not in the inbox, 404 from the API", async () => {
     const provider = await newPerson();
-    await providerSendsReferral(provider, "pat-maria");
+    await providerSendsReferral(provider, urls, "pat-maria");
     const held = (await (
       await fetch(`${urls.ehrUrl}sandbox/resources/Task?subject=Patient/pat-maria`)
     ).json()) as { id: string; focus: { reference: string } }[];
@@ -171,7 +136,7 @@ describe("the partner advocate's inbox", () => {
 
   it("a withdrawn consent hides the details and shows only that it was withdrawn; the Task is cancelled", async () => {
     const provider = await newPerson();
-    await providerSendsReferral(provider, "pat-maria");
+    await providerSendsReferral(provider, urls, "pat-maria");
     await historyShows(provider, "requested");
     await provider
       .getByRole("button", { name: /Withdraw consent/ })
@@ -199,7 +164,7 @@ describe("the partner advocate's inbox", () => {
 
   it("two advocates update the same Task: the second is told who changed it, and nothing is lost", async () => {
     const provider = await newPerson();
-    await providerSendsReferral(provider, "pat-maria");
+    await providerSendsReferral(provider, urls, "pat-maria");
     const other = await newPerson();
     await advocateSignsIn(page, "adv-santos");
     await advocateSignsIn(other, "adv-santos");
@@ -234,7 +199,7 @@ describe("the partner advocate's inbox", () => {
 
   it('a "no contact" referral offers no call action', async () => {
     const provider = await newPerson();
-    await providerSendsReferral(provider, "pat-maria", { noContact: true });
+    await providerSendsReferral(provider, urls, "pat-maria", { noContact: true });
     await advocateSignsIn(page, "adv-santos");
     const referral = card(page);
     await referral.getByTestId("no-contact").waitFor();

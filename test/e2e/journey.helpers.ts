@@ -25,15 +25,17 @@ export async function resetSandbox(urls: E2eUrls): Promise<void> {
   if (!r.ok) throw new Error(`reset: ${r.status}`);
 }
 
+/** A fault in the sandbox's next matching requests (sandbox/contract.ts FaultRequest). */
 export async function injectFault(
   urls: E2eUrls,
-  kind: "503" | "drop-after-commit" | "hang",
+  kind: "503" | "drop-after-commit" | "hang" | "malformed-entry",
   count = 1,
+  on: { match?: "transaction" | "read" | "any"; type?: string } = {},
 ): Promise<void> {
   const r = await fetch(`${urls.ehrUrl}sandbox/faults`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ match: "transaction", kind, count }),
+    body: JSON.stringify({ match: on.match ?? "transaction", kind, count, type: on.type }),
   });
   if (!r.ok) throw new Error(`fault: ${r.status}`);
 }
@@ -230,4 +232,40 @@ export async function sandboxRequests(urls: E2eUrls): Promise<{ method: string; 
   const r = await fetch(`${urls.ehrUrl}sandbox/requests`);
   if (!r.ok) throw new Error(`requests: ${r.status}`);
   return (await r.json()) as { method: string; url: string }[];
+}
+
+/** The provider records a warm referral to Safe Harbor for the patient, through the guide. */
+export async function providerSendsReferral(
+  p: Page,
+  urls: E2eUrls,
+  patient: string,
+  opts: { noContact?: boolean } = {},
+): Promise<void> {
+  await launchApp(p, urls, "prov-rivera", patient);
+  await p.locator("[data-step=c]").waitFor();
+  await p.getByLabel(/alone with me/).check();
+  await p.getByLabel(/professional interpreter/).check();
+  await p.getByLabel(/limits of confidentiality/).check();
+  await p.getByRole("button", { name: "Continue", exact: true }).click();
+  await p.locator("[data-step=ue]").waitFor();
+  await p.getByRole("button", { name: /shared something/ }).click();
+  await p.locator("[data-step=s]").waitFor();
+  await safetyAnswer(p, /Wants legal help/, "Yes").check();
+  await p.getByLabel("Drop-in support and safety planning", { exact: true }).check();
+  await p.getByRole("button", { name: "Continue to referral" }).click();
+  await p.locator("[data-step=partner]").waitFor();
+  await p.getByLabel(/Safe Harbor Family Violence Program/).check();
+  await p.getByLabel("Call the partner together now").check();
+  await p.getByRole("button", { name: "Continue", exact: true }).click();
+  await p.locator("[data-step=consent]").waitFor();
+  await p.getByLabel(/The patient agrees to share this with Safe Harbor/).check();
+  if (opts.noContact) {
+    await p.getByLabel(/No contact at all/).check();
+  } else {
+    await p.getByLabel("Safe phone number").fill("503-555-0199");
+  }
+  await p.getByRole("button", { name: "Continue", exact: true }).click();
+  await p.locator("[data-step=review]").waitFor();
+  await p.getByRole("button", { name: "Send referral" }).click();
+  await p.getByRole("heading", { name: "Referral recorded" }).waitFor();
 }

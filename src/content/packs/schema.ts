@@ -260,6 +260,8 @@ export const contentPackSchema = z.strictObject({
     historyUnreadable: tpl("staff.historyUnreadable"),
     withdrawRaced: s(),
     historyLoading: s(),
+    historyFailed: s(),
+    followUpIntro: s(),
     taskStatus: s(),
     followUpBy: s(),
     cards: s(),

@@ -201,6 +201,10 @@ export interface StaffText {
   /** A withdrawal met a change made meanwhile: what is shown now is the server's state. */
   withdrawRaced: string;
   historyLoading: string;
+  /** What failed, leading the failure panel when the history cannot be read. */
+  historyFailed: string;
+  /** The follow-up prompt at the next visit: when and how to ask (for the provider only). */
+  followUpIntro: string;
   taskStatus: string;
   followUpBy: string;
   cards: string;

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionContext } from "../../app/session";
 import type { Role } from "../../domain/roles";
-import { CODE_SYSTEM } from "../../fhir/canonical";
+import { alphaAffiliation, alphaHotline, alphaOrganization } from "../../../test/fixtures/partners";
 import type { FhirHttp } from "../../fhir/http";
 import { workspaceSession } from "../../../test/unit/session";
 import { FailureError } from "../../fhir/failures";
@@ -16,42 +16,10 @@ import { canEditPartners } from "./scopes";
 const bundle = {
   resourceType: "Bundle",
   entry: [
-    {
-      resource: {
-        resourceType: "OrganizationAffiliation",
-        id: "aff-a",
-        organization: { reference: "Organization/clinic" },
-        participatingOrganization: { reference: "Organization/org-a" },
-        code: [
-          { coding: [{ system: CODE_SYSTEM.participationTier, code: "2" }] },
-          { coding: [{ system: CODE_SYSTEM.collaborationLevel, code: "informed" }] },
-        ],
-        healthcareService: [{ reference: "HealthcareService/hs-a" }],
-      },
-    },
-    {
-      resource: {
-        resourceType: "Organization",
-        id: "org-a",
-        name: "Alpha Program",
-        active: true,
-        type: [{ coding: [{ system: CODE_SYSTEM.partnerType, code: "dv-program" }] }],
-      },
-    },
-    {
-      resource: {
-        resourceType: "HealthcareService",
-        id: "hs-a",
-        name: "Alpha hotline",
-        providedBy: { reference: "Organization/org-a" },
-        type: [{ coding: [{ system: CODE_SYSTEM.dsvServices, code: "hotline-24h" }] }],
-        communication: [{ coding: [{ code: "es" }] }],
-        availableTime: [
-          { daysOfWeek: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], allDay: true },
-        ],
-      },
-    },
-  ],
+    alphaAffiliation(),
+    alphaOrganization(),
+    alphaHotline({ communication: [{ coding: [{ code: "es" }] }] }),
+  ].map((resource) => ({ resource })),
 };
 
 function renderDirectory(

@@ -1,53 +1,18 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Bundle, Organization, Resource } from "fhir/r4";
+import { alphaAffiliation, alphaHotline, alphaOrganization } from "../../../test/fixtures/partners";
 import { FhirStore } from "../../../test/msw/fhirStore";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
 import { workspaceSession } from "../../../test/unit/session";
 import { packFor } from "../../content/packs/index";
-import { CODE_SYSTEM } from "../../fhir/canonical";
 import { PartnerEditor } from "./PartnerEditor";
 import { PARTNER_TEXT } from "./strings";
 
 // The partner editor through the real FHIR door against an msw-served store: what is sent,
 // what the store holds, and a colleague's save in between.
 
-const seed: Resource[] = [
-  {
-    resourceType: "Organization",
-    id: "org-a",
-    active: true,
-    name: "Alpha Program",
-    type: [{ coding: [{ system: CODE_SYSTEM.partnerType, code: "dv-program" }] }],
-  },
-  {
-    resourceType: "HealthcareService",
-    id: "hs-a",
-    active: true,
-    name: "Alpha hotline",
-    providedBy: { reference: "Organization/org-a" },
-    type: [{ coding: [{ system: CODE_SYSTEM.dsvServices, code: "hotline-24h" }] }],
-    communication: [{ coding: [{ code: "en" }] }],
-    availableTime: [
-      {
-        daysOfWeek: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-        allDay: true,
-      },
-    ],
-  },
-  {
-    resourceType: "OrganizationAffiliation",
-    id: "aff-a",
-    active: true,
-    organization: { reference: "Organization/clinic" },
-    participatingOrganization: { reference: "Organization/org-a" },
-    code: [
-      { coding: [{ system: CODE_SYSTEM.participationTier, code: "2" }] },
-      { coding: [{ system: CODE_SYSTEM.collaborationLevel, code: "informed" }] },
-    ],
-    healthcareService: [{ reference: "HealthcareService/hs-a" }],
-  },
-] as unknown as Resource[];
+const seed: Resource[] = [alphaOrganization(), alphaHotline(), alphaAffiliation()];
 
 const store = new FhirStore(seed);
 serveStore(store);

@@ -50,7 +50,12 @@ export function PartnerStep({
       </h2>
       {partners.isPending && <p role="status">{t.partnersLoading}</p>}
       {partners.isError && (
-        <QueryError error={partners.error} lang={staffLang} what={t.partnersFailed} />
+        <QueryError
+          error={partners.error}
+          lang={staffLang}
+          what={t.partnersFailed}
+          onRetry={() => void partners.refetch()}
+        />
       )}
       {match && afterHours && (
         <section

@@ -1,3 +1,4 @@
+import { signInAgainThen, useChartSession } from "../../app/session";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { packFor } from "../../content/packs/index";
 import { QueryError } from "../../ui/QueryError";
@@ -8,6 +9,7 @@ import { HistoryReferral, isoDay } from "./HistoryReferral";
 export default function PatientHistory() {
   const staffLang = useStaffLanguage();
   const t = packFor(staffLang).staff;
+  const session = useChartSession();
   const history = usePatientHistory();
 
   return (
@@ -17,7 +19,13 @@ export default function PatientHistory() {
       </h1>
       {history.isPending && <p role="status">{t.historyLoading}</p>}
       {history.isError && (
-        <QueryError error={history.error} lang={staffLang} fallback={t.partnersFailed} />
+        <QueryError
+          error={history.error}
+          lang={staffLang}
+          what={t.historyFailed}
+          onRetry={() => void history.refetch()}
+          onReauthorize={signInAgainThen(session, async () => void (await history.refetch()))}
+        />
       )}
       {history.data && history.data.unreadable > 0 && (
         <p role="status" className="notice" data-testid="history-unreadable">

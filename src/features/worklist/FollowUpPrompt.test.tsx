@@ -89,6 +89,8 @@ describe("the follow-up prompt at the next visit", () => {
     const view = renderPrompt({ id: "pat-b", name: "Bao Tran", language: "vi" });
     const prompt = await screen.findByTestId("follow-up-prompt");
     await user.click(within(prompt).getByRole("button", { name: "Show the follow-up" }));
+    // The provider's guidance is content too (staff.followUpIntro), in the staff's language.
+    expect(prompt).toHaveTextContent(packFor("en").staff.followUpIntro);
     const script = within(prompt).getByTestId("follow-up-script");
     expect(script).toHaveTextContent("A way to ask (Vietnamese)");
     expect(script).toHaveTextContent(

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useChartSession } from "../../app/session";
+import { packFor } from "../../content/packs/index";
 import { can } from "../../domain/roles";
 import { followUpCandidates } from "../../domain/worklist";
 import { useStaffLanguage } from "../../ui/staffLanguage";
@@ -67,7 +68,7 @@ function Prompt({ onStartNew }: { onStartNew: () => void }) {
       </button>
       {open && (
         <div id={panelId}>
-          <p>{t.promptIntro}</p>
+          <p>{packFor(lang).staff.followUpIntro}</p>
           <h3>{t.promptSoFar}</h3>
           <ul data-testid="follow-up-so-far">
             {candidates.slice(0, 3).map((r) => (

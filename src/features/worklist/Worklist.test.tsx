@@ -2,7 +2,9 @@ import { readBusinessStatus } from "../../fhir/businessStatus";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Task } from "fhir/r4";
+import { http, HttpResponse } from "msw";
 import { FhirStore } from "../../../test/msw/fhirStore";
+import { FHIR_BASE } from "../../../test/msw/handlers";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
 import { chartSession, workspaceSession } from "../../../test/unit/session";
 import { seedReferral, worklistDirectory } from "../../../test/fixtures/worklist";
@@ -13,7 +15,7 @@ import Worklist from "./Worklist";
 // filters, names only for roles that may see them, and the requester's cancel with a reason.
 
 const store = new FhirStore(worklistDirectory);
-serveStore(store);
+const server = serveStore(store);
 
 const day = 86_400_000;
 const ago = (d: number) => new Date(Date.now() - d * day).toISOString();
@@ -205,6 +207,32 @@ describe("the clinic's referral worklist", () => {
     expect(alert).toHaveTextContent("In progress");
     expect(store.requests.slice(before).filter((r) => r.method === "PUT")).toHaveLength(0);
     expect((store.get("Task", "t-bridges") as Task).status).toBe("in-progress");
+    view.unmount();
+  });
+
+  it("a worklist the server could not give says what failed, in the one failure panel, and retries", async () => {
+    let failing = true;
+    server.use(
+      http.get(`${FHIR_BASE}/Task`, () =>
+        failing
+          ? HttpResponse.json(
+              {
+                resourceType: "OperationOutcome",
+                issue: [{ severity: "error", code: "transient", diagnostics: "busy" }],
+              },
+              { status: 503 },
+            )
+          : undefined,
+      ),
+    );
+    const user = userEvent.setup();
+    const view = renderList(["provider"]);
+    const failure = await screen.findByTestId("worklist-failure");
+    expect(failure).toHaveTextContent("The worklist could not be loaded.");
+    failing = false;
+    await user.click(within(failure).getByRole("button"));
+    await screen.findByTestId("worklist-table");
+    expect(screen.queryByTestId("worklist-failure")).toBeNull();
     view.unmount();
   });
 });

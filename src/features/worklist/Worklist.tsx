@@ -1,6 +1,5 @@
 import { useMemo, useState } from "react";
 import { useSession } from "../../app/session";
-import { describeFailure } from "../../content/failures";
 import { can } from "../../domain/roles";
 import {
   facet,
@@ -9,7 +8,8 @@ import {
   type WorklistFilter,
   type WorklistRow,
 } from "../../domain/worklist";
-import { FailureError } from "../../fhir/failures";
+import { failureOf } from "../../fhir/failures";
+import { FailureAlert } from "../../ui/FailureAlert";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { useWorklist, useWorklistChanges } from "./api/worklist";
 import { CancelForm } from "./CancelForm";
@@ -93,11 +93,13 @@ export default function Worklist(props: { patientId?: string }) {
         />
       </div>
       {list.isError && (
-        <p role="alert" className="error">
-          {list.error instanceof FailureError
-            ? describeFailure(list.error.failure, lang).message
-            : t.loadFailed}
-        </p>
+        <FailureAlert
+          failure={failureOf(list.error)}
+          lang={lang}
+          what={t.loadFailed}
+          onRetry={() => void list.refetch()}
+          testId="worklist-failure"
+        />
       )}
       {notice && (
         <p role="status" data-testid="worklist-notice">

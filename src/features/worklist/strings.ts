@@ -89,7 +89,6 @@ const en = {
   } as Record<string, string>,
   // The follow-up prompt (provider only; never patient-visible).
   promptHeading: "Follow-up on an earlier referral",
-  promptIntro: "For you only. Ask when the patient is alone, as at the first conversation.",
   promptSoFar: "What happened so far",
   promptSent: (date: string, partner: string) => `Referred on ${date} to ${partner}.`,
   promptScript: (language: string) => `A way to ask (${language})`,
@@ -196,8 +195,6 @@ const es: WorklistStrings = {
     "another-program": "La paciente dice: quiere otro programa",
   },
   promptHeading: "Seguimiento de una referencia anterior",
-  promptIntro:
-    "Solo para usted. Pregunte cuando la paciente esté sola, como en la primera conversación.",
   promptSoFar: "Lo que ha pasado hasta ahora",
   promptSent: (date, partner) => `Referida el ${date} a ${partner}.`,
   promptScript: (language) => `Una forma de preguntar (${language})`,

@@ -3,16 +3,20 @@ import type { UpkeepForm } from "../../../domain/partnership";
 import type { PartnerStrings } from "../strings";
 
 /**
- * Tier, collaboration level and MOU dates as the partnership form found them: read-only here,
- * edited in the partner's details (the editor), so an admin never has two forms for one value.
+ * Tier, collaboration level, MOU dates and the partnership's contact line as the partnership
+ * form found them: read-only here, edited in the partner's details (the editor), so an admin
+ * never has two forms for one value. The named points of contact on each side are this form's.
  */
 export function KeptInDetails({
   form,
+  contactLine,
   lang,
   ts,
   onEditDetails,
 }: {
   form: UpkeepForm;
+  /** The affiliation's own phone or email (OrganizationAffiliation.telecom), if any. */
+  contactLine: string | undefined;
   lang: "en" | "es";
   ts: PartnerStrings;
   onEditDetails: () => void;
@@ -38,6 +42,8 @@ export function KeptInDetails({
         <dd>{ts.mouPeriod(form.mouStart || undefined, form.mouEnd || undefined)}</dd>
         <dt>{ts.mouReview}</dt>
         <dd>{form.mouReview || "—"}</dd>
+        <dt>{ts.partnershipContact}</dt>
+        <dd>{contactLine ?? "—"}</dd>
       </dl>
       <p>
         <button type="button" className="link" onClick={onEditDetails}>

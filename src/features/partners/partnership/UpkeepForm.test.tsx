@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Resource } from "fhir/r4";
+import { alphaAffiliation, alphaOrganization } from "../../../../test/fixtures/partners";
 import { FhirStore } from "../../../../test/msw/fhirStore";
 import { renderWithSession, serveStore, storeHttp } from "../../../../test/unit/render";
 import { workspaceSession } from "../../../../test/unit/session";
@@ -16,28 +17,13 @@ import { PartnershipSection } from "./PartnershipSection";
 // with If-Match per save, what the store holds, and a colleague's save in between.
 
 const seed = [
-  {
-    resourceType: "Organization",
-    id: "org-a",
-    meta: { profile: [PROFILE.partnerOrganization] },
-    active: true,
-    name: "Alpha Program",
-    type: [{ coding: [{ system: CODE_SYSTEM.partnerType, code: "dv-program" }] }],
-  },
-  {
-    resourceType: "OrganizationAffiliation",
-    id: "aff-a",
+  alphaOrganization({ meta: { profile: [PROFILE.partnerOrganization] } }),
+  alphaAffiliation({
     meta: { profile: [PROFILE.partnerAffiliation] },
-    active: true,
-    organization: { reference: "Organization/clinic" },
-    participatingOrganization: { reference: "Organization/org-a" },
-    code: [
-      { coding: [{ system: CODE_SYSTEM.participationTier, code: "2" }] },
-      { coding: [{ system: CODE_SYSTEM.collaborationLevel, code: "informed" }] },
-    ],
+    healthcareService: undefined,
     period: { start: "2025-01-01", end: "2027-12-31" },
-  },
-] as unknown as Resource[];
+  }),
+];
 
 const store = new FhirStore(seed);
 serveStore(store);
@@ -101,6 +87,7 @@ describe("partnership upkeep forms", () => {
     const kept = await screen.findByTestId("kept-in-details");
     expect(kept).toHaveTextContent(PARTNER_TEXT.en.tierLabel(2));
     expect(kept).toHaveTextContent(t.tierMeaning["2"] ?? "");
+    expect(kept).toHaveTextContent(`${PARTNER_TEXT.en.partnershipContact}—`);
     for (const label of [
       PARTNER_TEXT.en.tier,
       PARTNER_TEXT.en.collaboration,

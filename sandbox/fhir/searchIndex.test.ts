@@ -35,6 +35,20 @@ describe("indexed search", () => {
       authoredOn: "2026-08-15T10:00:00+02:00",
     },
     { resourceType: "Task", id: "odd-3", status: "requested", intent: "order" },
+    {
+      resourceType: "Encounter",
+      id: "enc-open",
+      status: "in-progress",
+      class: { code: "AMB" },
+      period: { start: "2026-05-20T10:00:00Z" },
+    },
+    {
+      resourceType: "Encounter",
+      id: "enc-day",
+      status: "finished",
+      class: { code: "AMB" },
+      period: { start: "2026-05-31", end: "2026-06-01" },
+    },
   ] as Resource[];
   const store = new SandboxStore({ indexFrom: 1 });
   store.bulkLoad(resources);
@@ -62,6 +76,14 @@ describe("indexed search", () => {
     ["ServiceRequest", { category: "intimate-partner-violence", performer: PARTNERS }],
     ["Procedure", { code: "universal-education", date: ["ge2026-05-01", "lt2026-06-01"] }],
     ["Procedure", { date: "2026-05" }],
+    ["Procedure", { "visit-setting": "school-based", date: ["ge2026-05-01", "lt2026-08-01"] }],
+    ["Procedure", { "card-language": "es,vi" }],
+    [
+      "ServiceRequest",
+      { "visit-setting": "https://warm-referral.org/fhir/CodeSystem/wr-visit-setting|telephone" },
+    ],
+    ["Encounter", { date: ["ge2026-05-01", "lt2026-06-01"] }],
+    ["Encounter", { date: "ge2026-11-30" }],
   ];
 
   it.each(queries)("%s %o: the same matches, in the same order, as a full scan", (type, params) => {

@@ -78,6 +78,7 @@ function tokenKeys(getter: Getter, r: R): string[] {
       break;
     }
     case "instant":
+    case "period":
       break;
   }
   return keys;

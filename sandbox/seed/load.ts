@@ -8,7 +8,9 @@ import type { Resource } from "@medplum/fhirtypes";
 import type { BusinessStatus } from "../../src/domain/taskLifecycle";
 import { businessStatusConcept } from "../../src/fhir/businessStatus";
 import {
+  CARD_TYPES_PART,
   CODE_SYSTEM,
+  EXTENSION,
   PROFILE,
   REFERRAL_CODE,
   SDOHCC_TEMP,
@@ -54,6 +56,28 @@ const PRIORITIES: [string, number][] = [
   ["asap", 1],
 ];
 
+/** Where the conversation happened, and the card language, for the report's breakdowns. */
+const SETTINGS: [string, number][] = [
+  ["in-person", 10],
+  ["telehealth-video", 4],
+  ["telephone", 3],
+  ["mobile-unit", 1],
+  ["school-based", 1],
+];
+const LANGUAGES: [string, number][] = [
+  ["en", 10],
+  ["es", 6],
+  ["vi", 1],
+  ["so", 1],
+];
+/** Visits (Encounters) per referral: universal education is offered at about 3 in 5. */
+const VISITS_PER_REFERRAL = 5;
+
+const settingExtension = (code: string) => ({
+  url: EXTENSION.visitSetting,
+  valueCoding: { system: CODE_SYSTEM.visitSetting, code },
+});
+
 function rng(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
@@ -83,7 +107,10 @@ export interface SyntheticOptions {
   prefix?: string;
 }
 
-/** N referrals (2 resources each) and about 3 universal-education Procedures per referral. */
+/**
+ * N referrals (2 resources each), about 3 universal-education Procedures per referral (with a
+ * setting and a card language), and 5 visits (Encounters) per referral.
+ */
 export function syntheticReferrals(n: number, options: SyntheticOptions): Resource[] {
   const rand = rng(options.seed ?? 12);
   const months = options.months ?? 24;
@@ -120,6 +147,7 @@ export function syntheticReferrals(n: number, options: SyntheticOptions): Resour
           url: `https://warm-referral.org/fhir/StructureDefinition/wr-handoff-method`,
           valueCoding: { system: CODE_SYSTEM.handoffMethod, code: "call-together" },
         },
+        settingExtension(pick(rand, SETTINGS)),
       ],
       identifier: [{ system: CODE_SYSTEM.identifier, value: `${srId}` }],
       status: terminal ? (status === "completed" ? "completed" : "revoked") : "active",
@@ -167,11 +195,39 @@ export function syntheticReferrals(n: number, options: SyntheticOptions): Resour
         resourceType: "Procedure",
         id: `${prefix}-edu-${i}-${e}`,
         meta: { profile: [PROFILE.universalEducation], security: SECURITY },
+        extension: [
+          {
+            url: EXTENSION.cardTypes,
+            extension: [
+              {
+                url: CARD_TYPES_PART.type,
+                valueCoding: { system: CODE_SYSTEM.safetyCardType, code: "healthy-relationships" },
+              },
+              { url: CARD_TYPES_PART.language, valueCode: pick(rand, LANGUAGES) },
+              { url: CARD_TYPES_PART.count, valuePositiveInt: 1 },
+            ],
+          },
+          settingExtension(pick(rand, SETTINGS)),
+        ],
         identifier: [{ system: CODE_SYSTEM.identifier, value: `${prefix}-edu-${i}-${e}` }],
         status: "completed",
         code: { coding: [{ system: CODE_SYSTEM.activity, code: "universal-education" }] },
         subject: { reference: patient },
         performedDateTime: when,
+      } as Resource);
+    }
+    for (let v = 0; v < VISITS_PER_REFERRAL; v++) {
+      const start = authored - Math.floor(rand() * 5 * DAY);
+      out.push({
+        resourceType: "Encounter",
+        id: `${prefix}-enc-${i}-${v}`,
+        status: "finished",
+        class: { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "AMB" },
+        subject: { reference: patient },
+        period: {
+          start: new Date(start).toISOString(),
+          end: new Date(start + 30 * 60_000).toISOString(),
+        },
       } as Resource);
     }
   }

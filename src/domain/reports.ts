@@ -3,6 +3,7 @@
 // trimmed to status, business status, dates, owner and priority (`ReportTask`). Everything
 // that is shown or exported goes through `suppressTable` first (invariant 11).
 
+import type { CrossTraining } from "./partnership";
 import { TERMINAL_STATUSES, type TaskStatus } from "./taskLifecycle";
 
 /** The measures, in the order the report shows them. Each has a FHIR Measure (fhir-profiles/). */
@@ -24,6 +25,8 @@ export const MEASURE_IDS = [
   "incoming-accepted",
   "incoming-booked",
   "incoming-completed",
+  "education-share",
+  "cross-trainings",
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
@@ -356,6 +359,8 @@ export interface PartnerInfo {
   name: string;
   /** Participation tier "1"…"4" when known. */
   tier: string | undefined;
+  /** Cross-trainings held with the program (its partnership record), for the report. */
+  crossTrainings?: readonly CrossTraining[];
 }
 
 export interface ReportInput {

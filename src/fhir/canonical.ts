@@ -1,5 +1,5 @@
 import { CLINIC_SERVICES } from "../domain/incomingReferral";
-import { TASK_STATUSES } from "../domain/taskLifecycle";
+import { STATUS_REASONS, TASK_STATUSES } from "../domain/taskLifecycle";
 import {
   CROSS_TRAINING_DIRECTIONS,
   MEETING_CADENCES,
@@ -146,17 +146,7 @@ export const CODES = {
     "referred-elsewhere",
     "appointment-offered",
   ],
-  statusReason: [
-    "could-not-contact",
-    "no-capacity",
-    "not-eligible",
-    "no-longer-interested",
-    "got-help",
-    "referred-elsewhere",
-    "unsafe-to-contact",
-    "consent-expired",
-    "consent-withdrawn",
-  ],
+  statusReason: STATUS_REASONS,
   safetyCardType: [
     "healthy-relationships",
     "reproductive-health",

@@ -10,18 +10,12 @@ import {
 import { CODE_SYSTEM } from "./canonical";
 import { readBusinessStatus } from "./businessStatus";
 import type { FhirHttp } from "./http";
+import { taskFields } from "./taskRead";
 import { readSearch, searchBundleSchema, type SearchBundle } from "./searchEntries";
 import { formatName, toPatientSummary } from "./mappers";
 import { safeContactOf } from "./partnerInbox";
 import { bundleResponseSchema } from "./referrals";
-import {
-  codeableConcept,
-  consentSchema,
-  extension,
-  patientSchema,
-  reference,
-  str,
-} from "./schemas";
+import { codeableConcept, consentSchema, patientSchema, reference, str } from "./schemas";
 import { MATCH_NOTE } from "./builders/incomingReferral";
 
 // Referrals back (partner → clinic) at the FHIR boundary. The clinic's incoming worklist: the
@@ -30,7 +24,6 @@ import { MATCH_NOTE } from "./builders/incomingReferral";
 // requested. FHIR JSON → zod → ReferralBack; what a side may see is then cut by the domain
 // (shownToClinic) after the server's own rules (sandbox/fhir/partnerAccess.ts).
 
-const meta = z.optional(z.looseObject({ versionId: str(), lastUpdated: str() }));
 const identifier = z.looseObject({ system: str(), value: str() });
 
 const containedPatient = z.looseObject({
@@ -46,26 +39,11 @@ const containedPatient = z.looseObject({
 });
 
 export const backTaskSchema = z.looseObject({
-  resourceType: z.literal("Task"),
-  id: z.string(),
-  meta,
-  status: z.string(),
-  businessStatus: z.optional(codeableConcept),
-  statusReason: z.optional(codeableConcept),
-  priority: str(),
-  authoredOn: str(),
-  focus: z.optional(reference),
-  for: z.optional(reference),
-  owner: z.optional(reference),
-  requester: z.optional(reference),
+  ...taskFields,
   contained: z.optional(z.array(z.looseObject({ resourceType: z.string() }))),
   input: z.optional(
     z.array(z.looseObject({ type: z.optional(codeableConcept), valueString: str() })),
   ),
-  note: z.optional(
-    z.array(z.looseObject({ authorReference: z.optional(reference), time: str(), text: str() })),
-  ),
-  extension: z.optional(z.array(extension)),
 });
 export type BackTaskJson = z.infer<typeof backTaskSchema>;
 

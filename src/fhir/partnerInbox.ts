@@ -10,6 +10,7 @@ import {
 } from "./schemas";
 import { CODE_SYSTEM, EXTENSION, SAFE_CONTACT_PART } from "./canonical";
 import type { FhirHttp } from "./http";
+import { taskFields } from "./taskRead";
 import { readSearch, searchBundleSchema, type SearchBundle } from "./searchEntries";
 import { readBusinessStatus } from "./businessStatus";
 import { toPatientSummary } from "./mappers";
@@ -23,25 +24,9 @@ import { patientReportOf } from "../domain/worklist";
 // The server decides what a partner may see (sandbox/fhir/partnerAccess.ts; README "Partner
 // access on real servers"); this module never shows details without an active consent either.
 
-const meta = z.optional(z.looseObject({ versionId: str(), lastUpdated: str() }));
-
 export const inboxTaskSchema = z.looseObject({
-  resourceType: z.literal("Task"),
-  id: z.string(),
-  meta,
-  status: z.string(),
-  businessStatus: z.optional(codeableConcept),
-  statusReason: z.optional(codeableConcept),
-  priority: str(),
-  authoredOn: str(),
-  focus: z.optional(reference),
-  for: z.optional(reference),
-  owner: z.optional(reference),
-  note: z.optional(
-    z.array(z.looseObject({ authorReference: z.optional(reference), time: str(), text: str() })),
-  ),
+  ...taskFields,
   output: z.optional(z.array(z.looseObject({ valueString: str() }))),
-  extension: z.optional(z.array(extension)),
 });
 export type InboxTaskJson = z.infer<typeof inboxTaskSchema>;
 

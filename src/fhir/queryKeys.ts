@@ -34,6 +34,11 @@ export const queryKeys = {
     ["patient", patientId, "worklist", "changes", since] as const,
   /** The de-identified report for a period (no patient data; `run` reads it again). */
   report: (from: string, to: string, run: number) => ["report", from, to, run] as const,
+  /** What the server can count for the report's breakdowns (its CapabilityStatement). */
+  reportSupport: () => ["report", "support"] as const,
+  /** The report's breakdown counts (one batch Bundle) for a period. */
+  reportBreakdowns: (from: string, to: string, run: number) =>
+    ["report", from, to, run, "breakdowns"] as const,
   /** The patient's education and referral records (history). */
   history: (patientId: string) => ["patient", patientId, "history"] as const,
   /** The visit in context (setting: in person or telehealth). */

@@ -74,7 +74,8 @@ export interface ReportQuery {
 }
 
 const ACTIVITY = CODE_SYSTEM.activity;
-const REFERRAL_CODES = [REFERRAL_CODE, LEGACY_REFERRAL_CODE]
+/** The warm-referral ServiceRequest codes as one search token (current and legacy code). */
+export const REFERRAL_CODES = [REFERRAL_CODE, LEGACY_REFERRAL_CODE]
   .map((c) => `${ACTIVITY}|${c}`)
   .join(",");
 

@@ -12,7 +12,7 @@ import {
 import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
 import { readSearch, searchBundleSchema, type SearchBundle } from "./searchEntries";
-import { taskChangeOf, type TaskChange } from "./taskChange";
+import { taskChangeOf, taskFields, type TaskChange } from "./taskRead";
 import { readBusinessStatus } from "./businessStatus";
 import { formatName } from "./mappers";
 import { applyTaskStep } from "./builders/taskUpdate";
@@ -34,24 +34,9 @@ import {
 // patients' names (one Patient search). FHIR JSON → zod → WorklistReferral (src/domain/worklist.ts).
 // Writes are the requester's: a patient report as a Task note, and the cancel transition.
 
-const meta = z.optional(z.looseObject({ versionId: str(), lastUpdated: str() }));
-const note = z.looseObject({ authorReference: z.optional(reference), time: str(), text: str() });
-
 export const worklistTaskSchema = z.looseObject({
-  resourceType: z.literal("Task"),
-  id: z.string(),
-  meta,
-  status: z.string(),
-  businessStatus: z.optional(codeableConcept),
-  statusReason: z.optional(codeableConcept),
-  priority: str(),
-  authoredOn: str(),
-  focus: z.optional(reference),
-  for: z.optional(reference),
-  owner: z.optional(reference),
-  requester: z.optional(reference),
+  ...taskFields,
   restriction: z.optional(z.looseObject({ period: z.optional(z.looseObject({ end: str() })) })),
-  note: z.optional(z.array(note)),
 });
 export type WorklistTaskJson = z.infer<typeof worklistTaskSchema>;
 

@@ -57,7 +57,7 @@ export function ListState({
         />
       )}
       {unreadable > 0 && (
-        <p role="status" className="notice" data-testid={`${testId}-unreadable`}>
+        <p role="status" className="note" data-testid={`${testId}-unreadable`}>
           {UNREADABLE[lang](unreadable, shown === 0)}
         </p>
       )}

@@ -3,6 +3,7 @@
 // added to every request by Chromium's network emulation, 10 runs each, medians. Also the
 // FHIR requests made before interactive and the gzipped JavaScript each entry loads first.
 // Prints a table and, last, one JSON line.
+import "./nodeEnv";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";

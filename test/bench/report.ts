@@ -11,6 +11,9 @@ import { FailureError } from "../../src/fhir/failures";
 import type { FhirHttp } from "../../src/fhir/http";
 import { fetchPartnerRecords } from "../../src/fhir/partners";
 import { fetchCounts, fetchReportTasks, type ReportQuery } from "../../src/fhir/reports";
+import { buildBreakdowns } from "../../src/domain/reportBreakdowns";
+import { CODES } from "../../src/fhir/canonical";
+import { fetchBreakdowns, fetchBreakdownSupport } from "../../src/fhir/reportBreakdowns";
 import { startTestFhirServer } from "../../sandbox/fhir/testing";
 
 export interface ReportTiming {
@@ -37,12 +40,21 @@ async function get(url: string, headers: Record<string, string>): Promise<Respon
 function door(baseUrl: string, token: string, meter: Meter): FhirHttp {
   return {
     serverUrl: baseUrl,
-    async request<S extends z.ZodMiniType>(schema: S, path: string) {
+    async request<S extends z.ZodMiniType>(
+      schema: S,
+      path: string,
+      init?: { method?: string; body?: unknown },
+    ) {
       meter.requests++;
-      const res = await get(`${baseUrl}/${path}`, {
-        Authorization: `Bearer ${token}`,
-        Accept: "application/fhir+json",
-      });
+      const headers = { Authorization: `Bearer ${token}`, Accept: "application/fhir+json" };
+      const res =
+        init?.method === "POST"
+          ? await fetch(`${baseUrl}/${path}`, {
+              method: "POST",
+              headers: { ...headers, "Content-Type": "application/fhir+json" },
+              body: JSON.stringify(init.body),
+            })
+          : await get(`${baseUrl}/${path}`, headers);
       const text = await res.text();
       meter.bytes += text.length;
       meter.patientRefs += (text.match(/"Patient\//g) ?? []).length;
@@ -67,6 +79,7 @@ async function runReport(baseUrl: string, now: Date) {
     reference: `Organization/${r.partner.id}`,
     name: r.partner.name,
     tier: r.partner.affiliation ? String(r.partner.affiliation.tier) : undefined,
+    crossTrainings: r.partner.affiliation?.partnership?.crossTrainings ?? [],
   }));
   const q: ReportQuery = {
     period: lastMonths(now, 6),
@@ -75,10 +88,28 @@ async function runReport(baseUrl: string, now: Date) {
     followUpDays: 30,
     now,
   };
-  const [counts, tasks] = await Promise.all([fetchCounts(http, q), fetchReportTasks(http, q)]);
-  const report = buildReport({ period: q.period, threshold: 11, counts, tasks, partners });
+  // As the app: the server's capabilities (metadata), then the counts, the Tasks and the
+  // breakdowns' one batch Bundle side by side.
+  const support = await fetchBreakdownSupport(http);
+  const languages = ["en", "es", "vi", "so"];
+  const [counts, tasks, breakdownCounts] = await Promise.all([
+    fetchCounts(http, q),
+    fetchReportTasks(http, q),
+    fetchBreakdowns(http, q, support, languages),
+  ]);
+  const input = { period: q.period, threshold: 11, counts, tasks, partners };
+  const report = buildReport(input);
+  const breakdowns = buildBreakdowns(report, input, {
+    support,
+    counts: breakdownCounts,
+    settings: CODES.visitSetting,
+    languages,
+    trainings: partners,
+  });
   const ms = performance.now() - started;
   if (report.mismatches.length) throw new Error(`report mismatch: ${report.mismatches.join(",")}`);
+  if (!breakdowns.bySetting || !breakdowns.byLanguage || !breakdowns.share)
+    throw new Error("the sandbox should count every breakdown");
   return { ms, meter, report };
 }
 

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { usePlaywright } from "./browser";
-import { axeViolations, fhirSearch, providerSendsReferral, resetSandbox } from "./journey.helpers";
+import { axeViolations, fhirSearch, providerSendsReferral } from "./journey.helpers";
+import { usePeople } from "./people";
 
 // The partner program's side (invariant 10), through real launches: a provider sends a warm
 // referral to Safe Harbor; Safe Harbor's advocate (standalone launch, no patient) sees it with
@@ -11,29 +11,10 @@ import { axeViolations, fhirSearch, providerSendsReferral, resetSandbox } from "
 // told and nothing is lost; a "no contact" referral offers no call.
 
 const urls = inject("urls");
-let browser: Browser;
 let page: Page;
-const contexts: BrowserContext[] = [];
-
-usePlaywright(
-  (session) => {
-    ({ browser, page } = session);
-  },
-  {
-    beforeEachTest: async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      await resetSandbox(urls);
-    },
-    context: { locale: "en-US" },
-  },
-);
-
-/** A page of its own (own cookies and sign-in), for a second person at another computer. */
-async function newPerson(): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US" });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPerson = usePeople(urls, (session) => {
+  ({ page } = session);
+});
 
 /**
  * Standalone launch without a patient through the partner programs' own registration

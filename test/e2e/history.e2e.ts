@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { usePlaywright } from "./browser";
-import { injectFault, launchApp, providerSendsReferral, resetSandbox } from "./journey.helpers";
+import { injectFault, launchApp, providerSendsReferral } from "./journey.helpers";
+import { usePeople } from "./people";
 
 // Issue 14, the patient's History under faults, through real launches: a failed read names
 // what failed and offers a retry (and, when the session ended, says so with its fix and offers
@@ -11,21 +11,9 @@ import { injectFault, launchApp, providerSendsReferral, resetSandbox } from "./j
 
 const urls = inject("urls");
 let page: Page;
-let browser: import("playwright-core").Browser;
-const contexts: BrowserContext[] = [];
-
-usePlaywright(
-  (session) => {
-    ({ page, browser } = session);
-  },
-  {
-    beforeEachTest: async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      await resetSandbox(urls);
-    },
-    context: { locale: "en-US" },
-  },
-);
+const newPerson = usePeople(urls, (session) => {
+  ({ page } = session);
+});
 
 async function openHistory(p: Page): Promise<void> {
   await p.getByRole("navigation").getByRole("button", { name: "History" }).click();
@@ -86,9 +74,7 @@ describe("withdrawing a consent", () => {
     await expect(mine.getAttribute("data-consent-status")).resolves.toBe("active");
 
     // A colleague, in their own session, withdraws it first.
-    const context = await browser.newContext({ locale: "en-US" });
-    contexts.push(context);
-    const colleague = await context.newPage();
+    const colleague = await newPerson();
     await launchApp(colleague, urls, "prov-rivera", "pat-maria");
     await openHistory(colleague);
     const theirs = colleague.getByTestId("history-referral").first();

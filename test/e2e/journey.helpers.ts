@@ -227,6 +227,12 @@ export async function partnerSignsIn(
     .waitFor();
 }
 
+/** Empties the sandbox's FHIR request log, so what follows can be checked on its own. */
+export async function clearSandboxRequests(urls: E2eUrls): Promise<void> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/requests`, { method: "DELETE" });
+  if (!r.ok) throw new Error(`requests: ${r.status}`);
+}
+
 /** The FHIR requests the sandbox received since the last reset (test-only log). */
 export async function sandboxRequests(urls: E2eUrls): Promise<{ method: string; url: string }[]> {
   const r = await fetch(`${urls.ehrUrl}sandbox/requests`);

@@ -1,7 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
-import { partnerSignsIn, resetSandbox, sandboxRequests } from "./journey.helpers";
+import {
+  clearSandboxRequests,
+  partnerSignsIn,
+  resetSandbox,
+  sandboxRequests,
+} from "./journey.helpers";
 
 // Issue 10: the diagnostics warn when a partner program's account can read beyond its
 // program's referrals. Through a real partner sign-in: against the sandbox's policy every
@@ -52,7 +57,7 @@ async function setPartnerPolicy(enforced: boolean): Promise<void> {
 describe("diagnostics for a partner program's account", () => {
   it("pass against the partner-access policy, counting only", async () => {
     await partnerSignsIn(page, urls, "adv-santos");
-    await fetch(`${urls.ehrUrl}sandbox/requests`, { method: "DELETE" });
+    await clearSandboxRequests(urls);
     const checks = await runDiagnostics();
     expect(checks).toEqual({
       "partner-Task": "pass",

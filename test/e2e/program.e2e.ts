@@ -3,7 +3,13 @@ import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
-import { axeViolations, launchApp, resetSandbox } from "./journey.helpers";
+import {
+  axeViolations,
+  launchApp,
+  clearSandboxRequests,
+  resetSandbox,
+  sandboxRequests,
+} from "./journey.helpers";
 
 // The partnership as a program (issue 15): the staff support page from a chart, a workspace
 // and an error screen, leaving nothing on the server or in the browser; content packs loaded
@@ -19,17 +25,6 @@ usePlaywright(
   },
   { beforeEachTest: () => resetSandbox(urls) },
 );
-
-async function serverLog(): Promise<{ method: string; url: string }[]> {
-  const r = await fetch(`${urls.ehrUrl}sandbox/requests`);
-  if (!r.ok) throw new Error(`requests: ${r.status}`);
-  return (await r.json()) as { method: string; url: string }[];
-}
-
-async function clearServerLog(): Promise<void> {
-  const r = await fetch(`${urls.ehrUrl}sandbox/requests`, { method: "DELETE" });
-  if (!r.ok) throw new Error(`requests: ${r.status}`);
-}
 
 /** Everything the page could leave behind: storage, cookies, the URL and the history. */
 async function traces(): Promise<unknown> {
@@ -48,7 +43,7 @@ async function traces(): Promise<unknown> {
 /** Opens staff support, checks it, closes it: nothing new on the server, nothing left behind. */
 async function openStaffSupport(expectClinicContacts: boolean): Promise<void> {
   const before = await traces();
-  await clearServerLog();
+  await clearSandboxRequests(urls);
   await page.getByRole("button", { name: "Staff support" }).click();
   const support = page.getByTestId("staff-support");
   await support.getByRole("heading", { name: "Support for staff" }).waitFor();
@@ -67,7 +62,7 @@ async function openStaffSupport(expectClinicContacts: boolean): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
   await support.getByRole("button", { name: "Back to the app" }).click();
   await support.waitFor({ state: "detached" });
-  expect((await serverLog()).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  expect((await sandboxRequests(urls)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
   expect(await traces()).toEqual(before);
 }
 

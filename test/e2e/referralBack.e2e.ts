@@ -1,8 +1,8 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { validateResource } from "../../fhir-profiles/validator";
-import { usePlaywright } from "./browser";
-import { axeViolations, fhirSearch, portalCounts, resetSandbox } from "./journey.helpers";
+import { axeViolations, fhirSearch, portalCounts } from "./journey.helpers";
+import { usePeople } from "./people";
 
 // Referrals back (partner → clinic), through real standalone launches: Safe Harbor's advocate
 // refers a client for a next-day appointment; the clinic's front desk (medical assistant, the
@@ -12,27 +12,9 @@ import { axeViolations, fhirSearch, portalCounts, resetSandbox } from "./journey
 
 const urls = inject("urls");
 let page: Page;
-let browser: import("playwright-core").Browser;
-const contexts: BrowserContext[] = [];
-
-usePlaywright(
-  (session) => {
-    ({ browser, page } = session);
-  },
-  {
-    beforeEachTest: async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      await resetSandbox(urls);
-    },
-    context: { locale: "en-US" },
-  },
-);
-
-async function newPerson(): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US" });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPerson = usePeople(urls, (session) => {
+  ({ page } = session);
+});
 
 /** Standalone launch without a patient (the workspace), as a SANDBOX_USERS id. */
 async function signIn(p: Page, user: string): Promise<void> {

@@ -3,6 +3,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import type { BusinessStatus } from "../../src/domain/taskLifecycle";
 import { businessStatusConcept } from "../../src/fhir/businessStatus";
+import { languageTable, settingTable, type Breakdowns } from "../../src/domain/reportBreakdowns";
+import { cellText, type SuppressedTable } from "../../src/domain/reports";
+import { buildCrossTrainingUpdate } from "../../src/fhir/builders/partnership";
+import { CODES } from "../../src/fhir/canonical";
 import { usePlaywright } from "./browser";
 import { axeViolations, launchApp, resetSandbox, safetyAnswer } from "./journey.helpers";
 
@@ -38,6 +42,19 @@ const SECURITY = [
   { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "SDV" },
 ];
 
+const setting = (code: string) => ({
+  url: "https://warm-referral.org/fhir/StructureDefinition/wr-visit-setting",
+  valueCoding: { system: `${SYSTEM}/wr-visit-setting`, code },
+});
+const cards = (language: string) => ({
+  url: "https://warm-referral.org/fhir/StructureDefinition/wr-safety-card-types",
+  extension: [
+    { url: "type", valueCoding: { system: `${SYSTEM}/wr-safety-card-type`, code: "general" } },
+    { url: "language", valueCode: language },
+    { url: "count", valuePositiveInt: 1 },
+  ],
+});
+
 /** Referral outcomes set up on the server, as the partner's advocate would have left them. */
 function outcome(
   n: number,
@@ -62,6 +79,7 @@ function outcome(
         subject: { reference: "Patient/pat-james" },
         authoredOn: at,
         performer: [{ reference: `Organization/${owner}` }],
+        extension: [setting(i % 3 === 0 ? "telephone" : "in-person")],
       },
       {
         resourceType: "Task",
@@ -82,6 +100,27 @@ function outcome(
       },
     ];
   }).flat();
+}
+
+/** The partner's affiliation as held, with one cross-training more (as the admin records it). */
+async function withCrossTraining(org: string, at: number) {
+  const all = (await held("OrganizationAffiliation", {})) as {
+    id: string;
+    meta?: { versionId?: string };
+    participatingOrganization?: { reference?: string };
+  }[];
+  const aff = all.find((a) => a.participatingOrganization?.reference === `Organization/${org}`);
+  if (!aff) throw new Error(`no affiliation for ${org}`);
+  const training = {
+    date: new Date(at).toISOString().slice(0, 10),
+    direction: "clinic-at-program" as const,
+    topic: "Warm referral workflow",
+    attendees: 8,
+  };
+  return buildCrossTrainingUpdate(aff as never, training).resource as {
+    resourceType: string;
+    id: string;
+  };
 }
 
 async function setUpOutcomes(): Promise<void> {
@@ -122,21 +161,40 @@ async function setUpOutcomes(): Promise<void> {
       code: { coding: [{ system: `${SYSTEM}/wr-activity`, code: "universal-education" }] },
       subject: { reference: "Patient/pat-james" },
       performedDateTime: new Date(sent).toISOString(),
+      extension: [setting("in-person"), cards(i < 9 ? "es" : "en")],
     })),
+    // Visits: 40 this month (or the last). The sign-in cannot search Encounters, so the report
+    // must still say the share is not available (never count what it may not read).
+    ...Array.from({ length: 40 }, (_, i) => ({
+      resourceType: "Encounter",
+      id: `rep-visit-${i}`,
+      status: "finished",
+      class: { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "AMB" },
+      subject: { reference: "Patient/pat-james" },
+      period: {
+        start: new Date(sent).toISOString(),
+        end: new Date(sent + 1_800_000).toISOString(),
+      },
+    })),
+    // A cross-training with Safe Harbor (clinic staff at the program, 8 attended).
+    await withCrossTraining("org-safe-harbor", sent),
   ];
-  const r = await fetch(`${urls.ehrUrl}sandbox/transaction`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      resourceType: "Bundle",
-      type: "transaction",
-      entry: resources.map((resource) => ({
-        resource,
-        request: { method: "PUT", url: `${resource.resourceType}/${resource.id}` },
-      })),
-    }),
-  });
-  if (!r.ok) throw new Error(`setup: ${r.status} ${await r.text()}`);
+  // In transactions of 30 entries (the sandbox's control routes take small bodies).
+  for (let i = 0; i < resources.length; i += 30) {
+    const r = await fetch(`${urls.ehrUrl}sandbox/transaction`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        resourceType: "Bundle",
+        type: "transaction",
+        entry: resources.slice(i, i + 30).map((resource) => ({
+          resource,
+          request: { method: "PUT", url: `${resource.resourceType}/${resource.id}` },
+        })),
+      }),
+    });
+    if (!r.ok) throw new Error(`setup: ${r.status} ${await r.text()}`);
+  }
 }
 
 /** The provider sends a warm referral to Safe Harbor through the guide (the real UI). */
@@ -180,6 +238,83 @@ async function tableRows(p: Page, testId: string): Promise<string[][]> {
 async function held(type: string, params: Record<string, string>): Promise<unknown[]> {
   const r = await fetch(`${urls.ehrUrl}sandbox/resources/${type}?${new URLSearchParams(params)}`);
   return (await r.json()) as unknown[];
+}
+
+type Held = {
+  resourceType: string;
+  authoredOn?: string;
+  performedDateTime?: string;
+  period?: { start?: string; end?: string };
+  code?: { coding?: { code?: string }[] };
+  extension?: {
+    url: string;
+    valueCoding?: { code?: string };
+    extension?: { url: string; valueCode?: string }[];
+  }[];
+};
+const settingOf = (r: Held) =>
+  r.extension?.find((e) => e.url.endsWith("wr-visit-setting"))?.valueCoding?.code;
+const languagesOf = (r: Held) =>
+  (r.extension ?? [])
+    .filter((e) => e.url.endsWith("wr-safety-card-types"))
+    .flatMap((e) => e.extension ?? [])
+    .filter((x) => x.url === "language")
+    .map((x) => x.valueCode);
+const texts = (t: SuppressedTable, label: (k: string) => string) => [
+  ...t.rows.map((r) => [label(r.key), ...r.cells.map((c) => cellText(c, t.threshold))]),
+  ["Total", ...t.totals.map((c) => cellText(c, t.threshold))],
+];
+const SETTING_NAMES: Record<string, string> = {
+  "in-person": "In person",
+  "telehealth-video": "Telehealth (video)",
+  telephone: "Telephone",
+  "mobile-unit": "Mobile unit",
+  "school-based": "School-based",
+  "not-recorded": "Not recorded",
+};
+
+/**
+ * What the breakdowns must show, counted here from the records the sandbox holds (not through
+ * its searches), then suppressed by the same rules as the app.
+ */
+async function expectedBreakdowns(periodStart: number) {
+  const inPeriod = (iso: string | undefined) => !!iso && Date.parse(iso) >= periodStart;
+  const education = ((await held("Procedure", { code: "universal-education" })) as Held[]).filter(
+    (p) => inPeriod(p.performedDateTime),
+  );
+  const offered = ((await held("ServiceRequest", {})) as Held[]).filter(
+    (r) =>
+      inPeriod(r.authoredOn) &&
+      r.code?.coding?.some((c) =>
+        ["community-referral", "dsv-advocacy-referral"].includes(c.code ?? ""),
+      ),
+  );
+  const bySetting = (list: Held[]) =>
+    Object.fromEntries(
+      CODES.visitSetting.map((s) => [s, list.filter((r) => settingOf(r) === s).length]),
+    );
+  // The clinic's languages (the report counts education in each).
+  const config = JSON.parse(await readFile("public/clinic-config.json", "utf8")) as {
+    languages: string[];
+  };
+  const languages = config.languages;
+  const counts: Breakdowns = {
+    setting: { education: bySetting(education), offered: bySetting(offered) },
+    language: Object.fromEntries(
+      languages.map((l) => [l, education.filter((r) => languagesOf(r).includes(l)).length]),
+    ),
+  };
+  const setting = settingTable(
+    counts.setting as NonNullable<Breakdowns["setting"]>,
+    CODES.visitSetting,
+    { education: education.length, offered: offered.length },
+    11,
+  );
+  const language = languageTable(counts.language ?? {}, languages, education.length, 11);
+  return {
+    setting: texts(setting, (k) => SETTING_NAMES[k] ?? k),
+    language: texts(language, (k) => (k === "not-recorded" ? "Not recorded" : k)),
+  };
 }
 
 describe("the partnership report", () => {
@@ -245,6 +380,31 @@ describe("the partnership report", () => {
       "<11",
     ]);
 
+    // By setting and by language (the sandbox lists both SearchParameters), counted from the
+    // records held, suppressed as the app does.
+    const expected = await expectedBreakdowns(periodStart);
+    await page.getByTestId("table-setting").waitFor({ timeout: 20_000 });
+    const settingRows = await tableRows(page, "table-setting");
+    expect(settingRows).toEqual(expected.setting);
+    expect(settingRows.find((r) => r[0] === "In person")?.[1]).not.toBe("0");
+    const languageRows = await tableRows(page, "table-language");
+    expect(languageRows).toEqual(expected.language);
+    // The share of visits: the sandbox lists Encounter search, but the app's sign-in has no
+    // user-level Encounter scope, so the server cannot count visits for it: "not available",
+    // never a number.
+    await expect(page.getByTestId("unavailable-share").innerText()).resolves.toContain(
+      "Not available on this server",
+    );
+    expect(await page.getByTestId("table-share").count()).toBe(0);
+    // Cross-trainings: the one recorded with Safe Harbor, exactly (staff, not patients).
+    const trainings = await tableRows(page, "table-trainings");
+    expect(trainings.find((r) => r[0] === "Safe Harbor Family Violence Program")).toEqual([
+      "Safe Harbor Family Violence Program",
+      "1",
+      "0",
+      "8",
+    ]);
+
     // The CSV export says what the screen says.
     const [csvDownload] = await Promise.all([
       page.waitForEvent("download"),
@@ -257,6 +417,19 @@ describe("the partnership report", () => {
     expect(csvMonthly).toEqual(monthly);
     const ps = lines.indexOf("# By partner program") + 2;
     expect(lines.slice(ps, ps + 3).map((l) => l.split(","))).toEqual(partners);
+    const csvSection = (title: string, n: number) => {
+      const at = lines.indexOf(`# ${title}`) + 2;
+      return lines.slice(at, at + n).map((l) => l.split(","));
+    };
+    expect(csvSection("By visit setting", settingRows.length)).toEqual(settingRows);
+    expect(csvSection("Universal education by card language", languageRows.length)).toEqual(
+      languageRows,
+    );
+    // No table under the share's title, only what the screen says.
+    expect(lines[lines.indexOf("# Share of visits with universal education") + 1]).toBe(
+      "Not available on this server",
+    );
+    expect(csvSection("Cross-trainings", trainings.length)).toEqual(trainings);
 
     // Nothing of a patient: counts and trimmed Tasks only; no Patient, no full Task.
     const log = (await (await fetch(`${urls.ehrUrl}sandbox/requests`)).json()) as {
@@ -267,6 +440,8 @@ describe("the partnership report", () => {
       /\/(Task|ServiceRequest|Procedure|Patient)/.test(r.url),
     );
     expect(reportRequests.length).toBeGreaterThan(0);
+    // The breakdowns: one batch Bundle (its entries are `_summary=count` searches).
+    expect(log.filter((r) => r.method === "POST")).toHaveLength(1);
     for (const r of reportRequests) {
       expect(r.url, r.url).toMatch(
         /_summary=count|_elements=status%2CbusinessStatus%2CauthoredOn%2Cowner%2Cpriority%2CexecutionPeriod/,

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
-import { axeViolations, launchApp, resetSandbox } from "./journey.helpers";
+import { axeViolations, launchApp, resetSandbox, sandboxRequests } from "./journey.helpers";
 
 // Who gets which session (docs/ARCHITECTURE.md, "Sessions"), through real launches: patients
 // signing in with the app's own client id get the neutral screen and the server sees no read;
@@ -17,13 +17,6 @@ usePlaywright(
   },
   { beforeEachTest: () => resetSandbox(urls) },
 );
-
-/** The FHIR requests the sandbox received since the last reset (test-only log). */
-async function serverLog(): Promise<{ method: string; url: string }[]> {
-  const r = await fetch(`${urls.ehrUrl}sandbox/requests`);
-  if (!r.ok) throw new Error(`requests: ${r.status}`);
-  return (await r.json()) as { method: string; url: string }[];
-}
 
 const DSV_TYPES = /^\/?(ServiceRequest|Task|Consent|Procedure)\b/;
 
@@ -45,7 +38,7 @@ describe("only staff may use the app", () => {
     const text = await page.locator("body").innerText();
     expect(text).toContain("This tool is for clinic and partner staff");
     expect(text).not.toMatch(/María|referral|violence|Safe Harbor/i);
-    const log = await serverLog();
+    const log = await sandboxRequests(urls);
     expect(log.filter((r) => DSV_TYPES.test(r.url))).toEqual([]);
     expect(log.filter((r) => /^\/?Patient/.test(r.url))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
@@ -57,7 +50,7 @@ describe("only staff may use the app", () => {
     await failure.waitFor({ timeout: 20_000 });
     expect(await failure.getAttribute("data-failure")).toBe("not-staff");
     expect(await page.locator("body").innerText()).not.toContain("María");
-    expect((await serverLog()).filter((r) => DSV_TYPES.test(r.url))).toEqual([]);
+    expect((await sandboxRequests(urls)).filter((r) => DSV_TYPES.test(r.url))).toEqual([]);
   });
 });
 
@@ -72,7 +65,7 @@ describe("the workspace", () => {
     await page.getByRole("heading", { name: "Partner directory" }).waitFor();
     await expect(page.getByRole("button", { name: "Add partner" }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole("region", { name: "Patient" }).count()).toBe(0);
-    const log = await serverLog();
+    const log = await sandboxRequests(urls);
     expect(log.filter((r) => /^\/?Patient/.test(r.url))).toEqual([]);
     expect(log.filter((r) => DSV_TYPES.test(r.url))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);

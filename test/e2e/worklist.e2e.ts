@@ -1,15 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { buildReferralBundle } from "../../src/fhir/builders/referral";
-import { usePlaywright } from "./browser";
-import {
-  axeViolations,
-  launchApp,
-  patientRecords,
-  portalCounts,
-  resetSandbox,
-} from "./journey.helpers";
+import { axeViolations, launchApp, patientRecords, portalCounts } from "./journey.helpers";
+import { usePeople } from "./people";
 
 // Closing the loop at the clinic (issue 11), through real launches: referrals of several ages
 // and states (written through FHIR with the app's own token, then worked by Safe Harbor's
@@ -19,28 +13,10 @@ import {
 // inbox; and none of it reaches the label-honouring patient portal.
 
 const urls = inject("urls");
-let browser: Browser;
 let page: Page;
-const contexts: BrowserContext[] = [];
-
-usePlaywright(
-  (session) => {
-    ({ browser, page } = session);
-  },
-  {
-    beforeEachTest: async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      await resetSandbox(urls);
-    },
-    context: { locale: "en-US" },
-  },
-);
-
-async function newPerson(): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US" });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPerson = usePeople(urls, (session) => {
+  ({ page } = session);
+});
 
 const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * DAY).toISOString();

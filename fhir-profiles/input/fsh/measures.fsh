@@ -10,7 +10,7 @@ Usage: #definition
 * title = "Universal education offered"
 * status = #draft
 * experimental = false
-* description = "Universal-education Procedures (code wr-activity#universal-education, status completed) performed in the period (Procedure.performed, by month). Every offer counts, with or without a disclosure; the share of visits needs an Encounter count from the server and is not computed."
+* description = "Universal-education Procedures (code wr-activity#universal-education, status completed) performed in the period (Procedure.performed, by month). Every offer counts, with or without a disclosure. Also by visit setting (SearchParameter wr-visit-setting) and by card language (wr-card-language) when the server lists them; the share of visits is Measure wr-education-share."
 * scoring = http://terminology.hl7.org/CodeSystem/measure-scoring#cohort
 * type = http://terminology.hl7.org/CodeSystem/measure-type#process
 * disclaimer = "Aggregate and de-identified: counts below the threshold of the clinic (default 11) are suppressed, with complementary suppression."
@@ -20,6 +20,10 @@ Usage: #definition
 * group[0].population[0].criteria.expression = "Universal-education Procedures (code wr-activity#universal-education, status completed) performed in the period (Procedure.performed, by month)."
 * group[0].stratifier[0].code.text = "month"
 * group[0].stratifier[0].description = "By the month (UTC) the record was made."
+* group[0].stratifier[1].code.text = "visit-setting"
+* group[0].stratifier[1].description = "By the visit setting (extension wr-visit-setting; not-recorded for the rest), counted by the server with SearchParameter wr-visit-setting."
+* group[0].stratifier[2].code.text = "card-language"
+* group[0].stratifier[2].description = "By the language of a card offered (wr-safety-card-types language; not-recorded for the rest), counted with SearchParameter wr-card-language."
 
 Instance: wr-referrals-offered
 InstanceOf: Measure
@@ -41,6 +45,8 @@ Usage: #definition
 * group[0].stratifier[0].description = "By the month (UTC) the record was made."
 * group[0].stratifier[1].code.text = "partner"
 * group[0].stratifier[1].description = "By the partner program that owns the Task."
+* group[0].stratifier[2].code.text = "visit-setting"
+* group[0].stratifier[2].description = "By the visit setting (extension wr-visit-setting; not-recorded for the rest), counted by the server with SearchParameter wr-visit-setting."
 
 Instance: wr-referrals-sent
 InstanceOf: Measure
@@ -435,3 +441,47 @@ Usage: #definition
 * group[0].population[2].criteria.expression = "Incoming referrals whose Task is completed."
 * group[0].stratifier[0].code.text = "month"
 * group[0].stratifier[0].description = "By the month (UTC) the record was made."
+
+Instance: wr-education-share
+InstanceOf: Measure
+Usage: #definition
+* url = "https://warm-referral.org/fhir/Measure/wr-education-share"
+* name = "WrEducationShare"
+* title = "Share of visits with universal education"
+* status = #draft
+* experimental = false
+* description = "Universal-education Procedures in the month (Measure wr-education-offered) over the visits: Encounters whose period falls in the month, counted by the server (Encounter?date, _summary=count). Reported only when the server's CapabilityStatement lists Encounter search by date and batch; not shown when the numerator or the denominator is suppressed."
+* scoring = http://terminology.hl7.org/CodeSystem/measure-scoring#proportion
+* type = http://terminology.hl7.org/CodeSystem/measure-type#process
+* disclaimer = "Aggregate and de-identified: counts below the threshold of the clinic (default 11) are suppressed, with complementary suppression."
+* improvementNotation = http://terminology.hl7.org/CodeSystem/measure-improvement-notation#increase
+* group[0].population[0].code = http://terminology.hl7.org/CodeSystem/measure-population#denominator
+* group[0].population[0].description = "Visits: Encounters whose period falls in the month."
+* group[0].population[0].criteria.language = #text/plain
+* group[0].population[0].criteria.expression = "Visits: Encounters whose period falls in the month."
+* group[0].population[1].code = http://terminology.hl7.org/CodeSystem/measure-population#numerator
+* group[0].population[1].description = "Universal-education Procedures performed in the month (see education-offered)."
+* group[0].population[1].criteria.language = #text/plain
+* group[0].population[1].criteria.expression = "Universal-education Procedures performed in the month (see education-offered)."
+* group[0].stratifier[0].code.text = "month"
+* group[0].stratifier[0].description = "By the month (UTC) the record was made."
+
+Instance: wr-cross-trainings
+InstanceOf: Measure
+Usage: #definition
+* url = "https://warm-referral.org/fhir/Measure/wr-cross-trainings"
+* name = "WrCrossTrainings"
+* title = "Cross-trainings"
+* status = #draft
+* experimental = false
+* description = "Cross-training sessions recorded on a partner's PartnerAffiliation (extension wr-cross-training) with a date in the period, by partner and by direction (clinic staff at the program, or the program's staff at the clinic), with the staff who attended. About staff, not patients: counts are not suppressed."
+* scoring = http://terminology.hl7.org/CodeSystem/measure-scoring#cohort
+* type = http://terminology.hl7.org/CodeSystem/measure-type#structure
+* group[0].population[0].code = http://terminology.hl7.org/CodeSystem/measure-population#initial-population
+* group[0].population[0].description = "Cross-training sessions dated in the period."
+* group[0].population[0].criteria.language = #text/plain
+* group[0].population[0].criteria.expression = "Cross-training sessions dated in the period."
+* group[0].stratifier[0].code.text = "partner"
+* group[0].stratifier[0].description = "By the partner program whose partnership record holds the session."
+* group[0].stratifier[1].code.text = "direction"
+* group[0].stratifier[1].description = "By direction (wr-cross-training-direction): clinic-at-program or program-at-clinic."

@@ -8,18 +8,18 @@ import type { CatalogCard, GuideDraft } from "./draft";
 export function CardPicker({
   t,
   catalog,
-  state,
+  draft,
   selected,
   update,
 }: {
   t: StaffText;
   catalog: CatalogCard[];
-  state: GuideDraft;
+  draft: GuideDraft;
   selected: string[];
   update: (fn: (s: GuideDraft) => GuideDraft) => void;
 }) {
   const staffLang = useStaffLanguage();
-  const inLanguage = catalog.filter((c) => c.languages.includes(state.language));
+  const inLanguage = catalog.filter((c) => c.languages.includes(draft.language));
   const shown = inLanguage.length ? inLanguage : catalog;
   const toggle = (id: string) => (on: boolean) =>
     update((s) => {
@@ -31,7 +31,7 @@ export function CardPicker({
       <legend>{t.cardsLegend}</legend>
       <p className="hint">{t.cardsHint}</p>
       {!inLanguage.length && (
-        <p className="hint">{t.noCardsIn(languageName(state.language, staffLang))}</p>
+        <p className="hint">{t.noCardsIn(languageName(draft.language, staffLang))}</p>
       )}
       <div className="choices cards">
         {shown.map((card) => (
@@ -39,7 +39,7 @@ export function CardPicker({
             key={card.id}
             className={null}
             checked={selected.includes(card.id)}
-            disabled={state.education.recorded}
+            disabled={draft.education.recorded}
             onChange={toggle(card.id)}
             label={
               <span>

@@ -1,11 +1,10 @@
-import type { RefObject } from "react";
 import { useChartSession } from "../../app/session";
 import { packFor } from "../../content/packs/index";
-import type { StaffText } from "../../content/packs/types";
 import { isRemote, SETTINGS, type Setting } from "../../domain/journey";
 import { Checkbox } from "../../ui/fields";
 import { isMinor, type GuideDraft } from "./draft";
 import { RemoteCheck } from "./RemoteCheck";
+import { StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // C: the setting, the checks before asking anything (alone, interpreter, the limits of
 // confidentiality in this jurisdiction), and a way out when it is not safe to talk.
@@ -14,37 +13,30 @@ type Checklist = keyof GuideDraft["checklist"];
 
 export function ConfidentialityStep({
   t,
-  state,
+  draft,
   setting,
   update,
   headingRef,
   onNotSafe,
   onNext,
-}: {
-  t: StaffText;
-  state: GuideDraft;
+}: StepProps<GuideDraft> & {
   setting: Setting;
-  update: (fn: (s: GuideDraft) => GuideDraft) => void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
   onNotSafe: () => void;
   onNext: () => void;
 }) {
   const { patient, clinic } = useChartSession();
   const { minorAgeBelow, name: jurisdiction, mandatoryReporting } = clinic.jurisdiction;
-  const patientText = packFor(state.language).patient;
+  const patientText = packFor(draft.language).patient;
   const minor = isMinor(patient.birthDate, minorAgeBelow, new Date());
   const texts = minor ? mandatoryReporting.minor : mandatoryReporting.adult;
-  const limitsText = texts[state.language] ?? texts.en ?? "";
+  const limitsText = texts[draft.language] ?? texts.en ?? "";
   const remote = isRemote(setting);
   const check = (key: Checklist) => (value: boolean) =>
     update((s) => ({ ...s, checklist: { ...s.checklist, [key]: value } }));
   const settingCheck = (key: string) => (value: boolean) =>
     update((s) => ({ ...s, settingChecks: { ...s.settingChecks, [key]: value } }));
   return (
-    <section aria-labelledby="step-heading" className="step" data-step="c">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.steps.c}
-      </h2>
+    <StepSection step="c" heading={t.steps.c} headingRef={headingRef}>
       <fieldset>
         <legend>{t.settingLegend}</legend>
         <div className="choices">
@@ -62,10 +54,10 @@ export function ConfidentialityStep({
           ))}
         </div>
       </fieldset>
-      {remote && <RemoteCheck t={t} state={state} update={update} onNotSafe={onNotSafe} />}
+      {remote && <RemoteCheck t={t} draft={draft} update={update} onNotSafe={onNotSafe} />}
       <fieldset>
         <legend>{t.checklistLegend}</legend>
-        <Checkbox label={t.alone} checked={state.checklist.alone} onChange={check("alone")} />
+        <Checkbox label={t.alone} checked={draft.checklist.alone} onChange={check("alone")} />
         {!remote && (
           <p className="hint">
             {t.aloneTip} <span className="say">{patientText.stepOut}</span>
@@ -73,16 +65,16 @@ export function ConfidentialityStep({
         )}
         <Checkbox
           label={t.interpreter}
-          checked={state.checklist.interpreter}
+          checked={draft.checklist.interpreter}
           onChange={check("interpreter")}
         />
-        <Checkbox label={t.limits} checked={state.checklist.limits} onChange={check("limits")} />
+        <Checkbox label={t.limits} checked={draft.checklist.limits} onChange={check("limits")} />
         {(t.settingChecks[setting] ?? []).map((line, i) => (
           <Checkbox
             key={line}
             label={line}
             testId="setting-check"
-            checked={state.settingChecks?.[`${setting}:${i}`] === true}
+            checked={draft.settingChecks?.[`${setting}:${i}`] === true}
             onChange={settingCheck(`${setting}:${i}`)}
           />
         ))}
@@ -98,14 +90,11 @@ export function ConfidentialityStep({
           {limitsText}
         </blockquote>
       </section>
-      <div className="actions">
+      <StepActions onNext={onNext} nextLabel={t.next}>
         <button type="button" className="secondary" onClick={onNotSafe}>
           {t.notSafeButton}
         </button>
-        <button type="button" className="primary" onClick={onNext}>
-          {t.next}
-        </button>
-      </div>
-    </section>
+      </StepActions>
+    </StepSection>
   );
 }

@@ -42,20 +42,21 @@ export default function CuesGuide({
   // A role without the full guide (a medical assistant) stays on universal education.
   const fullGuide = can(session.access, "use-full-guide");
 
-  const [state, update] = useRemembered<GuideDraft>("guide", patient.id, () =>
+  const [draft, update] = useRemembered<GuideDraft>("guide", patient.id, () =>
     freshGuide(fullGuide, patient.language ?? "en"),
   );
 
   // The visit's class picks the default setting (telehealth for a virtual visit).
   const visit = useVisitIsVirtual();
-  const setting: Setting = state.setting ?? (visit.data ? "telehealth-video" : "in-person");
+  const setting: Setting = draft.setting ?? (visit.data ? "telehealth-video" : "in-person");
 
-  const headingRef = useStepFocus(`${state.step}:${state.mode}`);
+  const headingRef = useStepFocus(`${draft.step}:${draft.mode}`);
 
   const go = (step: Step) => update((s) => ({ ...s, step }));
-  const back = () => go(previousStep(state.step));
-  const full = state.mode === "full";
-  const steps = GUIDE_STEPS[state.mode];
+  const back = () => go(previousStep(draft.step));
+  const full = draft.mode === "full";
+  const steps = GUIDE_STEPS[draft.mode];
+  const stepProps = { t, draft, update, headingRef };
 
   return (
     <section className="guide" aria-labelledby="guide-heading">
@@ -65,7 +66,7 @@ export default function CuesGuide({
         </h1>
         <ModeSwitch
           t={t}
-          mode={state.mode}
+          mode={draft.mode}
           fullGuide={fullGuide}
           onChange={(mode) => update((s) => switchMode(s, mode, fullGuide))}
         />
@@ -73,52 +74,43 @@ export default function CuesGuide({
       {steps.length > 1 && (
         <ol className="steps" aria-label={t.guideHeading}>
           {steps.map((s) => (
-            <li key={s} aria-current={state.step === s ? "step" : undefined}>
+            <li key={s} aria-current={draft.step === s ? "step" : undefined}>
               {t.steps[s]}
             </li>
           ))}
         </ol>
       )}
-      {state.step === "c" && (
+      {draft.step === "c" && (
         <ConfidentialityStep
-          t={t}
-          state={state}
+          {...stepProps}
           setting={setting}
-          update={update}
-          headingRef={headingRef}
           onNotSafe={() => go("not-safe")}
           onNext={() => go("ue")}
         />
       )}
-      {state.step === "ue" && (
+      {draft.step === "ue" && (
         <EducationStep
-          t={t}
+          {...stepProps}
           setting={setting}
-          state={state}
-          update={update}
-          headingRef={headingRef}
           onBack={full ? back : undefined}
           onNext={full ? () => go("s") : undefined}
         />
       )}
-      {state.step === "s" && (
+      {draft.step === "s" && (
         <SupportStep
-          t={t}
+          {...stepProps}
           protocol={strangulationProtocol(clinic, staffLang)}
-          state={state}
-          update={update}
-          headingRef={headingRef}
           onBack={back}
           onNothingNow={() => go("nothing-now")}
           onReferral={() =>
-            onReferral(toSupportSummary(state, clinic.safetyCards as CatalogCard[], setting))
+            onReferral(toSupportSummary(draft, clinic.safetyCards as CatalogCard[], setting))
           }
         />
       )}
-      {state.step === "not-safe" && (
-        <NotSafeStep t={t} language={state.language} headingRef={headingRef} onBack={back} />
+      {draft.step === "not-safe" && (
+        <NotSafeStep t={t} language={draft.language} headingRef={headingRef} onBack={back} />
       )}
-      {state.step === "nothing-now" && (
+      {draft.step === "nothing-now" && (
         <NothingNowStep t={t} headingRef={headingRef} onBack={back} />
       )}
     </section>

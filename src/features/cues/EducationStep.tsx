@@ -1,9 +1,8 @@
-import { useEffect, useState, type RefObject } from "react";
+import { useEffect, useState } from "react";
 import { useChartSession } from "../../app/session";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { PackNotes } from "../../ui/PackNotes";
 import { hasPack, languageName, PACKS, packFor } from "../../content/packs/index";
-import type { StaffText } from "../../content/packs/types";
 import type { Setting } from "../../domain/journey";
 import { failureOf, type Failure } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
@@ -17,6 +16,7 @@ import {
   type GuideDraft,
 } from "./draft";
 import { CardPicker } from "./CardPicker";
+import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // UE: the universal-education script in the patient's language, the safety cards offered, and
 // one click to record that education was offered (a labelled Procedure; no disclosure implied).
@@ -24,17 +24,13 @@ import { CardPicker } from "./CardPicker";
 export function EducationStep({
   t,
   setting,
-  state,
+  draft,
   update,
   headingRef,
   onBack,
   onNext,
-}: {
-  t: StaffText;
+}: StepProps<GuideDraft> & {
   setting: Setting;
-  state: GuideDraft;
-  update: (fn: (s: GuideDraft) => GuideDraft) => void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
   onBack: (() => void) | undefined;
   onNext: (() => void) | undefined;
 }) {
@@ -42,34 +38,34 @@ export function EducationStep({
   const staffLang = useStaffLanguage();
   const catalog = clinic.safetyCards as CatalogCard[];
   const minor = isMinor(patient.birthDate, clinic.jurisdiction.minorAgeBelow, new Date());
-  const selected = state.cards ?? defaultCards(catalog, state.language, minor);
-  const patientText = packFor(state.language).patient;
+  const selected = draft.cards ?? defaultCards(catalog, draft.language, minor);
+  const patientText = packFor(draft.language).patient;
   const recordEducation = useRecordEducation();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   // Staff move through UE: the education counts as offered from here on.
   useEffect(() => {
-    if (!state.education.offeredAt)
+    if (!draft.education.offeredAt)
       update((s) => ({
         ...s,
         cards: s.cards ?? selected,
         education: { ...s.education, offeredAt: new Date().toISOString() },
       }));
-  }, [state.education.offeredAt, selected, update]);
+  }, [draft.education.offeredAt, selected, update]);
 
-  const languages = [...new Set([...Object.keys(PACKS), ...clinic.languages, state.language])];
+  const languages = [...new Set([...Object.keys(PACKS), ...clinic.languages, draft.language])];
 
   async function record() {
     setProblem(null);
     setFailure(null);
-    const cards = chosenCards({ ...state, cards: selected }, catalog);
+    const cards = chosenCards({ ...draft, cards: selected }, catalog);
     const refused = canRecord(cards);
     if (refused) return setProblem(t[refused]);
     try {
       await recordEducation.mutateAsync({
-        clientId: state.education.clientId,
-        performedAt: state.education.offeredAt ?? new Date().toISOString(),
+        clientId: draft.education.clientId,
+        performedAt: draft.education.offeredAt ?? new Date().toISOString(),
         cards,
         setting,
       });
@@ -80,15 +76,12 @@ export function EducationStep({
   }
 
   return (
-    <section aria-labelledby="step-heading" className="step" data-step="ue">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.steps.ue}
-      </h2>
+    <StepSection step="ue" heading={t.steps.ue} headingRef={headingRef}>
       <div className="field">
         <label htmlFor="script-language">{t.scriptLanguage}</label>
         <select
           id="script-language"
-          value={state.language}
+          value={draft.language}
           onChange={(e) => {
             const language = e.target.value;
             update((s) => ({ ...s, language, cards: s.education.recorded ? s.cards : null }));
@@ -105,15 +98,15 @@ export function EducationStep({
       </div>
       <section aria-labelledby="script-heading">
         <h3 id="script-heading">{t.scriptHeading}</h3>
-        {!hasPack(state.language) && (
+        {!hasPack(draft.language) && (
           <p className="hint" role="note">
-            {t.noScriptIn(languageName(state.language, staffLang))}
+            {t.noScriptIn(languageName(draft.language, staffLang))}
           </p>
         )}
-        <PackNotes language={state.language} />
+        <PackNotes language={draft.language} />
         <div
           className="say script"
-          lang={packFor(state.language).lang}
+          lang={packFor(draft.language).lang}
           data-testid="education-script"
         >
           {patientText.educationScript.map((line) => (
@@ -122,9 +115,9 @@ export function EducationStep({
           <p>{patientText.cardOffer}</p>
         </div>
       </section>
-      <CardPicker t={t} catalog={catalog} state={state} selected={selected} update={update} />
+      <CardPicker t={t} catalog={catalog} draft={draft} selected={selected} update={update} />
       <div className="actions">
-        {state.education.recorded ? (
+        {draft.education.recorded ? (
           <p role="status" className="ok" data-testid="education-recorded">
             {t.educationRecorded}
           </p>
@@ -139,25 +132,10 @@ export function EducationStep({
           </button>
         )}
       </div>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      <ProblemText problem={problem} />
       {failure && <FailureAlert failure={failure} lang={staffLang} />}
       {!onNext && <p className="hint">{t.maEscalate}</p>}
-      <div className="actions">
-        {onBack && (
-          <button type="button" onClick={onBack}>
-            {t.back}
-          </button>
-        )}
-        {onNext && (
-          <button type="button" className="primary" onClick={onNext}>
-            {t.toSupport}
-          </button>
-        )}
-      </div>
-    </section>
+      <StepActions onBack={onBack} backLabel={t.back} onNext={onNext} nextLabel={t.toSupport} />
+    </StepSection>
   );
 }

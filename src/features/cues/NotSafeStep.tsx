@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
 import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 
@@ -11,14 +11,11 @@ export function NotSafeStep({
 }: {
   t: StaffText;
   language: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingRef: HeadingRef;
   onBack: () => void;
 }) {
   return (
-    <section aria-labelledby="step-heading" className="step">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.notSafeHeading}
-      </h2>
+    <StepSection heading={t.notSafeHeading} headingRef={headingRef}>
       <ul>
         {t.notSafeSteps.map((line) => (
           <li key={line}>{line}</li>
@@ -29,11 +26,7 @@ export function NotSafeStep({
       <p role="status" data-testid="nothing-written">
         {t.notSafeNothingWritten}
       </p>
-      <div className="actions">
-        <button type="button" onClick={onBack}>
-          {t.notSafeBack}
-        </button>
-      </div>
-    </section>
+      <StepActions onBack={onBack} backLabel={t.notSafeBack} />
+    </StepSection>
   );
 }

@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
 import type { StaffText } from "../../content/packs/types";
 
 /** The patient wants nothing now: what to leave them with. */
@@ -8,24 +8,17 @@ export function NothingNowStep({
   onBack,
 }: {
   t: StaffText;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingRef: HeadingRef;
   onBack: () => void;
 }) {
   return (
-    <section aria-labelledby="step-heading" className="step">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.nothingNowHeading}
-      </h2>
+    <StepSection heading={t.nothingNowHeading} headingRef={headingRef}>
       <ul>
         {t.nothingNowSteps.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <div className="actions">
-        <button type="button" onClick={onBack}>
-          {t.back}
-        </button>
-      </div>
-    </section>
+      <StepActions onBack={onBack} backLabel={t.back} />
+    </StepSection>
   );
 }

@@ -9,16 +9,16 @@ import type { GuideDraft } from "./draft";
 
 export function RemoteCheck({
   t,
-  state,
+  draft,
   update,
   onNotSafe,
 }: {
   t: StaffText;
-  state: GuideDraft;
+  draft: GuideDraft;
   update: (fn: (s: GuideDraft) => GuideDraft) => void;
   onNotSafe: () => void;
 }) {
-  const patientText = packFor(state.language).patient;
+  const patientText = packFor(draft.language).patient;
   const answer = (key: "safeTime" | "alone", value: boolean) => {
     update((s) => ({ ...s, remote: { ...s.remote, [key]: value } }));
     if (!value) onNotSafe();
@@ -32,7 +32,7 @@ export function RemoteCheck({
       <legend>{t.remoteLegend}</legend>
       <Checkbox
         label={t.yesNoMode}
-        checked={state.yesNo}
+        checked={draft.yesNo}
         describedBy="yes-no-hint"
         onChange={(yesNo) => update((s) => ({ ...s, yesNo }))}
       />
@@ -40,11 +40,11 @@ export function RemoteCheck({
         {t.yesNoModeHint}
       </p>
       {questions.map(([key, label, say]) => {
-        const held = state.remote[key];
+        const held = draft.remote[key];
         return (
           <fieldset key={key} className="yes-no">
             <legend>{label}</legend>
-            <p className="say">{state.yesNo ? say.yesNo : say.open}</p>
+            <p className="say">{draft.yesNo ? say.yesNo : say.open}</p>
             <YesNo
               name={`remote-${key}`}
               value={held === undefined ? undefined : held ? "yes" : "no"}

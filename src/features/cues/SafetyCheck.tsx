@@ -11,16 +11,16 @@ import type { GuideDraft } from "./draft";
 export function SafetyCheck({
   t,
   protocol,
-  state,
+  draft,
   update,
 }: {
   t: StaffText;
   protocol: string;
-  state: GuideDraft;
+  draft: GuideDraft;
   update: (fn: (s: GuideDraft) => GuideDraft) => void;
 }) {
-  const pack = packFor(state.language);
-  const urgency = assessUrgency(state.answers);
+  const pack = packFor(draft.language);
+  const urgency = assessUrgency(draft.answers);
   return (
     <>
       <fieldset>
@@ -32,14 +32,14 @@ export function SafetyCheck({
               <legend>
                 {t.safetyControls[item]}
                 <span className="ask" lang={pack.lang}>
-                  {state.yesNo
+                  {draft.yesNo
                     ? pack.patient.safetyQuestions[item].yesNo
                     : pack.patient.safetyQuestions[item].open}
                 </span>
               </legend>
               <YesNo
                 name={`safety-${item}`}
-                value={answerOf(item, state.answers)}
+                value={answerOf(item, draft.answers)}
                 onChange={(answer) =>
                   update((s) => ({
                     ...s,

@@ -1,12 +1,12 @@
-import { useState, type RefObject } from "react";
+import { useState } from "react";
 import { PackNotes } from "../../ui/PackNotes";
 import { packFor } from "../../content/packs/index";
-import type { StaffText } from "../../content/packs/types";
 import { suggestedServices } from "../../domain/urgency";
 import { CODES } from "../../fhir/canonical";
 import { Checkbox } from "../../ui/fields";
 import { canAdvance, type GuideDraft } from "./draft";
 import { SafetyCheck } from "./SafetyCheck";
+import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // S: validating words, the safety and needs check (urgency, the strangulation prompt), and
 // the services the patient wants — on to the referral, or nothing now.
@@ -14,25 +14,21 @@ import { SafetyCheck } from "./SafetyCheck";
 export function SupportStep({
   t,
   protocol,
-  state,
+  draft,
   update,
   headingRef,
   onBack,
   onNothingNow,
   onReferral,
-}: {
-  t: StaffText;
+}: StepProps<GuideDraft> & {
   /** The clinic's protocol after strangulation (clinic-config strangulationProtocol). */
   protocol: string;
-  state: GuideDraft;
-  update: (fn: (s: GuideDraft) => GuideDraft) => void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
   onBack: () => void;
   onNothingNow: () => void;
   onReferral: () => void;
 }) {
-  const pack = packFor(state.language);
-  const suggested = suggestedServices(state.answers);
+  const pack = packFor(draft.language);
+  const suggested = suggestedServices(draft.answers);
   const [problem, setProblem] = useState<string | null>(null);
   const services = [...suggested, ...CODES.dsvServices.filter((code) => !suggested.includes(code))];
   const toggleGoal = (code: string) => (on: boolean) =>
@@ -41,25 +37,22 @@ export function SupportStep({
       goals: on ? [...s.goals, code] : s.goals.filter((g) => g !== code),
     }));
   const toReferral = () => {
-    const advance = canAdvance("s", state);
+    const advance = canAdvance("s", draft);
     if (advance.ok) onReferral();
     else if (advance.problem) setProblem(t[advance.problem]);
   };
   return (
-    <section aria-labelledby="step-heading" className="step" data-step="s">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.steps.s}
-      </h2>
+    <StepSection step="s" heading={t.steps.s} headingRef={headingRef}>
       <section aria-labelledby="validate-heading">
         <h3 id="validate-heading">{t.validateHeading}</h3>
-        <PackNotes language={state.language} />
+        <PackNotes language={draft.language} />
         <ul className="say" lang={pack.lang}>
           {pack.patient.validating.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
       </section>
-      <SafetyCheck t={t} protocol={protocol} state={state} update={update} />
+      <SafetyCheck t={t} protocol={protocol} draft={draft} update={update} />
       <fieldset>
         <legend>{t.goalsLegend}</legend>
         <p className="say">{pack.patient.goalsQuestion}</p>
@@ -70,28 +63,18 @@ export function SupportStep({
               key={code}
               className={null}
               label={t.services[code] ?? code}
-              checked={state.goals.includes(code)}
+              checked={draft.goals.includes(code)}
               onChange={toggleGoal(code)}
             />
           ))}
         </div>
       </fieldset>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" onClick={onBack}>
-          {t.back}
-        </button>
+      <ProblemText problem={problem} />
+      <StepActions onBack={onBack} backLabel={t.back} onNext={toReferral} nextLabel={t.toReferral}>
         <button type="button" className="secondary" onClick={onNothingNow}>
           {t.nothingNow}
         </button>
-        <button type="button" className="primary" onClick={toReferral}>
-          {t.toReferral}
-        </button>
-      </div>
-    </section>
+      </StepActions>
+    </StepSection>
   );
 }

@@ -1,8 +1,6 @@
-import type { RefObject } from "react";
 import { useChartSession } from "../../app/session";
 import { minorConsentText } from "../../config/clinicConfig";
 import { packFor } from "../../content/packs/index";
-import type { StaffText } from "../../content/packs/types";
 import type { SupportSummary } from "../../domain/journey";
 import { ageOn } from "../../domain/people";
 import { useStaffLanguage } from "../../ui/staffLanguage";
@@ -11,6 +9,7 @@ import { Checkbox, TextField } from "../../ui/fields";
 import { dateOnly, type ReferralDraft } from "./draft";
 import { longDate } from "./longDate";
 import { SafeContactFields } from "./SafeContactFields";
+import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // Step 2 of the referral: the patient's time-limited consent to share with this partner, and
 // how (and whether) the partner may contact them.
@@ -25,12 +24,8 @@ export function ConsentStep({
   problem,
   onBack,
   onNext,
-}: {
-  t: StaffText;
+}: StepProps<ReferralDraft> & {
   support: SupportSummary;
-  draft: ReferralDraft;
-  update: (fn: (d: ReferralDraft) => ReferralDraft) => void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
   partnerName: string;
   problem: string | null;
   onBack: () => void;
@@ -42,10 +37,7 @@ export function ConsentStep({
   const minor = age !== undefined && age < clinic.jurisdiction.minorAgeBelow;
   const patientPack = packFor(support.language);
   return (
-    <section aria-labelledby="step-heading" className="step" data-step="consent">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.steps.consent}
-      </h2>
+    <StepSection step="consent" heading={t.steps.consent} headingRef={headingRef}>
       <fieldset>
         <legend>{t.consentLegend}</legend>
         <p className="say" lang={patientPack.lang}>
@@ -87,19 +79,8 @@ export function ConsentStep({
         value={draft.safeContact}
         onChange={(safeContact) => update((d) => ({ ...d, safeContact }))}
       />
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" onClick={onBack}>
-          {t.back}
-        </button>
-        <button type="button" className="primary" onClick={onNext}>
-          {t.next}
-        </button>
-      </div>
-    </section>
+      <ProblemText problem={problem} />
+      <StepActions onBack={onBack} backLabel={t.back} onNext={onNext} nextLabel={t.next} />
+    </StepSection>
   );
 }

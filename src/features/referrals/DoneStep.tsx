@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { StepActions, StepSection, type HeadingRef } from "../../ui/Step";
 import { packFor } from "../../content/packs/index";
 import type { StaffText } from "../../content/packs/types";
 import { NATIONAL_DV_HOTLINE, type SupportSummary } from "../../domain/journey";
@@ -23,7 +23,7 @@ export function DoneStep({
   t: StaffText;
   support: SupportSummary;
   draft: ReferralDraft;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingRef: HeadingRef;
   chosen: PartnerMatch | null;
   onOpenResourceCard: () => void;
   onAnother: () => void;
@@ -35,10 +35,7 @@ export function DoneStep({
   const patientPack = packFor(support.language);
   const card = patientPack.patient.card;
   return (
-    <section aria-labelledby="step-heading" className="step" data-step="done">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.doneHeading}
-      </h2>
+    <StepSection step="done" heading={t.doneHeading} headingRef={headingRef}>
       <ul data-testid="recorded">
         {(noPartner ? t.recordedNoPartner : fillNodeLines(t.recordedItems, partnerName)).map(
           (item, i) => (
@@ -84,7 +81,7 @@ export function DoneStep({
         </p>
         <p>{card.note}</p>
       </div>
-      <div className="actions">
+      <StepActions onNext={onDone} nextLabel={t.finish}>
         <button type="button" onClick={() => window.print()}>
           {t.printCard}
         </button>
@@ -94,10 +91,7 @@ export function DoneStep({
         <button type="button" onClick={onAnother}>
           {t.anotherReferral}
         </button>
-        <button type="button" className="primary" onClick={onDone}>
-          {t.finish}
-        </button>
-      </div>
-    </section>
+      </StepActions>
+    </StepSection>
   );
 }

@@ -1,6 +1,4 @@
-import type { RefObject } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { StaffText } from "../../content/packs/types";
 import type { HandoffMethod, SupportSummary } from "../../domain/journey";
 import type { Line247, MatchResult, PartnerMatch } from "../../domain/partnerMatch";
 import type { Partner } from "../../domain/partner";
@@ -10,6 +8,7 @@ import { PhoneText, fillNodes } from "../../ui/Bidi";
 import type { ReferralDraft } from "./draft";
 import { PartnerChoices } from "./PartnerChoices";
 import { HandoffChoices } from "./HandoffChoices";
+import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/Step";
 
 // Step 1 of the referral: which partner (or none), and how the patient is handed over.
 
@@ -27,12 +26,8 @@ export function PartnerStep({
   handoffs,
   problem,
   onNext,
-}: {
-  t: StaffText;
+}: StepProps<ReferralDraft> & {
   support: SupportSummary;
-  draft: ReferralDraft;
-  update: (fn: (d: ReferralDraft) => ReferralDraft) => void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
   partners: UseQueryResult<Partner[]>;
   match: MatchResult | null;
   open247: readonly Line247[];
@@ -44,10 +39,7 @@ export function PartnerStep({
 }) {
   const staffLang = useStaffLanguage();
   return (
-    <section aria-labelledby="step-heading" className="step" data-step="partner">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.steps.partner}
-      </h2>
+    <StepSection step="partner" heading={t.steps.partner} headingRef={headingRef}>
       {partners.isPending && <p role="status">{t.partnersLoading}</p>}
       {partners.isError && (
         <QueryError
@@ -82,16 +74,8 @@ export function PartnerStep({
       <p className="hotline" data-testid="hotline">
         {t.hotlineLine}
       </p>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="primary" onClick={onNext}>
-          {t.next}
-        </button>
-      </div>
-    </section>
+      <ProblemText problem={problem} />
+      <StepActions onNext={onNext} nextLabel={t.next} />
+    </StepSection>
   );
 }

@@ -1,10 +1,10 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http as mswHttp, HttpResponse } from "msw";
-import type { Resource, ServiceRequest } from "fhir/r4";
+import type { ServiceRequest } from "fhir/r4";
 import type { Role } from "../../domain/roles";
 import type { SupportSummary } from "../../domain/journey";
-import { CODE_SYSTEM } from "../../fhir/canonical";
+import { alphaAffiliation, alphaHotline, alphaOrganization } from "../../../test/fixtures/partners";
 import { FhirStore } from "../../../test/msw/fhirStore";
 import { FHIR_BASE } from "../../../test/msw/handlers";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
@@ -15,39 +15,10 @@ import ReferralFlow from "./ReferralFlow";
 // the refusals on the way, the one transaction it writes, a failed send kept and retried once.
 
 const seed = [
-  {
-    resourceType: "Organization",
-    id: "org-a",
-    active: true,
-    name: "Alpha Program",
-    type: [{ coding: [{ system: CODE_SYSTEM.partnerType, code: "dv-program" }] }],
-  },
-  {
-    resourceType: "HealthcareService",
-    id: "hs-a",
-    active: true,
-    name: "Alpha advocacy",
-    providedBy: { reference: "Organization/org-a" },
-    type: [{ coding: [{ system: CODE_SYSTEM.dsvServices, code: "hotline-24h" }] }],
-    communication: [{ coding: [{ code: "en" }] }],
-    telecom: [{ system: "phone", value: "503-555-0142" }],
-    availableTime: [
-      { daysOfWeek: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], allDay: true },
-    ],
-  },
-  {
-    resourceType: "OrganizationAffiliation",
-    id: "aff-a",
-    active: true,
-    organization: { reference: "Organization/clinic" },
-    participatingOrganization: { reference: "Organization/org-a" },
-    code: [
-      { coding: [{ system: CODE_SYSTEM.participationTier, code: "2" }] },
-      { coding: [{ system: CODE_SYSTEM.collaborationLevel, code: "informed" }] },
-    ],
-    healthcareService: [{ reference: "HealthcareService/hs-a" }],
-  },
-] as unknown as Resource[];
+  alphaOrganization(),
+  alphaHotline({ telecom: [{ system: "phone", value: "503-555-0142" }] }),
+  alphaAffiliation(),
+];
 
 const store = new FhirStore();
 const server = serveStore(store);

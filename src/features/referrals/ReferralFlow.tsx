@@ -112,6 +112,7 @@ export default function ReferralFlow({
   }
 
   const partnerName = chosen?.partner.name ?? "";
+  const stepProps = { t, draft, update, headingRef };
 
   return (
     <section className="guide referral" aria-labelledby="referral-title">
@@ -138,11 +139,8 @@ export default function ReferralFlow({
 
       {draft.step === "partner" && (
         <PartnerStep
-          t={t}
+          {...stepProps}
           support={support}
-          draft={draft}
-          update={update}
-          headingRef={headingRef}
           partners={partners}
           match={match}
           open247={open247}
@@ -155,11 +153,8 @@ export default function ReferralFlow({
       )}
       {draft.step === "consent" && chosen && (
         <ConsentStep
-          t={t}
+          {...stepProps}
           support={support}
-          draft={draft}
-          update={update}
-          headingRef={headingRef}
           partnerName={partnerName}
           problem={problem}
           onBack={back}

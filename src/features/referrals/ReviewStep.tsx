@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
 import type { StaffText } from "../../content/packs/types";
 import type { HandoffMethod, SupportSummary } from "../../domain/journey";
 import type { Failure } from "../../fhir/failures";
@@ -28,7 +28,7 @@ export function ReviewStep({
   t: StaffText;
   support: SupportSummary;
   draft: ReferralDraft & { handoff: HandoffMethod };
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingRef: HeadingRef;
   partnerName: string;
   followUpDue: Date;
   failure: Failure | null;
@@ -40,10 +40,7 @@ export function ReviewStep({
   const staffLang = useStaffLanguage();
   const noPartner = draft.partnerId === NO_PARTNER;
   return (
-    <section aria-labelledby="step-heading" className="step" data-step="review">
-      <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-        {t.reviewHeading}
-      </h2>
+    <StepSection step="review" heading={t.reviewHeading} headingRef={headingRef}>
       <div className="review-columns">
         <section aria-labelledby="sent-heading" data-testid="review-sent">
           <h3 id="sent-heading">
@@ -91,14 +88,13 @@ export function ReviewStep({
           <p>{t.failedKeep}</p>
         </FailureAlert>
       )}
-      <div className="actions">
-        <button type="button" onClick={onBack} disabled={busy}>
-          {t.back}
-        </button>
-        <button type="button" className="primary" onClick={onSubmit} disabled={busy}>
-          {busy ? t.sending : failure ? t.retry : t.submit}
-        </button>
-      </div>
-    </section>
+      <StepActions
+        onBack={onBack}
+        backLabel={t.back}
+        onNext={onSubmit}
+        nextLabel={busy ? t.sending : failure ? t.retry : t.submit}
+        disabled={busy}
+      />
+    </StepSection>
   );
 }

@@ -21,7 +21,7 @@ export const DEFINITIONS: Record<UiLanguage, Record<MeasureId, MeasureText>> = {
     "education-offered": {
       name: "Universal education offered",
       counts:
-        "Universal-education records (a safety card offered, with or without a disclosure) in the month. The share of visits is not computed: it needs a count of visits the server does not give.",
+        "Universal-education records (a safety card offered, with or without a disclosure) in the month; by visit setting and by card language when the server can count them. Its share of visits is a measure of its own.",
     },
     "referrals-offered": {
       name: "Warm referrals offered",
@@ -103,12 +103,24 @@ export const DEFINITIONS: Record<UiLanguage, Record<MeasureId, MeasureText>> = {
       counts: "Incoming referrals the clinic completed.",
       denominator: "Incoming referrals received in the period.",
     },
+    "education-share": {
+      name: "Share of visits with universal education",
+      counts:
+        "Universal-education records in the month (as counted above), when the server can count visits.",
+      denominator:
+        "Visits: Encounters whose period falls in the month (counted by the server); not shown when the server cannot count Encounters.",
+    },
+    "cross-trainings": {
+      name: "Cross-trainings",
+      counts:
+        "Cross-training sessions recorded on a partner's partnership record with a date in the period, by direction (clinic staff at the program, or the program's staff at the clinic), and the staff who attended. About staff, not patients: not suppressed.",
+    },
   },
   es: {
     "education-offered": {
       name: "Educación universal ofrecida",
       counts:
-        "Registros de educación universal (una tarjeta de seguridad ofrecida, con o sin revelación) en el mes. No se calcula la proporción de visitas: requiere un conteo de visitas que el servidor no da.",
+        "Registros de educación universal (una tarjeta de seguridad ofrecida, con o sin revelación) en el mes; por tipo de consulta y por idioma de la tarjeta cuando el servidor puede contarlos. Su proporción de consultas es una medida aparte.",
     },
     "referrals-offered": {
       name: "Referencias ofrecidas",
@@ -189,6 +201,18 @@ export const DEFINITIONS: Record<UiLanguage, Record<MeasureId, MeasureText>> = {
       name: "Referencias recibidas completadas",
       counts: "Referencias recibidas que la clínica completó.",
       denominator: "Referencias recibidas en el período.",
+    },
+    "education-share": {
+      name: "Proporción de consultas con educación universal",
+      counts:
+        "Registros de educación universal del mes (los contados arriba), cuando el servidor puede contar las consultas.",
+      denominator:
+        "Consultas: Encounters cuyo período cae en el mes (contados por el servidor); no se muestra si el servidor no puede contar Encounters.",
+    },
+    "cross-trainings": {
+      name: "Capacitaciones cruzadas",
+      counts:
+        "Sesiones de capacitación cruzada registradas en la alianza con un programa, con fecha en el período, por dirección (personal de la clínica en el programa, o del programa en la clínica), y el personal que asistió. Son sobre el personal, no sobre pacientes: no se suprimen.",
     },
   },
 };

@@ -55,6 +55,36 @@ const en = {
   definitionCol: "What counts",
   measure: "Measure",
   value: "Value",
+  bySetting: "By visit setting",
+  byLanguage: "Universal education by card language",
+  share: "Share of visits with universal education",
+  crossTrainings: "Cross-trainings",
+  setting: "Visit setting",
+  language: "Card language",
+  visits: "Visits",
+  sharePercent: "Share",
+  notAvailable: "Not available on this server",
+  notAvailableWhy: (what: string) =>
+    `This server cannot count ${what} for this sign-in (its CapabilityStatement does not list the search needed or batch Bundles, or the sign-in may not search them), so no number is shown.`,
+  breakdownsLoading: "Counting the breakdowns…",
+  notRecorded: "Not recorded",
+  settingName: {
+    "in-person": "In person",
+    "telehealth-video": "Telehealth (video)",
+    telephone: "Telephone",
+    "mobile-unit": "Mobile unit",
+    "school-based": "School-based",
+  } as Record<string, string>,
+  trainingColumn: {
+    "clinic-at-program": "Clinic staff at the program",
+    "program-at-clinic": "Program staff at the clinic",
+    attendees: "Staff who attended",
+  } as Record<string, string>,
+  trainingsNote: "Cross-trainings are about staff, not patients: shown exactly.",
+  noTrainings: "No cross-training recorded in this period.",
+  whatSetting: "referrals and education by visit setting",
+  whatLanguage: "education by card language",
+  whatVisits: "visits (Encounters)",
 };
 
 type Strings = typeof en;
@@ -111,6 +141,37 @@ const es: Strings = {
   definitionCol: "Qué se cuenta",
   measure: "Medida",
   value: "Valor",
+  bySetting: "Por tipo de consulta",
+  byLanguage: "Educación universal por idioma de la tarjeta",
+  share: "Proporción de consultas con educación universal",
+  crossTrainings: "Capacitaciones cruzadas",
+  setting: "Tipo de consulta",
+  language: "Idioma de la tarjeta",
+  visits: "Consultas",
+  sharePercent: "Proporción",
+  notAvailable: "No disponible en este servidor",
+  notAvailableWhy: (what: string) =>
+    `Este servidor no puede contar ${what} para esta sesión (su CapabilityStatement no incluye la búsqueda necesaria o los Bundles batch, o la sesión no puede buscarlos), así que no se muestra ningún número.`,
+  breakdownsLoading: "Contando los desgloses…",
+  notRecorded: "Sin registrar",
+  settingName: {
+    "in-person": "En persona",
+    "telehealth-video": "Telesalud (video)",
+    telephone: "Teléfono",
+    "mobile-unit": "Unidad móvil",
+    "school-based": "En la escuela",
+  },
+  trainingColumn: {
+    "clinic-at-program": "Personal de la clínica en el programa",
+    "program-at-clinic": "Personal del programa en la clínica",
+    attendees: "Personal que asistió",
+  },
+  trainingsNote:
+    "Las capacitaciones cruzadas son sobre el personal, no sobre pacientes: se muestran exactas.",
+  noTrainings: "Ninguna capacitación cruzada registrada en este período.",
+  whatSetting: "las referencias y la educación por tipo de consulta",
+  whatLanguage: "la educación por idioma de la tarjeta",
+  whatVisits: "las consultas (Encounters)",
 };
 
 export const REPORT_TEXT: Record<UiLanguage, Strings> = { en, es };

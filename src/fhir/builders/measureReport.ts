@@ -29,6 +29,11 @@ function population(code: string, cell: Cell): MeasureReportGroupPopulation {
   };
 }
 
+export interface Strata {
+  stratifier: "month" | "partner" | "visit-setting" | "card-language" | "direction";
+  values: { key: string; cell: Cell }[];
+}
+
 export interface MeasureReportInput {
   measure: MeasureId;
   period: Period;
@@ -38,7 +43,9 @@ export interface MeasureReportInput {
   reporter: string;
   /** The measure's count per stratum (month or partner) and in total, suppressed. */
   total: Cell;
-  strata?: { stratifier: "month" | "partner"; values: { key: string; cell: Cell }[] };
+  strata?: Strata;
+  /** More stratifiers of the same measure (visit setting, card language), already suppressed. */
+  alsoBy?: Strata[];
   /** For proportions: the denominator (referrals sent), suppressed. */
   denominator?: Cell;
   /** For timings: the median and 90th percentile in days (group.measureScore is the median). */
@@ -63,17 +70,17 @@ export function buildMeasureReport(input: MeasureReportInput): MeasureReport {
           },
         }
       : {}),
-    ...(input.strata
+    ...(input.strata || input.alsoBy?.length
       ? {
-          stratifier: [
-            {
-              code: [{ text: input.strata.stratifier }],
-              stratum: input.strata.values.map((v) => ({
+          stratifier: [...(input.strata ? [input.strata] : []), ...(input.alsoBy ?? [])].map(
+            (strata) => ({
+              code: [{ text: strata.stratifier }],
+              stratum: strata.values.map((v) => ({
                 value: { text: v.key },
                 population: [population("initial-population", v.cell)],
               })),
-            },
-          ],
+            }),
+          ),
         }
       : {}),
   };
@@ -116,4 +123,15 @@ export function monthlyMeasures(table: SuppressedTable): MeasureId[] {
 /** A check that the period's months are what the strata list (used by tests and the export). */
 export function periodMonths(period: Period): string[] {
   return monthsOf(period);
+}
+
+/** A breakdown table's column as strata (a setting or language table's rows). */
+export function columnStrata(
+  table: SuppressedTable,
+  column: string,
+  stratifier: Strata["stratifier"],
+): Strata | undefined {
+  const c = table.columns.indexOf(column);
+  if (c < 0) return undefined;
+  return { stratifier, values: table.rows.map((r) => ({ key: r.key, cell: r.cells[c] as Cell })) };
 }

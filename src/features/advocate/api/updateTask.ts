@@ -4,7 +4,7 @@ import { applyTaskStep } from "../../../fhir/builders/taskUpdate";
 import { FailureError } from "../../../fhir/failures";
 import { putInboxTask, readInboxTask } from "../../../fhir/partnerInbox";
 import { queryKeys } from "../../../fhir/queryKeys";
-import { taskChangeOf, type TaskChange } from "../../../fhir/taskChange";
+import { taskChangeOf, type TaskChange } from "../../../fhir/taskRead";
 import type { TaskAction } from "../../../domain/taskLifecycle";
 
 // One lifecycle step of the advocate on a Task: read it, refuse when it moved on since the

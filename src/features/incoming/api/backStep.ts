@@ -9,7 +9,7 @@ import {
 import { FailureError } from "../../../fhir/failures";
 import { putBackTask, readBackTask } from "../../../fhir/incomingReferral";
 import { queryKeys } from "../../../fhir/queryKeys";
-import { taskChangeOf, type TaskChange } from "../../../fhir/taskChange";
+import { taskChangeOf, type TaskChange } from "../../../fhir/taskRead";
 
 // Each step of the clinic on a referral back: read the Task, refuse when it moved on, PUT with
 // If-Match; the step writes the acting user as a Task note's author, so a colleague who comes

@@ -24,33 +24,64 @@ export interface ReportData {
   requests: number;
 }
 
-export async function fetchReport(
-  session: Session,
-  period: Period,
-  now: Date,
-): Promise<ReportData> {
-  requireCapability(session, "view-reports");
-  let requests = 0;
-  const http = {
-    serverUrl: session.http.serverUrl,
-    request: ((...args: Parameters<typeof session.http.request>) => {
-      requests++;
-      return session.http.request(...args);
-    }) as typeof session.http.request,
-  };
-  const records = await fetchPartnerRecords(http, session.clinic.clinicOrganization);
-  const partners: PartnerInfo[] = records.map((r) => ({
+/** The directory as the report reads it: names, tiers and cross-trainings (no patient). */
+export async function fetchReportPartners(
+  http: Session["http"],
+  clinicOrganization: string,
+): Promise<PartnerInfo[]> {
+  const records = await fetchPartnerRecords(http, clinicOrganization);
+  return records.map((r) => ({
     reference: `Organization/${r.partner.id}`,
     name: r.partner.name,
     tier: r.partner.affiliation ? String(r.partner.affiliation.tier) : undefined,
+    crossTrainings: r.partner.affiliation?.partnership?.crossTrainings ?? [],
   }));
-  const q: ReportQuery = {
+}
+
+/** The report's searches for a period (the same for the counts, the Tasks and the breakdowns). */
+export function reportQuery(
+  session: Session,
+  period: Period,
+  partners: readonly PartnerInfo[],
+  now: Date,
+): ReportQuery {
+  return {
     period,
     partners: partners.map((p) => p.reference),
     clinicOrganization: session.clinic.clinicOrganization,
     followUpDays: session.clinic.followUp.intervalDays,
     now,
   };
+}
+
+/** Counts the FHIR requests made through it (the report's budget, docs/reports.md). */
+export function countingHttp(http: Session["http"]): {
+  http: Session["http"];
+  count: () => number;
+} {
+  let requests = 0;
+  return {
+    http: {
+      serverUrl: http.serverUrl,
+      request: ((...args: Parameters<typeof http.request>) => {
+        requests++;
+        return http.request(...args);
+      }) as typeof http.request,
+    },
+    count: () => requests,
+  };
+}
+
+export async function fetchReport(
+  session: Session,
+  period: Period,
+  now: Date,
+): Promise<ReportData> {
+  requireCapability(session, "view-reports");
+  const counting = countingHttp(session.http);
+  const http = counting.http;
+  const partners = await fetchReportPartners(http, session.clinic.clinicOrganization);
+  const q = reportQuery(session, period, partners, now);
   const [counts, tasks] = await Promise.all([fetchCounts(http, q), fetchReportTasks(http, q)]);
   const input: ReportInput = {
     period,
@@ -59,7 +90,7 @@ export async function fetchReport(
     tasks,
     partners,
   };
-  return { report: buildReport(input), input, requests };
+  return { report: buildReport(input), input, requests: counting.count() };
 }
 
 export function reportQueryOptions(session: Session, period: Period, run: number) {

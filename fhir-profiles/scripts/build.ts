@@ -26,6 +26,8 @@ const corePkgDir = path.join(cacheHome, ".fhir", "packages", "hl7.fhir.r4.core#4
 const examplesDir = path.join(repoRoot, "node_modules", "hl7.fhir.r4.examples");
 const sushiApp = path.join(repoRoot, "node_modules", "fsh-sushi", "dist", "app.js");
 const packageOut = path.join(projectDir, "package");
+/** Display names of our codes for the app (en display + es designation), made from the CodeSystems. */
+const codeDisplaysOut = path.join(repoRoot, "src", "fhir", "codeDisplays.json");
 
 /** Conformance resource types copied into the core package (examples are left out). */
 const CONFORMANCE_TYPES = new Set([
@@ -217,6 +219,35 @@ async function writePackage(resourcesDir: string, target: string): Promise<strin
   return names;
 }
 
+interface CodeSystemJson {
+  resourceType: string;
+  id: string;
+  url: string;
+  concept?: {
+    code: string;
+    display?: string;
+    designation?: { language?: string; value: string }[];
+  }[];
+}
+
+/** The app's table of code display names: per CodeSystem id, its url and en/es per code. */
+export async function codeDisplaysJson(pkgDir: string): Promise<string> {
+  const table: Record<string, { url: string; codes: Record<string, Record<string, string>> }> = {};
+  for (const name of fs.readdirSync(pkgDir).sort()) {
+    if (!name.startsWith("CodeSystem-") || !name.endsWith(".json")) continue;
+    const cs = JSON.parse(fs.readFileSync(path.join(pkgDir, name), "utf8")) as CodeSystemJson;
+    const codes: Record<string, Record<string, string>> = {};
+    for (const c of cs.concept ?? []) {
+      const names: Record<string, string> = {};
+      if (c.display) names.en = c.display;
+      for (const d of c.designation ?? []) if (d.language) names[d.language] = d.value;
+      codes[c.code] = names;
+    }
+    table[cs.id] = { url: cs.url, codes };
+  }
+  return formatJson(table, codeDisplaysOut);
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
   const started = performance.now();
@@ -226,6 +257,7 @@ async function main(): Promise<void> {
     const resourcesDir = runSushi(tmp);
     if (!check) {
       const names = await writePackage(resourcesDir, packageOut);
+      fs.writeFileSync(codeDisplaysOut, await codeDisplaysJson(packageOut));
       const secs = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
         `fhir-profiles build: ${names.length} resources -> ${path.relative(repoRoot, packageOut)} in ${secs}s`,
@@ -254,6 +286,9 @@ async function main(): Promise<void> {
     for (const n of committed)
       if (!names.includes(n))
         problems.push(`stale (no longer generated): fhir-profiles/package/${n}`);
+    const displays = await codeDisplaysJson(fresh);
+    if (!fs.existsSync(codeDisplaysOut) || fs.readFileSync(codeDisplaysOut, "utf8") !== displays)
+      problems.push(`out of date: ${path.relative(repoRoot, codeDisplaysOut)}`);
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     if (problems.length > 0) {
       console.error(problems.join("\n"));

@@ -34,6 +34,7 @@ import {
   V3_ACT_CODE,
   V3_CONFIDENTIALITY,
 } from "../../src/fhir/canonical";
+import { codeDisplay } from "../../src/fhir/codeDisplays";
 
 /** The sandbox's reference "today" (ages, MOU periods and review dates are relative to it). */
 export const SEED_TODAY = "2026-11-22";
@@ -48,22 +49,6 @@ const LANGUAGES: Record<string, string> = {
   es: "Spanish",
   vi: "Vietnamese",
   so: "Somali",
-};
-
-export const DSV_SERVICE_DISPLAY: Record<string, string> = {
-  "drop-in-safety-planning": "Drop-in safety planning",
-  "emergency-shelter": "Emergency shelter",
-  "housing-advocacy": "Housing advocacy",
-  "hotline-24h": "24-hour hotline",
-  "legal-advocacy": "Legal advocacy",
-  "court-accompaniment": "Court accompaniment",
-  "support-groups": "Support groups",
-  "mental-health": "Mental health services",
-  "health-wellness": "Health and wellness",
-  "case-management": "Case management",
-  "justice-advocacy": "Justice system advocacy",
-  "economic-advocacy": "Economic advocacy",
-  "anti-trafficking": "Anti-trafficking services",
 };
 
 // ---- small builders -----------------------------------------------------------------------
@@ -81,8 +66,14 @@ function phone(value: string, use: ContactPoint["use"] = "work"): ContactPoint {
 
 function dsvService(code: string): CodeableConcept {
   return {
-    coding: [{ system: CODE_SYSTEM.dsvServices, code, display: DSV_SERVICE_DISPLAY[code] ?? code }],
-    text: DSV_SERVICE_DISPLAY[code] ?? code,
+    coding: [
+      {
+        system: CODE_SYSTEM.dsvServices,
+        code,
+        display: codeDisplay("wr-dsv-services", code, "en"),
+      },
+    ],
+    text: codeDisplay("wr-dsv-services", code, "en"),
   };
 }
 
@@ -554,18 +545,6 @@ interface PartnerSpec {
   endpoint?: Endpoint;
 }
 
-const TIER_DISPLAY = {
-  "1": "Directory",
-  "2": "Referral",
-  "3": "Shared indicators",
-  "4": "Data integration",
-} as const;
-const LEVEL_DISPLAY = {
-  informed: "Informed",
-  collaborative: "Collaborative",
-  integrated: "Integrated",
-} as const;
-
 function partnerOrg(
   id: string,
   name: string,
@@ -936,19 +915,23 @@ function affiliationResource(p: PartnerSpec): OrganizationAffiliation {
     code: [
       {
         coding: [
-          { system: CODE_SYSTEM.participationTier, code: a.tier, display: TIER_DISPLAY[a.tier] },
+          {
+            system: CODE_SYSTEM.participationTier,
+            code: a.tier,
+            display: codeDisplay("wr-participation-tier", a.tier, "en"),
+          },
         ],
-        text: `Tier ${a.tier}: ${TIER_DISPLAY[a.tier]}`,
+        text: `Tier ${a.tier}: ${codeDisplay("wr-participation-tier", a.tier, "en")}`,
       },
       {
         coding: [
           {
             system: CODE_SYSTEM.collaborationLevel,
             code: a.level,
-            display: LEVEL_DISPLAY[a.level],
+            display: codeDisplay("wr-collaboration-level", a.level, "en"),
           },
         ],
-        text: LEVEL_DISPLAY[a.level],
+        text: codeDisplay("wr-collaboration-level", a.level, "en"),
       },
     ],
     healthcareService: p.services.map((s) => ({

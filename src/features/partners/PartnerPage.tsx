@@ -1,3 +1,4 @@
+import { codeDisplay } from "../../fhir/codeDisplays";
 import { useId, useState } from "react";
 import type { PartnerRecord } from "../../fhir/partners";
 import { useSetPartnerActive } from "./api/partnerWrites";
@@ -7,7 +8,7 @@ import { PartnerContacts } from "./page/PartnerContacts";
 import { ReferralRoutes } from "./page/ReferralRoutes";
 import { ServiceList } from "./page/ServiceList";
 import { PartnershipSection } from "./partnership/PartnershipSection";
-import { PARTNER_TYPE_NAMES, type PartnerStrings } from "./strings";
+import { type PartnerStrings } from "./strings";
 
 // A partner's page: who they are, the MOU and partnership, how to refer, the services, the
 // contacts; admins also edit, deactivate and keep the partnership record.
@@ -60,7 +61,7 @@ export function PartnerPage({
           {t.inactive}
         </p>
       )}
-      <p>{p.types.map((c) => PARTNER_TYPE_NAMES[lang][c] ?? c).join(" · ")}</p>
+      <p>{p.types.map((c) => codeDisplay("wr-partner-type", c, lang)).join(" · ")}</p>
       {canEdit && (
         <div className="toolbar">
           <button type="button" onClick={onEdit} disabled={busy}>

@@ -1,9 +1,16 @@
 import type { UiLanguage } from "../../content/lang";
+import { codeDisplay } from "../../fhir/codeDisplays";
 import type { FieldError } from "./form";
 import type { MouStatus } from "./mou";
 
 // Staff-facing text of the partner directory and the clinic settings (src/content/ui.ts
 // pattern; kept with the feature so it loads lazily with it).
+
+/** A tier's name from the CodeSystem, lower-cased after "Tier n:" ("Tier 2: referral"). */
+function tierName(tier: number, lang: UiLanguage): string {
+  const name = codeDisplay("wr-participation-tier", String(tier), lang);
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
 
 const en = {
   title: "Partner directory",
@@ -43,11 +50,8 @@ const en = {
   back: "Back to the directory",
   inactive: "Deactivated — not offered for new referrals",
   partnershipInactive: "Partnership not in force",
-  tierLabel: (tier: number) =>
-    `Tier ${tier}: ${["", "directory", "referral", "shared indicators", "data integration"][tier]}`,
-  collaborationLabel: (level: string) =>
-    ({ informed: "Informed", collaborative: "Collaborative", integrated: "Integrated" })[level] ??
-    level,
+  tierLabel: (tier: number) => `Tier ${tier}: ${tierName(tier, "en")}`,
+  collaborationLabel: (level: string) => codeDisplay("wr-collaboration-level", level, "en"),
   mou: "MOU",
   mouStatus: {
     active: "MOU active",
@@ -220,11 +224,8 @@ const es: PartnerStrings = {
   back: "Volver al directorio",
   inactive: "Desactivado: no se ofrece para nuevas referencias",
   partnershipInactive: "Alianza no vigente",
-  tierLabel: (tier) =>
-    `Nivel ${tier}: ${["", "directorio", "referencia", "indicadores compartidos", "integración de datos"][tier]}`,
-  collaborationLabel: (level) =>
-    ({ informed: "Informado", collaborative: "Colaborativo", integrated: "Integrado" })[level] ??
-    level,
+  tierLabel: (tier) => `Nivel ${tier}: ${tierName(tier, "es")}`,
+  collaborationLabel: (level) => codeDisplay("wr-collaboration-level", level, "es"),
   mou: "Convenio (MOU)",
   mouStatus: {
     active: "Convenio vigente",
@@ -348,69 +349,6 @@ const es: PartnerStrings = {
 };
 
 export const PARTNER_TEXT: Record<UiLanguage, PartnerStrings> = { en, es };
-
-/** Display names of the code systems' codes (staff-facing, English and Spanish). */
-export const SERVICE_NAMES: Record<UiLanguage, Record<string, string>> = {
-  en: {
-    "drop-in-safety-planning": "Drop-in support and safety planning",
-    "emergency-shelter": "Emergency shelter",
-    "housing-advocacy": "Housing advocacy",
-    "hotline-24h": "24-hour hotline",
-    "legal-advocacy": "Legal advocacy",
-    "court-accompaniment": "Court accompaniment",
-    "support-groups": "Support groups",
-    "mental-health": "Mental health",
-    "health-wellness": "Health and wellness",
-    "case-management": "Case management",
-    "justice-advocacy": "Police and justice advocacy",
-    "economic-advocacy": "Financial and economic advocacy",
-    "anti-trafficking": "Anti-trafficking services",
-  },
-  es: {
-    "drop-in-safety-planning": "Apoyo sin cita y plan de seguridad",
-    "emergency-shelter": "Refugio de emergencia",
-    "housing-advocacy": "Apoyo con vivienda",
-    "hotline-24h": "Línea de ayuda 24 horas",
-    "legal-advocacy": "Apoyo legal",
-    "court-accompaniment": "Acompañamiento en la corte",
-    "support-groups": "Grupos de apoyo",
-    "mental-health": "Salud mental",
-    "health-wellness": "Salud y bienestar",
-    "case-management": "Gestión de casos",
-    "justice-advocacy": "Apoyo con policía y justicia",
-    "economic-advocacy": "Apoyo financiero y económico",
-    "anti-trafficking": "Servicios contra la trata",
-  },
-};
-
-export const PARTNER_TYPE_NAMES: Record<UiLanguage, Record<string, string>> = {
-  en: {
-    "dv-program": "Domestic violence program",
-    "sa-program": "Sexual assault program",
-    "dual-program": "Dual DV/SA program",
-    "anti-trafficking-program": "Anti-trafficking program",
-    "culturally-specific": "Culturally specific program",
-    "tribal-program": "Tribal program",
-    "legal-services": "Legal services",
-    "mental-health": "Mental health provider",
-    "housing-provider": "Housing provider",
-    hotline: "Hotline",
-    "health-center": "Health center",
-  },
-  es: {
-    "dv-program": "Programa de violencia doméstica",
-    "sa-program": "Programa de violencia sexual",
-    "dual-program": "Programa dual VD/VS",
-    "anti-trafficking-program": "Programa contra la trata",
-    "culturally-specific": "Programa culturalmente específico",
-    "tribal-program": "Programa tribal",
-    "legal-services": "Servicios legales",
-    "mental-health": "Proveedor de salud mental",
-    "housing-provider": "Proveedor de vivienda",
-    hotline: "Línea de ayuda",
-    "health-center": "Centro de salud",
-  },
-};
 
 export const LANGUAGE_NAMES: Record<string, string> = {
   en: "English",

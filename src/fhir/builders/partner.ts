@@ -1,3 +1,4 @@
+import { codeDisplay } from "../codeDisplays";
 import {
   CODE_SYSTEM,
   EXTENSION,
@@ -33,12 +34,9 @@ const CONNECTION_TYPE = "http://terminology.hl7.org/CodeSystem/endpoint-connecti
 const PAYLOAD_TYPE = "http://terminology.hl7.org/CodeSystem/endpoint-payload-type";
 const REFERRAL_METHOD = "http://terminology.hl7.org/CodeSystem/service-referral-method";
 
-export const TIER_DISPLAY: Record<string, string> = {
-  "1": "Directory",
-  "2": "Referral",
-  "3": "Shared indicators",
-  "4": "Data integration",
-};
+/** A participation tier's English display, from the CodeSystem. */
+export const tierDisplay = (tier: string): string =>
+  codeDisplay("wr-participation-tier", tier, "en");
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -337,7 +335,7 @@ export function buildSaveTransaction(
     organization: { reference: clinicRef },
     participatingOrganization: { reference: org.ref, display: form.name.trim() },
     code: [
-      codeable(CODE_SYSTEM.participationTier, form.tier, TIER_DISPLAY[form.tier]),
+      codeable(CODE_SYSTEM.participationTier, form.tier, tierDisplay(form.tier)),
       codeable(
         CODE_SYSTEM.collaborationLevel,
         form.collaboration,

@@ -1,3 +1,4 @@
+import { codeDisplay } from "../codeDisplays";
 import { CODE_SYSTEM, EXTENSION, PROFILE } from "../canonical";
 import {
   ONBOARDING_STEPS,
@@ -9,7 +10,7 @@ import {
 } from "../../domain/partnership";
 import { codesOf, type OrganizationAffiliationJson } from "../partners";
 import { readPartnership, UPKEEP_EXTENSIONS } from "../partnership";
-import { TIER_DISPLAY } from "./partner";
+import { tierDisplay as displayOfTier } from "./partner";
 
 // Partnership upkeep ⇄ the PartnerAffiliation. Every save is ONE update of the affiliation:
 // PUT with If-Match on the version that was read, so a colleague's save in between is a 412
@@ -23,12 +24,6 @@ export interface AffiliationUpdate {
   ifMatch: string;
   resource: OrganizationAffiliationJson;
 }
-
-const LEVEL_DISPLAY: Record<string, string> = {
-  informed: "Informed",
-  collaborative: "Collaborative",
-  integrated: "Integrated",
-};
 
 /** The form for an affiliation as read from the server. */
 export function upkeepFormFrom(aff: OrganizationAffiliationJson): UpkeepForm {
@@ -184,8 +179,8 @@ export function buildUpkeepUpdate(
           x.system === CODE_SYSTEM.participationTier || x.system === CODE_SYSTEM.collaborationLevel,
       ),
   );
-  const tierDisplay = TIER_DISPLAY[form.tier] ?? form.tier;
-  const levelDisplay = LEVEL_DISPLAY[form.collaboration] ?? form.collaboration;
+  const tierDisplay = displayOfTier(form.tier);
+  const levelDisplay = codeDisplay("wr-collaboration-level", form.collaboration, "en");
   next.code = [
     {
       coding: [{ system: CODE_SYSTEM.participationTier, code: form.tier, display: tierDisplay }],

@@ -1,7 +1,8 @@
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import { useId } from "react";
 import { CODES } from "../../../fhir/canonical";
 import type { PartnerFilter } from "../filter";
-import { LANGUAGE_NAMES, SERVICE_NAMES, type PartnerStrings } from "../strings";
+import { LANGUAGE_NAMES, type PartnerStrings } from "../strings";
 
 /** The directory's search and filters (free text, service, language, open now, tier, level). */
 export function DirectoryFilters({
@@ -42,7 +43,7 @@ export function DirectoryFilters({
         <option value="">{t.anyService}</option>
         {CODES.dsvServices.map((code) => (
           <option key={code} value={code}>
-            {SERVICE_NAMES[lang][code] ?? code}
+            {codeDisplay("wr-dsv-services", code, lang)}
           </option>
         ))}
       </select>

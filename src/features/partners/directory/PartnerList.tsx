@@ -1,6 +1,7 @@
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import { isPartnerOpenAt, type Partner } from "../../../domain/partner";
 import { mouStatus } from "../mou";
-import { SERVICE_NAMES, type PartnerStrings } from "../strings";
+import { type PartnerStrings } from "../strings";
 
 /** The partners a filter shows, each with its tier, level, MOU and opening badges. */
 export function PartnerList({
@@ -49,7 +50,7 @@ export function PartnerList({
                 </span>
                 <span className="partner-services">
                   {[...new Set(p.services.flatMap((s) => s.services))]
-                    .map((c) => SERVICE_NAMES[lang][c] ?? c)
+                    .map((c) => codeDisplay("wr-dsv-services", c, lang))
                     .join(" · ")}
                 </span>
               </li>

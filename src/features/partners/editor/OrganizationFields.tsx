@@ -1,7 +1,8 @@
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import { packFor } from "../../../content/packs/index";
 import { CODES } from "../../../fhir/canonical";
 import type { PartnerForm } from "../../../domain/partnerDraft";
-import { PARTNER_TYPE_NAMES, type PartnerStrings } from "../strings";
+import { type PartnerStrings } from "../strings";
 import { CheckGroup, Field } from "../shared/fields";
 
 /**
@@ -38,7 +39,7 @@ export function OrganizationFields({
         </Field>
         <CheckGroup
           legend={t.partnerTypes}
-          options={CODES.partnerType.map((c) => [c, PARTNER_TYPE_NAMES[lang][c] ?? c])}
+          options={CODES.partnerType.map((c) => [c, codeDisplay("wr-partner-type", c, lang)])}
           value={form.types}
           onChange={(types) => update({ types })}
           error={err("types")}

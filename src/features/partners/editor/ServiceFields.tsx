@@ -1,6 +1,7 @@
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import { CODES } from "../../../fhir/canonical";
 import type { ServiceForm } from "../../../domain/partnerDraft";
-import { SERVICE_NAMES, type PartnerStrings } from "../strings";
+import { type PartnerStrings } from "../strings";
 import { CheckGroup, Field } from "../shared/fields";
 
 /** One of the partner's services (a HealthcareService): what it offers, when, how to reach it. */
@@ -31,7 +32,7 @@ export function ServiceFields({
       </Field>
       <CheckGroup
         legend={t.serviceCodes}
-        options={CODES.dsvServices.map((c) => [c, SERVICE_NAMES[lang][c] ?? c])}
+        options={CODES.dsvServices.map((c) => [c, codeDisplay("wr-dsv-services", c, lang)])}
         value={s.services}
         onChange={(services) => onChange({ services })}
         error={e("services")}

@@ -1,5 +1,6 @@
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import { isOpenAt, type Partner, type PartnerService } from "../../../domain/partner";
-import { LANGUAGE_NAMES, SERVICE_NAMES, type PartnerStrings } from "../strings";
+import { LANGUAGE_NAMES, type PartnerStrings } from "../strings";
 
 export function formatServiceHours(service: PartnerService, t: PartnerStrings): string {
   if (service.open24x7) return t.open247Badge;
@@ -41,7 +42,7 @@ export function ServiceList({
             </h3>
             <dl className="context">
               <dt>{t.services}</dt>
-              <dd>{s.services.map((c) => SERVICE_NAMES[lang][c] ?? c).join(", ")}</dd>
+              <dd>{s.services.map((c) => codeDisplay("wr-dsv-services", c, lang)).join(", ")}</dd>
               <dt>{t.hours}</dt>
               <dd>
                 {formatServiceHours(s, t)} · {s.walkIn ? t.walkIn : t.byAppointment}

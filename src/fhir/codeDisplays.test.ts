@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import path from "node:path";
+import { CODE_SYSTEM } from "./canonical";
+import { codeDisplay, codesOfSystem } from "./codeDisplays";
+
+// The CodeSystems whose names the app shows to staff: each code needs a Spanish designation.
+const SHOWN = [
+  "wr-dsv-services",
+  "wr-handoff-method",
+  "wr-participation-tier",
+  "wr-collaboration-level",
+  "wr-referral-outcome",
+  "wr-referral-status-reason",
+  "wr-onboarding-step",
+  "wr-cross-training-direction",
+  "wr-meeting-cadence",
+  "wr-partnership-side",
+  "wr-visit-setting",
+  "wr-safety-card-type",
+  "wr-partner-type",
+  "wr-activity",
+] as const;
+
+interface CodeSystemJson {
+  url: string;
+  concept: {
+    code: string;
+    display: string;
+    designation?: { language?: string; value: string }[];
+  }[];
+}
+
+const readCodeSystem = (id: string) =>
+  JSON.parse(
+    fs.readFileSync(path.resolve(`fhir-profiles/package/CodeSystem-${id}.json`), "utf8"),
+  ) as CodeSystemJson;
+
+describe("code display names from the CodeSystems", () => {
+  it.each(SHOWN)("%s: every code has an es designation, and codeDisplay returns it", (id) => {
+    const cs = readCodeSystem(id);
+    expect(codesOfSystem(id)).toEqual(cs.concept.map((c) => c.code));
+    for (const c of cs.concept) {
+      const es = c.designation?.find((d) => d.language === "es")?.value;
+      expect(es, `${id}#${c.code} has no es designation`).toBeTruthy();
+      expect(codeDisplay(id, c.code, "es")).toBe(es);
+      expect(codeDisplay(cs.url, c.code, "es")).toBe(es);
+      expect(codeDisplay(id, c.code, "en")).toBe(c.display);
+    }
+  });
+
+  it("falls back to English, then to the code", () => {
+    expect(codeDisplay(CODE_SYSTEM.dsvServices, "emergency-shelter", "vi")).toBe(
+      "Emergency shelter",
+    );
+    expect(codeDisplay("wr-dsv-services", "emergency-shelter", "es")).toBe("Refugio de emergencia");
+    expect(codeDisplay("wr-dsv-services", "no-such-code", "es")).toBe("no-such-code");
+    expect(codeDisplay("http://example.org/other", "x", "en")).toBe("x");
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { validateResource } from "../../../fhir-profiles/validator";
+import { buildBreakdowns } from "../../domain/reportBreakdowns";
+import { buildReport, type ReportInput } from "../../domain/reports";
+import { reportLabels } from "./labels";
+import { measureReportBundle, reportCsv } from "./exports";
+
+const input: ReportInput = {
+  period: { from: "2026-10", to: "2026-11" },
+  threshold: 11,
+  counts: {
+    educationByMonth: { "2026-10": 40, "2026-11": 30 },
+    offeredByMonth: { "2026-10": 20, "2026-11": 25 },
+    tasks: {
+      "referrals-sent": 0,
+      "referrals-accepted": 0,
+      "referrals-connected": 0,
+      "referrals-declined": 0,
+      "referrals-could-not-reach": 0,
+      "referrals-withdrawn": 0,
+    },
+    overdueOpen: 0,
+    incoming: { received: 0, accepted: 0, booked: 0, completed: 0 },
+  },
+  tasks: [],
+  partners: [
+    {
+      reference: "Organization/a",
+      name: "Program A",
+      tier: "3",
+      crossTrainings: [
+        { date: "2026-10-02", direction: "program-at-clinic", topic: "t", attendees: 5 },
+      ],
+    },
+  ],
+};
+const report = buildReport(input);
+const breakdowns = buildBreakdowns(report, input, {
+  support: { setting: true, language: true, visits: false },
+  counts: {
+    setting: { education: { "in-person": 60, telephone: 4 }, offered: { "in-person": 45 } },
+    language: { en: 50, es: 20 },
+  },
+  settings: ["in-person", "telephone"],
+  languages: ["en", "es"],
+  trainings: input.partners,
+});
+
+describe("report exports with the breakdowns", () => {
+  it("every MeasureReport is valid R4 and names no patient; setting and language are strata", () => {
+    const bundle = measureReportBundle(report, breakdowns, "Organization/clinic", new Date());
+    for (const e of bundle.entry) {
+      const result = validateResource(e.resource as never);
+      expect(result.issues, `${e.resource.measure}: ${JSON.stringify(result.issues)}`).toEqual([]);
+      expect(JSON.stringify(e.resource)).not.toMatch(/Patient|subject|evaluatedResource/);
+    }
+    const edu = bundle.entry.find((e) => e.resource.measure.endsWith("wr-education-offered"));
+    const strata = edu?.resource.group?.[0]?.stratifier ?? [];
+    expect(strata.map((s) => s.code?.[0]?.text)).toEqual([
+      "month",
+      "visit-setting",
+      "card-language",
+    ]);
+    // Telephone (4) and not recorded (6) are both hidden: masked, no count.
+    const bySetting = strata[1]?.stratum ?? [];
+    expect(bySetting.map((s) => s.population?.[0]?.count)).toEqual([60, undefined, undefined]);
+    const trainings = bundle.entry.find((e) => e.resource.measure.endsWith("wr-cross-trainings"));
+    expect(trainings?.resource.group?.[0]?.population?.[0]?.count).toBe(1);
+    // No share of visits when the server cannot count them.
+    expect(bundle.entry.some((e) => e.resource.measure.endsWith("wr-education-share"))).toBe(false);
+  });
+
+  it("the CSV says 'not available' for the share, in the staff's language", () => {
+    expect(reportCsv(report, breakdowns, reportLabels("en", input))).toContain(
+      "# Share of visits with universal education\r\nNot available on this server\r\n",
+    );
+    expect(reportCsv(report, breakdowns, reportLabels("es", input))).toContain(
+      "No disponible en este servidor",
+    );
+  });
+});

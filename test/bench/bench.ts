@@ -104,7 +104,8 @@ async function timeLaunch(
   const discovery = fhirRequests.filter(
     (p) => p.endsWith("/.well-known/smart-configuration") || p.endsWith("/metadata"),
   );
-  return { ms, restRequests: fhirRequests.length - discovery.length, discovery: discovery.length };
+  const rest = fhirRequests.filter((p) => !discovery.includes(p));
+  return { ms, restRequests: rest.length, rest, discovery: discovery.length };
 }
 
 async function main() {
@@ -180,6 +181,10 @@ async function main() {
   const bareMs = median(bare.map((r) => r.ms));
   const ratio = Math.round((appMs / bareMs) * 100) / 100;
   const requestsBeforeInteractive = Math.max(...app.map((r) => r.restRequests));
+  // Which they were (resource types only), so a change in the count can be traced.
+  const requestTypes = [
+    ...new Set(app.flatMap((r) => r.rest.map((p) => /\/fhir\/([^/?]+)/.exec(p)?.[1] ?? p))),
+  ];
   const partnerFilter = timePartnerFilter(1000);
   const partnerInbox = await timePartnerInbox(1000);
   const worklist = await timeWorklist(1000);
@@ -192,7 +197,11 @@ async function main() {
     [`app EHR launch → interactive (median of ${RUNS})`, `${appMs} ms`, ""],
     [`bare fhirclient launch → Patient read (median of ${RUNS})`, `${bareMs} ms`, ""],
     ["ratio app / bare", `${ratio}`, "≤ 1.10"],
-    ["FHIR REST requests before interactive", `${requestsBeforeInteractive}`, "≤ 2"],
+    [
+      "FHIR REST requests before interactive",
+      `${requestsBeforeInteractive} (${requestTypes.join(", ")})`,
+      "≤ 2",
+    ],
     ["1,000-partner directory: index once", `${partnerFilter.indexMs} ms`, ""],
     ["1,000-partner directory: filter (median)", `${partnerFilter.filterMs} ms`, "≤ 16 ms"],
     ["1,000-referral partner inbox: FHIR → read model (median)", `${partnerInbox.mapMs} ms`, ""],

@@ -52,28 +52,30 @@ export async function boot(): Promise<BootResult> {
   // The content packs follow the clinic config (it lists the languages), still in parallel
   // with the launch: the staff languages' and the clinic's languages' packs, nothing more.
   const clinicLoading = loadConfig("clinic-config.json", clinicConfigSchema);
-  const [clientResult, clinicResult, contentResult] = await Promise.all([
-    completeLaunch(),
-    clinicLoading,
-    clinicLoading.then((c) =>
-      loadContentPacks([...UI_LANGUAGES, ...(c.ok ? c.value.languages : [])]),
-    ),
-  ]);
+  const contentLoading = clinicLoading.then((c) =>
+    loadContentPacks([...UI_LANGUAGES, ...(c.ok ? c.value.languages : [])]),
+  );
+  const [clientResult, clinicResult] = await Promise.all([completeLaunch(), clinicLoading]);
   if (!clinicResult.ok) return clientResult.ok ? clinicResult : clientResult;
   const staffSupport = clinicResult.value.staffSupport;
   const failed = (failure: Failure): BootResult =>
     staffSupport ? { ok: false, failure, staffSupport } : { ok: false, failure };
   if (!clientResult.ok) return failed(clientResult.failure);
+  // The first reads go out as soon as the token is there, while the packs still arrive (the
+  // reads need no text): one round trip less before the first screen.
+  const opening = openSession(clientResult.value, clinicResult.value).then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+  const contentResult = await contentLoading;
   if (!contentResult.ok) return failed(contentResult.failure);
   installPacks(contentResult.value);
-  try {
-    const result = await openSession(clientResult.value, clinicResult.value);
-    if (!result.ok) return failed(result.failure);
-    const reauthorize = makeReauthorize(clientResult.value);
-    return reauthorize ? { ok: true, session: { ...result.session, reauthorize } } : result;
-  } catch (error) {
-    return failed(toFailure(error));
-  }
+  const opened = await opening;
+  if ("error" in opened) return failed(toFailure(opened.error));
+  const result = opened.result;
+  if (!result.ok) return failed(result.failure);
+  const reauthorize = makeReauthorize(clientResult.value);
+  return reauthorize ? { ok: true, session: { ...result.session, reauthorize } } : result;
 }
 
 /** A SMART client after the launch, narrowed to what boot reads (tests pass a fake). */

@@ -134,12 +134,24 @@ async function main() {
         res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
     },
   };
+  // As a deployment lists its EHR: by its exact address (the repository's file matches this
+  // run's random sandbox port only by pattern, which costs the launch page one more chunk).
+  let fhirBaseUrl = "";
+  web.get("/smart-config.json", (_req, res) => {
+    const config = JSON.parse(readFileSync(resolve(root, "dist/smart-config.json"), "utf8")) as {
+      issuers: Record<string, unknown>[];
+    };
+    const [first, ...rest] = config.issuers;
+    res.setHeader("Cache-Control", "no-cache");
+    res.json({ ...config, issuers: [{ ...first, iss: fhirBaseUrl }, ...rest] });
+  });
   web.use(express.static(resolve(root, "dist"), immutableAssets));
   web.use(express.static(resolve(root, "dist-bench"), immutableAssets));
   const server = web.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sandbox = await startSandbox({ port: 0, appUrl });
+  fhirBaseUrl = sandbox.fhirBaseUrl;
   const browser = await launchBrowser();
 
   const app: Awaited<ReturnType<typeof timeLaunch>>[] = [];

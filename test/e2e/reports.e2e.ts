@@ -8,7 +8,7 @@ import { cellText, type SuppressedTable } from "../../src/domain/reports";
 import { buildCrossTrainingUpdate } from "../../src/fhir/builders/partnership";
 import { CODES } from "../../src/fhir/canonical";
 import { usePlaywright } from "./browser";
-import { axeViolations, launchApp, resetSandbox, safetyAnswer } from "./journey.helpers";
+import { axeViolations, providerSendsReferral, resetSandbox } from "./journey.helpers";
 
 // The de-identified report through real launches (invariant 11): a provider sends a warm
 // referral through the guide; the partners' outcomes (which only their advocates could write)
@@ -197,33 +197,6 @@ async function setUpOutcomes(): Promise<void> {
   }
 }
 
-/** The provider sends a warm referral to Safe Harbor through the guide (the real UI). */
-async function providerSendsReferral(p: Page): Promise<void> {
-  await launchApp(p, urls, "prov-rivera", "pat-maria");
-  await p.locator("[data-step=c]").waitFor();
-  await p.getByLabel(/alone with me/).check();
-  await p.getByLabel(/professional interpreter/).check();
-  await p.getByLabel(/limits of confidentiality/).check();
-  await p.getByRole("button", { name: "Continue", exact: true }).click();
-  await p.locator("[data-step=ue]").waitFor();
-  await p.getByRole("button", { name: /shared something/ }).click();
-  await p.locator("[data-step=s]").waitFor();
-  await safetyAnswer(p, /Wants legal help/, "Yes").check();
-  await p.getByLabel("Drop-in support and safety planning", { exact: true }).check();
-  await p.getByRole("button", { name: "Continue to referral" }).click();
-  await p.locator("[data-step=partner]").waitFor();
-  await p.getByLabel(/Safe Harbor Family Violence Program/).check();
-  await p.getByLabel("Call the partner together now").check();
-  await p.getByRole("button", { name: "Continue", exact: true }).click();
-  await p.locator("[data-step=consent]").waitFor();
-  await p.getByLabel(/The patient agrees to share this with Safe Harbor/).check();
-  await p.getByLabel("Safe phone number").fill("503-555-0199");
-  await p.getByRole("button", { name: "Continue", exact: true }).click();
-  await p.locator("[data-step=review]").waitFor();
-  await p.getByRole("button", { name: "Send referral" }).click();
-  await p.getByRole("heading", { name: "Referral recorded" }).waitFor();
-}
-
 /** A table's body rows (and foot) as arrays of cell texts, the row header first. */
 async function tableRows(p: Page, testId: string): Promise<string[][]> {
   return p
@@ -321,7 +294,7 @@ describe("the partnership report", () => {
   it("after known journeys shows the expected counts, small cells suppressed; the chart's table and the CSV match the screen; nothing of a patient is read", async () => {
     const providerContext = await browser.newContext({ locale: "en-US" });
     contexts.push(providerContext);
-    await providerSendsReferral(await providerContext.newPage());
+    await providerSendsReferral(await providerContext.newPage(), urls, "pat-maria");
     await setUpOutcomes();
     // Education the guide recorded on its way (if any), and the seed's, count too when in the
     // report's default period (the last 6 months).

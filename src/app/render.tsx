@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App, preloadFirstScreen } from "./App";
+import { App } from "./App";
+import { preloadFirstScreen } from "./Screen";
 import type { BootResult } from "./boot";
 import { pickUiLanguage } from "../content/lang";
 import "../ui/styles.css";

@@ -7,7 +7,8 @@ import {
   NOT_RECORDED,
   settingTable,
 } from "./reportBreakdowns";
-import { buildReport, cellText, type ReportInput, type SuppressedTable } from "./reports";
+import { buildReport, cellText, type SuppressedTable } from "./reports";
+import { twoMonthReportInput } from "../../test/fixtures/report";
 
 const shown = (t: SuppressedTable) => ({
   rows: t.rows.map((r) => [r.key, ...r.cells.map((c) => cellText(c, t.threshold))]),
@@ -153,26 +154,7 @@ describe("cross-trainings", () => {
 });
 
 describe("buildBreakdowns", () => {
-  const input: ReportInput = {
-    period: { from: "2026-10", to: "2026-11" },
-    threshold: 11,
-    counts: {
-      educationByMonth: { "2026-10": 40, "2026-11": 30 },
-      offeredByMonth: { "2026-10": 20, "2026-11": 25 },
-      tasks: {
-        "referrals-sent": 0,
-        "referrals-accepted": 0,
-        "referrals-connected": 0,
-        "referrals-declined": 0,
-        "referrals-could-not-reach": 0,
-        "referrals-withdrawn": 0,
-      },
-      overdueOpen: 0,
-      incoming: { received: 0, accepted: 0, booked: 0, completed: 0 },
-    },
-    tasks: [],
-    partners: [],
-  };
+  const input = twoMonthReportInput();
   const report = buildReport(input);
 
   it("leaves out what the server cannot count, and uses the report's totals", () => {

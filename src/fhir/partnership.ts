@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   isCadence,
   isDirection,
@@ -10,6 +9,7 @@ import {
 } from "../domain/partnership";
 import { CODE_SYSTEM, EXTENSION, TASK_CODE_SYSTEM } from "./canonical";
 import type { FhirHttp } from "./http";
+import { countBundleSchema } from "./schemas";
 
 // Partnership upkeep read from the PartnerAffiliation's extensions (wr-partnership-contact,
 // wr-mou-document, wr-meeting-cadence, wr-onboarding-step, wr-cross-training; profiled in
@@ -104,8 +104,6 @@ export function readPartnership(affiliation: { extension?: unknown[] } | undefin
 
 // ---- the "no referral in 90 days" count ----------------------------------------------------
 
-const countBundle = z.looseObject({ resourceType: z.literal("Bundle"), total: z.number() });
-
 /**
  * Referrals with the partner since `since` (YYYY-MM-DD), both ways: the clinic's referral Tasks
  * the partner owns, and the partner's referrals back (Tasks it requested). Counts only.
@@ -130,7 +128,7 @@ export async function countRecentReferrals(
 ): Promise<number> {
   const totals = await Promise.all(
     referralCountPaths(partnerId, since).map(
-      async (path) => (await http.request(countBundle, path)).body.total,
+      async (path) => (await http.request(countBundleSchema, path)).body.total,
     ),
   );
   return totals.reduce((a, b) => a + b, 0);

@@ -19,6 +19,7 @@ import {
 } from "./businessStatus";
 import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
+import { countBundleSchema } from "./schemas";
 import { relativeToServer } from "./partners";
 
 // The report's reads (docs/reports.md, "How the report reads"): counts with `_summary=count`,
@@ -26,8 +27,6 @@ import { relativeToServer } from "./partners";
 // (no `for`, `focus`, `input`, extensions or notes), 1,000 a page. No Patient, ServiceRequest
 // or Procedure is ever downloaded. Each path is built here, so the bench and the tests make the
 // same requests as the app.
-
-const countBundle = z.looseObject({ resourceType: z.literal("Bundle"), total: z.number() });
 
 /** The elements of a Task the report reads: nothing that points at a patient. */
 export const REPORT_TASK_ELEMENTS = [
@@ -186,7 +185,7 @@ export async function fetchCounts(http: FhirHttp, q: ReportQuery): Promise<Serve
   for (let i = 0; i < paths.length; i += PARALLEL) {
     await Promise.all(
       paths.slice(i, i + PARALLEL).map(async ([key, p]) => {
-        const response = await http.request(countBundle, p);
+        const response = await http.request(countBundleSchema, p);
         totals.set(key, response.body.total);
       }),
     );

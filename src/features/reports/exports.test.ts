@@ -1,39 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { validateResource } from "../../../fhir-profiles/validator";
 import { buildBreakdowns } from "../../domain/reportBreakdowns";
-import { buildReport, type ReportInput } from "../../domain/reports";
+import { buildReport } from "../../domain/reports";
+import { twoMonthReportInput } from "../../../test/fixtures/report";
 import { reportLabels } from "./labels";
 import { measureReportBundle, reportCsv } from "./exports";
 
-const input: ReportInput = {
-  period: { from: "2026-10", to: "2026-11" },
-  threshold: 11,
-  counts: {
-    educationByMonth: { "2026-10": 40, "2026-11": 30 },
-    offeredByMonth: { "2026-10": 20, "2026-11": 25 },
-    tasks: {
-      "referrals-sent": 0,
-      "referrals-accepted": 0,
-      "referrals-connected": 0,
-      "referrals-declined": 0,
-      "referrals-could-not-reach": 0,
-      "referrals-withdrawn": 0,
-    },
-    overdueOpen: 0,
-    incoming: { received: 0, accepted: 0, booked: 0, completed: 0 },
+const input = twoMonthReportInput([
+  {
+    reference: "Organization/a",
+    name: "Program A",
+    tier: "3",
+    crossTrainings: [
+      { date: "2026-10-02", direction: "program-at-clinic", topic: "t", attendees: 5 },
+    ],
   },
-  tasks: [],
-  partners: [
-    {
-      reference: "Organization/a",
-      name: "Program A",
-      tier: "3",
-      crossTrainings: [
-        { date: "2026-10-02", direction: "program-at-clinic", topic: "t", attendees: 5 },
-      ],
-    },
-  ],
-};
+]);
 const report = buildReport(input);
 const breakdowns = buildBreakdowns(report, input, {
   support: { setting: true, language: true, visits: false },

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReportBreakdowns, ShareRow } from "../../domain/reportBreakdowns";
 import type { Report, SuppressedTable } from "../../domain/reports";
-import { CountTableView } from "./CountTableView";
+import { CountSection, CountTableView } from "./CountTableView";
 import type { Labels } from "./labels";
 
 // The breakdowns: by visit setting, by card language, the share of visits with universal
@@ -16,7 +16,11 @@ function Unavailable({ what, labels, testId }: { what: string; labels: Labels; t
   );
 }
 
-function Breakdown(props: {
+function Breakdown({
+  what,
+  table,
+  ...section
+}: {
   id: string;
   title: string;
   table: SuppressedTable | undefined;
@@ -25,23 +29,12 @@ function Breakdown(props: {
   rowLabel: (k: string) => string;
   labels: Labels;
 }) {
-  const { t, name } = props.labels;
-  return (
-    <section aria-labelledby={`report-${props.id}`}>
-      <h2 id={`report-${props.id}`}>{props.title}</h2>
-      {props.table ? (
-        <CountTableView
-          table={props.table}
-          caption={props.title}
-          rowHeader={props.rowHeader}
-          rowLabel={props.rowLabel}
-          columnLabel={name}
-          totalLabel={t.total}
-          testId={`table-${props.id}`}
-        />
-      ) : (
-        <Unavailable what={props.what} labels={props.labels} testId={`unavailable-${props.id}`} />
-      )}
+  return table ? (
+    <CountSection {...section} table={table} />
+  ) : (
+    <section aria-labelledby={`report-${section.id}`}>
+      <h2 id={`report-${section.id}`}>{section.title}</h2>
+      <Unavailable what={what} labels={section.labels} testId={`unavailable-${section.id}`} />
     </section>
   );
 }

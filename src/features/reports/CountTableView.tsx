@@ -1,4 +1,5 @@
 import { cellText, type SuppressedTable } from "../../domain/reports";
+import type { Labels } from "./labels";
 
 /** A suppressed count table: rows, measure columns and a total row, as text shown everywhere. */
 export function CountTableView({
@@ -50,5 +51,30 @@ export function CountTableView({
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+/** A report section of one count table: its heading, and the table (`table-<id>`). */
+export function CountSection(props: {
+  id: string;
+  title: string;
+  table: SuppressedTable;
+  rowHeader: string;
+  rowLabel: (k: string) => string;
+  labels: Labels;
+}) {
+  return (
+    <section aria-labelledby={`report-${props.id}`}>
+      <h2 id={`report-${props.id}`}>{props.title}</h2>
+      <CountTableView
+        table={props.table}
+        caption={props.title}
+        rowHeader={props.rowHeader}
+        rowLabel={props.rowLabel}
+        columnLabel={props.labels.name}
+        totalLabel={props.labels.t.total}
+        testId={`table-${props.id}`}
+      />
+    </section>
   );
 }

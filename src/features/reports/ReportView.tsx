@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useSession } from "../../app/session";
-import { CountTableView } from "./CountTableView";
+import { CountSection } from "./CountTableView";
 import { useStaffLanguage } from "../../ui/staffLanguage";
 import { useBreakdowns } from "./api/breakdowns";
 import type { ReportData } from "./api/report";
@@ -22,7 +22,7 @@ export function ReportView({ data, run }: { data: ReportData; run: number }) {
   const lang = useStaffLanguage();
   const { report, input } = data;
   const labels = useMemo(() => reportLabels(lang, input), [lang, input]);
-  const { t, name } = labels;
+  const { t } = labels;
   const breakdowns = useBreakdowns(data, run);
   const stamp = `${report.period.from}_${report.period.to}`;
 
@@ -69,30 +69,22 @@ export function ReportView({ data, run }: { data: ReportData; run: number }) {
       </div>
       <MonthlySection report={report} labels={labels} />
       <TimingsSection report={report} labels={labels} />
-      <section aria-labelledby="report-partners">
-        <h2 id="report-partners">{t.byPartner}</h2>
-        <CountTableView
-          table={report.byPartner}
-          caption={t.byPartner}
-          rowHeader={t.partner}
-          rowLabel={labels.partnerName}
-          columnLabel={name}
-          totalLabel={t.total}
-          testId="table-partners"
-        />
-      </section>
-      <section aria-labelledby="report-urgency">
-        <h2 id="report-urgency">{t.byUrgency}</h2>
-        <CountTableView
-          table={report.byUrgency}
-          caption={t.byUrgency}
-          rowHeader={t.urgency}
-          rowLabel={labels.urgencyName}
-          columnLabel={name}
-          totalLabel={t.total}
-          testId="table-urgency"
-        />
-      </section>
+      <CountSection
+        id="partners"
+        title={t.byPartner}
+        table={report.byPartner}
+        rowHeader={t.partner}
+        rowLabel={labels.partnerName}
+        labels={labels}
+      />
+      <CountSection
+        id="urgency"
+        title={t.byUrgency}
+        table={report.byUrgency}
+        rowHeader={t.urgency}
+        rowLabel={labels.urgencyName}
+        labels={labels}
+      />
       <SingleSection report={report} labels={labels} />
       <BreakdownSections query={breakdowns} report={report} labels={labels} />
       <PartnerReports input={input} stamp={stamp} labels={labels} />

@@ -1,6 +1,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { axeViolations, fhirSearch, providerSendsReferral } from "./journey.helpers";
+import {
+  axeViolations,
+  fhirSearch,
+  partnerSignsIn,
+  providerSendsReferral,
+} from "./journey.helpers";
 import { usePeople } from "./people";
 
 // The partner program's side (invariant 10), through real launches: a provider sends a warm
@@ -22,10 +27,7 @@ const newPerson = usePeople(urls, (session) => {
  * carries only partner scopes: none of the clinic's (patient/…, directory edits, Procedure).
  */
 async function advocateSignsIn(p: Page, user: "adv-santos" | "adv-nguyen"): Promise<void> {
-  await p.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}&as=partner`);
-  await p.getByLabel("User").selectOption(user);
-  await p.getByRole("button", { name: /continue|sign in/i }).click();
-  await p.locator("[data-testid=app-ready][data-session=workspace]").waitFor({ timeout: 20_000 });
+  await partnerSignsIn(p, urls, user);
   const token = await p.evaluate(() => {
     const key = JSON.parse(sessionStorage.getItem("SMART_KEY") ?? '""') as string;
     const state = JSON.parse(sessionStorage.getItem(key) ?? "{}") as {
@@ -39,11 +41,6 @@ async function advocateSignsIn(p: Page, user: "adv-santos" | "adv-nguyen"): Prom
   expect(
     token.scopes.filter((s) => /^patient\/|Procedure|Organization\.c|Endpoint/.test(s)),
   ).toEqual([]);
-  await p.getByTestId("partner-inbox").waitFor();
-  await p
-    .getByTestId("inbox-count")
-    .filter({ hasText: /^\d+ referrals?/ })
-    .waitFor();
 }
 
 const card = (p: Page) => p.getByTestId("inbox-referral").first();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { injectFault, launchApp, providerSendsReferral } from "./journey.helpers";
+import { expireTokens, injectFault, launchApp, providerSendsReferral } from "./journey.helpers";
 import { usePeople } from "./people";
 
 // Issue 14, the patient's History under faults, through real launches: a failed read names
@@ -37,12 +37,7 @@ describe("the patient's History", () => {
     await expect(page.getByTestId("read-failure").count()).resolves.toBe(0);
 
     // The EHR ends the session: History says so, with the fix, and offers to sign in again.
-    const r = await fetch(`${urls.ehrUrl}sandbox/expire-tokens`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ endSessions: true }),
-    });
-    expect(r.ok).toBe(true);
+    expect(await expireTokens(urls, { endSessions: true })).toBeGreaterThan(0);
     await page.getByRole("navigation").getByRole("button", { name: "Guide" }).click();
     await openHistory(page);
     await page.getByTestId("read-failure").waitFor();

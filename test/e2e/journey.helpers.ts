@@ -227,6 +227,20 @@ export async function partnerSignsIn(
     .waitFor();
 }
 
+/**
+ * Expires every access token the sandbox issued (and, with `endSessions`, revokes the refresh
+ * tokens too, as when the EHR ends the sign-in); returns how many were expired.
+ */
+export async function expireTokens(urls: E2eUrls, opts: { endSessions?: boolean } = {}) {
+  const r = await fetch(`${urls.ehrUrl}sandbox/expire-tokens`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ endSessions: opts.endSessions === true }),
+  });
+  if (!r.ok) throw new Error(`expire-tokens: ${r.status}`);
+  return ((await r.json()) as { expired: number }).expired;
+}
+
 /** Empties the sandbox's FHIR request log, so what follows can be checked on its own. */
 export async function clearSandboxRequests(urls: E2eUrls): Promise<void> {
   const r = await fetch(`${urls.ehrUrl}sandbox/requests`, { method: "DELETE" });

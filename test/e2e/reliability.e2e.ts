@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
 import {
   clearFaults,
+  expireTokens,
   injectFault,
   launchApp,
   patientRecords,
@@ -83,8 +84,7 @@ describe("token refresh", () => {
     });
 
     // The EHR ends the token now (as when its lifetime runs out while staff talk with the patient).
-    const expired = await fetch(`${urls.ehrUrl}sandbox/expire-tokens`, { method: "POST" });
-    expect(((await expired.json()) as { expired: number }).expired).toBeGreaterThan(0);
+    expect(await expireTokens(urls)).toBeGreaterThan(0);
 
     await page.getByRole("button", { name: "Send referral" }).click();
     await page.getByRole("heading", { name: "Referral recorded" }).waitFor();
@@ -111,12 +111,7 @@ describe("the session ends on the review step and refresh is refused", () => {
       if (r.url().startsWith(`${urls.ehrUrl}auth/authorize?`)) authorizes.push(r);
     });
     // The EHR ends the session: the access token is expired and its refresh token revoked.
-    const ended = await fetch(`${urls.ehrUrl}sandbox/expire-tokens`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ endSessions: true }),
-    });
-    expect(((await ended.json()) as { expired: number }).expired).toBeGreaterThan(0);
+    expect(await expireTokens(urls, { endSessions: true })).toBeGreaterThan(0);
 
     await page.getByRole("button", { name: "Send referral" }).click();
     const failure = page.getByTestId("write-failure");

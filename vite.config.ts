@@ -12,10 +12,22 @@ const shims: Record<string, string> = {
 };
 
 /**
+ * What index.html imports dynamically at once (src/app/main.ts): React and the app shell (the
+ * render chunk), and the first screen's code that the render chunk preloads
+ * (src/app/Screen.tsx, preloadGuide). `npm run bench` counts them too.
+ */
+export const LOADED_AT_START = [
+  "src/app/render.tsx",
+  "src/features/cues/CuesGuide.tsx",
+  "src/features/worklist/FollowUpPrompt.tsx",
+];
+
+/**
  * While launch.html waits on the EHR's authorization server, let the browser fetch what
  * index.html will need: its JS and CSS (prefetch) and, on launch.html itself, smart-config.json
- * in parallel with the script (preload). Saves round trips between the redirect and the first
- * screen.
+ * in parallel with the script (preload); index.html itself lists the same JS as modulepreload,
+ * for a launch that did not pass through launch.html's cache. Saves round trips between the
+ * redirect and the first screen.
  */
 function prefetchAppFromLaunch(): Plugin {
   return {
@@ -24,7 +36,8 @@ function prefetchAppFromLaunch(): Plugin {
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
-        if (!ctx.filename.endsWith("launch.html") || !ctx.bundle) return html;
+        const page = ctx.filename.endsWith("launch.html") ? "launch" : "index";
+        if (!ctx.bundle) return html;
         const bundle = ctx.bundle;
         const entryOf = (page: string) =>
           Object.values(bundle).find(
@@ -44,13 +57,45 @@ function prefetchAppFromLaunch(): Plugin {
           const entry = entryOf(page);
           if (entry && entry.type === "chunk") {
             visit(entry.fileName);
-            // index.html imports React and the app (the render chunk) dynamically, in parallel
-            // with the launch; its other dynamic imports load only when needed.
-            if (page === "index.html")
-              entry.dynamicImports.filter((file) => bundle[file]?.name === "render").forEach(visit);
+            // index.html's dynamic imports that load at once (LOADED_AT_START); the others load
+            // only when needed.
+            if (page === "index.html") {
+              const atStart = (file: string) => {
+                const id = bundle[file];
+                return (
+                  id?.type === "chunk" &&
+                  LOADED_AT_START.some((m) => id.facadeModuleId?.endsWith(`/${m}`))
+                );
+              };
+              const dynamic = (file: string): string[] => {
+                const chunk = bundle[file];
+                return chunk?.type === "chunk" ? chunk.dynamicImports : [];
+              };
+              const render = entry.dynamicImports.filter(atStart);
+              [...render, ...render.flatMap(dynamic).filter(atStart)].forEach(visit);
+            }
           }
           return files;
         };
+        if (page === "index") {
+          // The static imports are listed by Vite already; these are the dynamic ones.
+          const entry = entryOf("index.html");
+          const staticFiles = new Set<string>();
+          const visitStatic = (file: string) => {
+            const chunk = bundle[file];
+            if (staticFiles.has(file) || chunk?.type !== "chunk") return;
+            staticFiles.add(file);
+            chunk.imports.forEach(visitStatic);
+          };
+          if (entry) visitStatic(entry.fileName);
+          return [...filesOf("index.html")]
+            .filter((file) => file.endsWith(".js") && !staticFiles.has(file))
+            .map((file) => ({
+              tag: "link",
+              attrs: { rel: "modulepreload", href: `./${file}`, crossorigin: "" },
+              injectTo: "head" as const,
+            }));
+        }
         const launchFiles = filesOf("launch.html");
         const files = [...filesOf("index.html")].filter((file) => !launchFiles.has(file));
         return [

@@ -1,26 +1,57 @@
-import { lazy, Suspense } from "react";
-import type { View } from "./tabs";
+import { Suspense } from "react";
+import { preloadable } from "../ui/preloadable";
+import type { Tab, View } from "./tabs";
 
 // The screen of each tab. Features load on demand so the first screen stays small. With the
 // shell (App.tsx) this is the composition root: features never import each other; they hand
 // over through props set here.
-const loadGuide = () => import("../features/cues/CuesGuide");
-const CuesGuide = lazy(loadGuide);
-const ReferralFlow = lazy(() => import("../features/referrals/ReferralFlow"));
-const PatientHistory = lazy(() => import("../features/referrals/PatientHistory"));
-const PartnerDirectory = lazy(() => import("../features/partners/PartnerDirectory"));
-const ClinicSettings = lazy(() => import("../features/partners/ClinicSettings"));
-const Diagnostics = lazy(() => import("../features/diagnostics/Diagnostics"));
-const PartnerInbox = lazy(() => import("../features/advocate/PartnerInbox"));
-const ReferToClinic = lazy(() => import("../features/advocate/ReferToClinic"));
-const IncomingWorklist = lazy(() => import("../features/incoming/IncomingWorklist"));
-const Worklist = lazy(() => import("../features/worklist/Worklist"));
-const FollowUpPrompt = lazy(() => import("../features/worklist/FollowUpPrompt"));
-const ReportsTab = lazy(() => import("../features/reports/ReportsTab"));
 
-/** Starts loading the first screen's code while the launch completes (called from render.tsx). */
-export function preloadFirstScreen(): void {
-  void loadGuide();
+const guide = preloadable(() => import("../features/cues/CuesGuide"));
+const followUp = preloadable(() => import("../features/worklist/FollowUpPrompt"));
+const referral = preloadable(() => import("../features/referrals/ReferralFlow"));
+const SCREENS = {
+  guide,
+  history: preloadable(() => import("../features/referrals/PatientHistory")),
+  partners: preloadable(() => import("../features/partners/PartnerDirectory")),
+  settings: preloadable(() => import("../features/partners/ClinicSettings")),
+  diagnostics: preloadable(() => import("../features/diagnostics/Diagnostics")),
+  inbox: preloadable(() => import("../features/advocate/PartnerInbox")),
+  "refer-back": preloadable(() => import("../features/advocate/ReferToClinic")),
+  incoming: preloadable(() => import("../features/incoming/IncomingWorklist")),
+  worklist: preloadable(() => import("../features/worklist/Worklist")),
+  reports: preloadable(() => import("../features/reports/ReportsTab")),
+} satisfies Record<Tab, unknown>;
+const CuesGuide = guide.Component;
+const FollowUpPrompt = followUp.Component;
+const ReferralFlow = referral.Component;
+const PatientHistory = SCREENS.history.Component;
+const PartnerDirectory = SCREENS.partners.Component;
+const ClinicSettings = SCREENS.settings.Component;
+const Diagnostics = SCREENS.diagnostics.Component;
+const PartnerInbox = SCREENS.inbox.Component;
+const ReferToClinic = SCREENS["refer-back"].Component;
+const IncomingWorklist = SCREENS.incoming.Component;
+const Worklist = SCREENS.worklist.Component;
+const ReportsTab = SCREENS.reports.Component;
+
+const settled = (loading: Promise<unknown>[]): Promise<void> =>
+  Promise.all(loading).then(
+    () => undefined,
+    // A failed load is left to the screen's own lazy load, which shows its error.
+    () => undefined,
+  );
+
+/**
+ * The guide (and the follow-up prompt above it), loading while the launch completes: started
+ * from render.tsx before the session is known, since most launches open a chart.
+ */
+export function preloadGuide(): Promise<void> {
+  return settled([guide.preload(), followUp.preload()]);
+}
+
+/** The first tab's code: the first render waits for it, so it shows without "Loading…". */
+export function preloadScreen(tab: Tab): Promise<void> {
+  return tab === "guide" ? preloadGuide() : settled([SCREENS[tab].preload()]);
 }
 
 /** "Start a new referral" from the follow-up prompt: the guide is right below it. */

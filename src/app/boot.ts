@@ -1,4 +1,3 @@
-import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
 import {
   clinicConfigSchema,
@@ -25,7 +24,7 @@ import {
   type PractitionerRoleJson,
 } from "../fhir/schemas";
 import type { ChartSession, Session, WorkspaceSession } from "./session";
-import { applyFhirclientSettings } from "../launch/fhirclientSettings";
+import type { StartedLaunch } from "./launchStart";
 import { makeReauthorize } from "./reauthorize";
 
 // The boot sequence of index.html, run once, outside React: complete the SMART launch
@@ -45,17 +44,23 @@ export const CHART_REQUIRED_SCOPES = ["patient/Patient.rs"];
 /** Roles whose work happens in a patient's chart; other roles get the workspace. */
 const CHART_ROLES: readonly Role[] = ["provider", "medical-assistant"];
 
-export async function boot(): Promise<BootResult> {
+export async function boot(started: StartedLaunch): Promise<BootResult> {
   const authError = readAuthError();
   if (authError) return { ok: false, failure: authError };
+  const ready = started.client;
+  if (!ready) return { ok: false, failure: { kind: "no-state" } };
 
   // The content packs follow the clinic config (it lists the languages), still in parallel
   // with the launch: the staff languages' and the clinic's languages' packs, nothing more.
-  const clinicLoading = loadConfig("clinic-config.json", clinicConfigSchema);
+  const clinicLoading = loadConfig(
+    "clinic-config.json",
+    clinicConfigSchema,
+    () => started.clinicConfig,
+  );
   const contentLoading = clinicLoading.then((c) =>
     loadContentPacks([...UI_LANGUAGES, ...(c.ok ? c.value.languages : [])]),
   );
-  const [clientResult, clinicResult] = await Promise.all([completeLaunch(), clinicLoading]);
+  const [clientResult, clinicResult] = await Promise.all([completeLaunch(ready), clinicLoading]);
   if (!clinicResult.ok) return clientResult.ok ? clinicResult : clientResult;
   const staffSupport = clinicResult.value.staffSupport;
   const failed = (failure: Failure): BootResult =>
@@ -165,13 +170,11 @@ function readAuthError(): Failure | null {
   return { kind: "auth-denied", error, ...(description ? { description } : {}) };
 }
 
-async function completeLaunch(): Promise<
-  { ok: true; value: Client } | { ok: false; failure: Failure }
-> {
-  // Before ready(): the Client it makes refreshes with these settings.
-  applyFhirclientSettings(FHIR.oauth2.settings);
+async function completeLaunch(
+  ready: Promise<Client>,
+): Promise<{ ok: true; value: Client } | { ok: false; failure: Failure }> {
   try {
-    return { ok: true, value: await FHIR.oauth2.ready() };
+    return { ok: true, value: await ready };
   } catch (error) {
     return { ok: false, failure: launchFailure(error) };
   }

@@ -1,21 +1,26 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { preloadFirstScreen } from "./Screen";
+import { preloadGuide, preloadScreen } from "./Screen";
+import { tabsFor } from "./tabs";
 import type { BootResult } from "./boot";
 import { pickUiLanguage } from "../content/lang";
+import { showStartFailed } from "./startFailed";
 import "../ui/styles.css";
 
-// The first screen's code starts loading as soon as this module runs, alongside the launch.
-preloadFirstScreen();
+// The guide's code starts loading as soon as this module runs, alongside the launch.
+void preloadGuide();
 
 /**
  * Renders the app for a completed launch, or the failure's own screen. The failure screen and
  * its texts (both languages, every failure kind) load only when a launch fails.
  */
-export function render(result: BootResult): void {
+export async function render(result: BootResult): Promise<void> {
   const container = document.getElementById("root") as HTMLElement;
   if (result.ok) {
+    // The first tab renders at once, without a "Loading…" step.
+    const first = tabsFor(result.session)[0];
+    if (first) await preloadScreen(first);
     container.setAttribute("aria-busy", "false");
     createRoot(container).render(
       <StrictMode>
@@ -37,13 +42,6 @@ export function render(result: BootResult): void {
         </StrictMode>,
       );
     },
-    () => {
-      // The app's own files could not be fetched (the network went away after the launch).
-      container.setAttribute("aria-busy", "false");
-      container.textContent =
-        pickUiLanguage() === "es"
-          ? "La aplicación no pudo iniciarse. Vuelva a cargar la página."
-          : "The app could not start. Reload the page.";
-    },
+    () => showStartFailed(container),
   );
 }

@@ -18,12 +18,13 @@ import { timePartnerInbox } from "./partnerInbox";
 import { printReportTable, timeReport } from "./report";
 import { timeReferralValidation } from "./validation";
 import { timeWorklist } from "./worklist";
+import { LOADED_AT_START } from "../../vite.config";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const LATENCY_MS = 50;
 const root = resolve(import.meta.dirname, "../..");
-/** The chunk index.html imports at start, beside the launch (src/app/main.ts). */
-const RENDER_CHUNK = "src/app/render.tsx";
+/** React and the app shell, which index.html imports at once (src/app/main.ts). */
+const SHELL = ["src/app/render.tsx"];
 
 interface Manifest {
   [key: string]: {
@@ -37,15 +38,15 @@ interface Manifest {
 
 /**
  * Gzipped size (KB) of the JS an HTML entry loads before its first screen: its static graph,
- * plus, with `withRender`, the graph of the render chunk, which the entry imports dynamically
- * at once (index.html loads React and the app that way, in parallel with the launch). The
- * entry's other dynamic imports load only when needed (signing in again in place).
+ * plus the graphs of the modules it imports dynamically at once (`atStart`: index.html loads
+ * boot, React and the shell that way, and the first screen's code; see LOADED_AT_START in
+ * vite.config.ts). The entry's other dynamic imports load only when needed.
  */
 function initialJsGzKB(
   manifest: Manifest,
   entry: string,
   outDir: string,
-  withRender = false,
+  atStart: readonly string[] = [],
 ): number {
   const seen = new Set<string>();
   const visit = (key: string) => {
@@ -54,7 +55,7 @@ function initialJsGzKB(
     for (const imported of manifest[key]?.imports ?? []) visit(imported);
   };
   visit(entry);
-  if (withRender) visit(RENDER_CHUNK);
+  atStart.forEach(visit);
   let bytes = 0;
   for (const key of seen) {
     const file = manifest[key]?.file;
@@ -72,11 +73,15 @@ function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** The app's mark when its first screen is committed (src/app/App.tsx). */
+const FIRST_SCREEN_MARK = "wr:first-screen";
+
 async function timeLaunch(
   browser: Browser,
   url: string,
   readySelector: string,
   fhirBaseUrl: string,
+  firstScreenMark?: string,
 ) {
   const context = await browser.newContext();
   const page: Page = await context.newPage();
@@ -90,21 +95,67 @@ async function timeLaunch(
   });
   const fhirRequests: string[] = [];
   let ready = false;
+  // BENCH_TIMELINE=1: every request's start and end (ms from the start), to see what waits on what.
+  const timeline: string[] = [];
   page.on("request", (request) => {
     const u = request.url();
     if (!ready && u.startsWith(fhirBaseUrl) && request.method() !== "OPTIONS")
       fhirRequests.push(new URL(u).pathname);
   });
+  // The browser's own timings (Playwright's events arrive late when the page is busy).
+  page.on("requestfinished", (request) => {
+    if (!process.env.BENCH_TIMELINE) return;
+    const t = request.timing();
+    const at = (ms: number) => String(Math.round(t.startTime + ms - start)).padStart(5);
+    const name = `${request.method()} ${new URL(request.url()).pathname.replace(/^.*\/(assets|fhir|oauth)\//, "$1/")}`;
+    timeline.push(`${at(0)} → ${at(Math.max(t.responseEnd, 0))}  ${name}`);
+  });
+  const trace = process.env.BENCH_TRACE && readySelector.includes("app-ready");
+  if (trace)
+    await browser.startTracing(page, { path: process.env.BENCH_TRACE, screenshots: false });
   const start = Date.now();
   await page.goto(url);
   await page.waitForSelector(readySelector, { timeout: 30_000 });
   const ms = Date.now() - start;
   ready = true;
+  if (trace) await browser.stopTracing();
+  // The FHIR requests the first screen could have waited for: those that started before the
+  // app's mark (Resource Timing, this page only). Playwright sees the screen some 100 ms after
+  // it is there, and reads the screen starts at once (the follow-up prompt's) would land
+  // inside that lag.
+  let beforeFirstScreen: string[] | null = null;
+  if (firstScreenMark) {
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, firstScreenMark);
+    beforeFirstScreen = await page.evaluate(
+      ([m, base]) => {
+        const at = performance.getEntriesByName(m)[0]?.startTime ?? Infinity;
+        return performance
+          .getEntriesByType("resource")
+          .filter((r) => r.name.startsWith(base) && r.startTime < at)
+          .map((r) => new URL(r.name).pathname);
+      },
+      [firstScreenMark, fhirBaseUrl] as const,
+    );
+  }
+  if (process.env.BENCH_TIMELINE) {
+    await page.waitForTimeout(500);
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByType("mark")
+        .map((m) => [m.name, performance.timeOrigin + m.startTime] as const),
+    );
+    for (const [name, at] of marks)
+      timeline.push(`${String(Math.round(at - start)).padStart(5)}   mark ${name}`);
+  }
+  if (process.env.BENCH_TIMELINE)
+    console.log(`${url.slice(0, 60)}… ready at ${ms} ms\n${timeline.sort().join("\n")}`);
   await context.close();
   const discovery = fhirRequests.filter(
     (p) => p.endsWith("/.well-known/smart-configuration") || p.endsWith("/metadata"),
   );
-  const rest = fhirRequests.filter((p) => !discovery.includes(p));
+  const rest = (beforeFirstScreen ?? fhirRequests).filter(
+    (p) => !p.endsWith("/.well-known/smart-configuration") && !p.endsWith("/metadata"),
+  );
   return { ms, restRequests: rest.length, rest, discovery: discovery.length };
 }
 
@@ -124,7 +175,15 @@ async function main() {
     readFileSync(resolve(root, "dist/.vite/manifest.json"), "utf8"),
   ) as Manifest;
   const launchJsGzKB = initialJsGzKB(manifest, "launch.html", resolve(root, "dist"));
-  const indexJsGzKB = initialJsGzKB(manifest, "index.html", resolve(root, "dist"), true);
+  // The budget's measure: the entry with React and the shell; and everything the first
+  // screen (the guide, with the follow-up prompt) loads before it shows.
+  const indexJsGzKB = initialJsGzKB(manifest, "index.html", resolve(root, "dist"), SHELL);
+  const firstScreenJsGzKB = initialJsGzKB(
+    manifest,
+    "index.html",
+    resolve(root, "dist"),
+    LOADED_AT_START,
+  );
 
   const web = express();
   // As a production host should: hashed assets are immutable, everything else revalidates.
@@ -169,6 +228,7 @@ async function main() {
         appLaunch.url,
         "[data-testid=app-ready]",
         sandbox.fhirBaseUrl,
+        FIRST_SCREEN_MARK,
       );
       const bareLaunch = sandbox.createLaunch({
         user: "prov-rivera",
@@ -197,6 +257,20 @@ async function main() {
   const requestTypes = [
     ...new Set(app.flatMap((r) => r.rest.map((p) => /\/fhir\/([^/?]+)/.exec(p)?.[1] ?? p))),
   ];
+  if (process.env.BENCH_LAUNCH_ONLY) {
+    // A quick look while working on the launch: only its figures.
+    console.log({
+      launchJsGzKB,
+      indexJsGzKB,
+      firstScreenJsGzKB,
+      appMs,
+      bareMs,
+      ratio,
+      requestsBeforeInteractive,
+      requestTypes,
+    });
+    return;
+  }
   const partnerFilter = timePartnerFilter(1000);
   const partnerInbox = await timePartnerInbox(1000);
   const worklist = await timeWorklist(1000);
@@ -205,7 +279,16 @@ async function main() {
   const report = await timeReport();
   const rows: [string, string, string][] = [
     ["launch.html initial JS (gz)", `${launchJsGzKB} KB`, "≤ 25 KB"],
-    ["index.html JS before the first screen (gz)", `${indexJsGzKB} KB`, "≤ 110 KB"],
+    [
+      "index.html JS before the first screen: entry, React, shell (gz)",
+      `${indexJsGzKB} KB`,
+      "≤ 110 KB",
+    ],
+    [
+      "index.html JS before the first screen, with the guide's own code (gz)",
+      `${firstScreenJsGzKB} KB`,
+      "",
+    ],
     [`app EHR launch → interactive (median of ${RUNS})`, `${appMs} ms`, ""],
     [`bare fhirclient launch → Patient read (median of ${RUNS})`, `${bareMs} ms`, ""],
     ["ratio app / bare", `${ratio}`, "≤ 1.10"],
@@ -262,6 +345,7 @@ async function main() {
       report,
       launchJsGzKB,
       indexJsGzKB,
+      firstScreenJsGzKB,
       appMs,
       bareMs,
       ratio,

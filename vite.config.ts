@@ -12,12 +12,10 @@ const shims: Record<string, string> = {
 };
 
 /**
- * What index.html imports dynamically at once (src/app/main.ts): React and the app shell (the
- * render chunk), and the first screen's code that the render chunk preloads
- * (src/app/Screen.tsx, preloadGuide). `npm run bench` counts them too.
+ * What index.html imports dynamically at once: the first screen's code, which the entry
+ * preloads (src/app/Screen.tsx, preloadGuide). `npm run bench` counts it too.
  */
 export const LOADED_AT_START = [
-  "src/app/render.tsx",
   "src/features/cues/CuesGuide.tsx",
   "src/features/worklist/FollowUpPrompt.tsx",
 ];
@@ -67,12 +65,7 @@ function prefetchAppFromLaunch(): Plugin {
                   LOADED_AT_START.some((m) => id.facadeModuleId?.endsWith(`/${m}`))
                 );
               };
-              const dynamic = (file: string): string[] => {
-                const chunk = bundle[file];
-                return chunk?.type === "chunk" ? chunk.dynamicImports : [];
-              };
-              const render = entry.dynamicImports.filter(atStart);
-              [...render, ...render.flatMap(dynamic).filter(atStart)].forEach(visit);
+              entry.dynamicImports.filter(atStart).forEach(visit);
             }
           }
           return files;

@@ -3,11 +3,12 @@ import { started } from "./launchStart";
 // Then, before any schema is built.
 import "../config/zodCsp";
 import { boot } from "./boot";
+import { render } from "./render";
 import { showStartFailed } from "./startFailed";
 
 // index.html's entry. The SMART launch completes (the token exchange, the first reads) while
-// React and the app's code download and evaluate: neither waits for the other, and the first
-// screen renders when both are there.
+// the rest of the app's code evaluates: React and the shell are part of this entry (one file,
+// which launch.html prefetches), and the first screen's code loads beside it (render.tsx).
 
 // A page restored from the back/forward cache could show an earlier launch's patient:
 // reload so the current launch decides what is shown.
@@ -17,9 +18,8 @@ window.addEventListener("pageshow", (event) => {
 
 if (started) {
   const booting = boot(started);
-  const rendering = import("./render");
-  void Promise.all([booting, rendering]).then(
-    ([result, { render }]) => render(result),
+  void booting.then(
+    (result) => render(result),
     () => showStartFailed(document.getElementById("root") as HTMLElement),
   );
 }

@@ -23,8 +23,6 @@ import { LOADED_AT_START } from "../../vite.config";
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const LATENCY_MS = 50;
 const root = resolve(import.meta.dirname, "../..");
-/** React and the app shell, which index.html imports at once (src/app/main.ts). */
-const SHELL = ["src/app/render.tsx"];
 
 interface Manifest {
   [key: string]: {
@@ -39,7 +37,7 @@ interface Manifest {
 /**
  * Gzipped size (KB) of the JS an HTML entry loads before its first screen: its static graph,
  * plus the graphs of the modules it imports dynamically at once (`atStart`: index.html loads
- * boot, React and the shell that way, and the first screen's code; see LOADED_AT_START in
+ * the first screen's code that way; see LOADED_AT_START in
  * vite.config.ts). The entry's other dynamic imports load only when needed.
  */
 function initialJsGzKB(
@@ -175,9 +173,9 @@ async function main() {
     readFileSync(resolve(root, "dist/.vite/manifest.json"), "utf8"),
   ) as Manifest;
   const launchJsGzKB = initialJsGzKB(manifest, "launch.html", resolve(root, "dist"));
-  // The budget's measure: the entry with React and the shell; and everything the first
-  // screen (the guide, with the follow-up prompt) loads before it shows.
-  const indexJsGzKB = initialJsGzKB(manifest, "index.html", resolve(root, "dist"), SHELL);
+  // The budget's measure: the entry (the launch, boot, React and the shell); and everything
+  // the first screen (the guide, with the follow-up prompt) loads before it shows.
+  const indexJsGzKB = initialJsGzKB(manifest, "index.html", resolve(root, "dist"));
   const firstScreenJsGzKB = initialJsGzKB(
     manifest,
     "index.html",
@@ -280,7 +278,7 @@ async function main() {
   const rows: [string, string, string][] = [
     ["launch.html initial JS (gz)", `${launchJsGzKB} KB`, "≤ 25 KB"],
     [
-      "index.html JS before the first screen: entry, React, shell (gz)",
+      "index.html JS before the first screen: the entry with React and the shell (gz)",
       `${indexJsGzKB} KB`,
       "≤ 110 KB",
     ],

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
-import type { Plugin } from "vite";
+import type { Plugin, Rolldown } from "vite";
 
 // Size shims for fhirclient's dependencies (see src/launch/shims). Not under vitest, where
 // the shims are tested against the real packages.
@@ -19,6 +19,45 @@ export const LOADED_AT_START = [
   "src/features/cues/CuesGuide.tsx",
   "src/features/worklist/FollowUpPrompt.tsx",
 ];
+/** The chunk that holds LOADED_AT_START's code (firstScreenChunk). */
+export const FIRST_SCREEN_CHUNK = "first-screen";
+
+/**
+ * The first screen's own code in one chunk: LOADED_AT_START and every module only they reach
+ * (not the entries'). Rolldown would split it into some eighteen small shared chunks, each one
+ * more request on launch.html's prefetch and index.html's modulepreload (HTTP/1.1 hosts open
+ * six connections at a time). Features that share a module with it import it from this chunk,
+ * which every launch has loaded anyway.
+ */
+function firstScreenChunk(): (id: string, ctx: Rolldown.ChunkingContext) => string | null {
+  let modules: Set<string> | null = null;
+  const walk = (
+    roots: string[],
+    skip: Set<string>,
+    info: Rolldown.ChunkingContext["getModuleInfo"],
+  ) => {
+    const seen = new Set<string>();
+    const stack = [...roots];
+    while (stack.length) {
+      const id = stack.pop() as string;
+      if (seen.has(id) || skip.has(id)) continue;
+      const module = info(id);
+      if (!module) continue;
+      seen.add(id);
+      stack.push(...module.importedIds);
+    }
+    return seen;
+  };
+  return (id, ctx) => {
+    if (!modules) {
+      const at = (file: string) => resolve(import.meta.dirname, file);
+      const info = (moduleId: string) => ctx.getModuleInfo(moduleId);
+      const entries = walk([at("src/app/main.ts"), at("src/launch/main.ts")], new Set(), info);
+      modules = walk(LOADED_AT_START.map(at), entries, info);
+    }
+    return modules.has(id) ? FIRST_SCREEN_CHUNK : null;
+  };
+}
 
 /**
  * While launch.html waits on the EHR's authorization server, let the browser fetch what
@@ -55,18 +94,12 @@ function prefetchAppFromLaunch(): Plugin {
           const entry = entryOf(page);
           if (entry && entry.type === "chunk") {
             visit(entry.fileName);
-            // index.html's dynamic imports that load at once (LOADED_AT_START); the others load
-            // only when needed.
-            if (page === "index.html") {
-              const atStart = (file: string) => {
-                const id = bundle[file];
-                return (
-                  id?.type === "chunk" &&
-                  LOADED_AT_START.some((m) => id.facadeModuleId?.endsWith(`/${m}`))
-                );
-              };
-              entry.dynamicImports.filter(atStart).forEach(visit);
-            }
+            // index.html's dynamic import that loads at once (the first screen's chunk); the
+            // others load only when needed.
+            if (page === "index.html")
+              entry.dynamicImports
+                .filter((file) => bundle[file]?.name === FIRST_SCREEN_CHUNK)
+                .forEach(visit);
           }
           return files;
         };
@@ -180,6 +213,17 @@ export default defineConfig(({ mode }) => ({
       input: {
         index: resolve(import.meta.dirname, "index.html"),
         launch: resolve(import.meta.dirname, "launch.html"),
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: firstScreenChunk(),
+              debugName: FIRST_SCREEN_CHUNK,
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
       },
     },
   },

@@ -12,29 +12,29 @@ const shims: Record<string, string> = {
 };
 
 /**
- * What index.html imports dynamically at once: the first screen's code, which the entry
- * preloads (src/app/Screen.tsx, preloadGuide). `npm run bench` counts it too.
+ * What index.html loads before its first screen, beyond its small entry (src/app/main.ts): the
+ * rest of the app (src/app/app.ts: boot, React, the shell), imported at once, and the guide,
+ * which the shell preloads (src/app/Screen.tsx); both in one chunk (firstScreenChunk).
  */
-export const LOADED_AT_START = [
-  "src/features/cues/CuesGuide.tsx",
-  "src/features/worklist/FollowUpPrompt.tsx",
-];
-/** The chunk that holds LOADED_AT_START's code (firstScreenChunk). */
+export const LOADED_AT_START = ["src/app/app.ts", "src/features/cues/CuesGuide.tsx"];
+/** The chunk that holds LOADED_AT_START's code. */
 export const FIRST_SCREEN_CHUNK = "first-screen";
+/** Loaded right after the first screen (the follow-up prompt above the guide): prefetched only. */
+const LOADED_AFTER_START = ["src/features/worklist/FollowUpPrompt.tsx"];
 
 /**
- * The first screen's own code in one chunk: LOADED_AT_START and every module only they reach
- * (not the entries'). Rolldown would split it into some eighteen small shared chunks, each one
- * more request on launch.html's prefetch and index.html's modulepreload (HTTP/1.1 hosts open
- * six connections at a time). Features that share a module with it import it from this chunk,
- * which every launch has loaded anyway.
+ * LOADED_AT_START's code in one chunk: every module they reach that the entries (index.html's
+ * and launch.html's) do not. Rolldown would split it into some twenty small shared chunks,
+ * each one more request on launch.html's prefetch and index.html's modulepreload (HTTP/1.1
+ * hosts open six connections at a time). Features that share a module with it import it from
+ * this chunk, which every launch has loaded anyway.
  */
 function firstScreenChunk(): (id: string, ctx: Rolldown.ChunkingContext) => string | null {
   let modules: Set<string> | null = null;
   const walk = (
     roots: string[],
     skip: Set<string>,
-    info: Rolldown.ChunkingContext["getModuleInfo"],
+    info: (id: string) => Rolldown.ModuleInfo | null,
   ) => {
     const seen = new Set<string>();
     const stack = [...roots];
@@ -60,11 +60,11 @@ function firstScreenChunk(): (id: string, ctx: Rolldown.ChunkingContext) => stri
 }
 
 /**
- * While launch.html waits on the EHR's authorization server, let the browser fetch what
- * index.html will need: its JS and CSS (prefetch) and, on launch.html itself, smart-config.json
- * in parallel with the script (preload); index.html itself lists the same JS as modulepreload,
- * for a launch that did not pass through launch.html's cache. Saves round trips between the
- * redirect and the first screen.
+ * Round trips saved between the EHR's redirect and the first screen. index.html lists the
+ * first-screen chunk (and what it imports) as modulepreload, so it downloads beside the entry;
+ * launch.html, while it waits on the EHR's authorization server, prefetches all that
+ * index.html will load (and the follow-up prompt's code), and preloads smart-config.json in
+ * parallel with its own script.
  */
 function prefetchAppFromLaunch(): Plugin {
   return {
@@ -73,68 +73,52 @@ function prefetchAppFromLaunch(): Plugin {
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
-        const page = ctx.filename.endsWith("launch.html") ? "launch" : "index";
         if (!ctx.bundle) return html;
         const bundle = ctx.bundle;
-        const entryOf = (page: string) =>
-          Object.values(bundle).find(
-            (c) => c.type === "chunk" && c.isEntry && c.facadeModuleId?.endsWith(`/${page}`),
-          );
-        const filesOf = (page: string): Set<string> => {
-          const files = new Set<string>();
+        const chunks = Object.values(bundle).filter((c) => c.type === "chunk");
+        const withImports = (files: string[]): Set<string> => {
+          const seen = new Set<string>();
           const visit = (file: string) => {
             const chunk = bundle[file];
-            if (!chunk || files.has(file)) return;
-            files.add(file);
+            if (!chunk || seen.has(file)) return;
+            seen.add(file);
             if (chunk.type === "chunk") {
               chunk.imports.forEach(visit);
-              chunk.viteMetadata?.importedCss.forEach((css) => files.add(css));
+              chunk.viteMetadata?.importedCss.forEach((css) => seen.add(css));
             }
           };
-          const entry = entryOf(page);
-          if (entry && entry.type === "chunk") {
-            visit(entry.fileName);
-            // index.html's dynamic import that loads at once (the first screen's chunk); the
-            // others load only when needed.
-            if (page === "index.html")
-              entry.dynamicImports
-                .filter((file) => bundle[file]?.name === FIRST_SCREEN_CHUNK)
-                .forEach(visit);
-          }
-          return files;
+          files.forEach(visit);
+          return seen;
         };
-        if (page === "index") {
-          // The static imports are listed by Vite already; these are the dynamic ones.
-          const entry = entryOf("index.html");
-          const staticFiles = new Set<string>();
-          const visitStatic = (file: string) => {
-            const chunk = bundle[file];
-            if (staticFiles.has(file) || chunk?.type !== "chunk") return;
-            staticFiles.add(file);
-            chunk.imports.forEach(visitStatic);
-          };
-          if (entry) visitStatic(entry.fileName);
-          return [...filesOf("index.html")]
-            .filter((file) => file.endsWith(".js") && !staticFiles.has(file))
-            .map((file) => ({
-              tag: "link",
-              attrs: { rel: "modulepreload", href: `./${file}`, crossorigin: "" },
-              injectTo: "head" as const,
-            }));
+        const entry = (page: string) =>
+          chunks
+            .filter((c) => c.isEntry && c.facadeModuleId?.endsWith(`/${page}`))
+            .map((c) => c.fileName);
+        const firstScreen = chunks
+          .filter((c) => c.name === FIRST_SCREEN_CHUNK)
+          .map((c) => c.fileName);
+        const link = (rel: string, href: string, as?: string) => ({
+          tag: "link",
+          attrs: { rel, href, ...(as ? { as } : {}), crossorigin: "" },
+          injectTo: "head" as const,
+        });
+        if (ctx.filename.endsWith("index.html")) {
+          // The entry's static imports are listed by Vite already.
+          const listed = withImports(entry("index.html"));
+          return [...withImports(firstScreen)]
+            .filter((file) => file.endsWith(".js") && !listed.has(file))
+            .map((file) => link("modulepreload", `./${file}`));
         }
-        const launchFiles = filesOf("launch.html");
-        const files = [...filesOf("index.html")].filter((file) => !launchFiles.has(file));
+        const afterStart = chunks
+          .filter((c) => LOADED_AFTER_START.some((m) => c.facadeModuleId?.endsWith(`/${m}`)))
+          .map((c) => c.fileName);
+        const own = withImports(entry("launch.html"));
+        const files = withImports([...entry("index.html"), ...firstScreen, ...afterStart]);
         return [
-          {
-            tag: "link",
-            attrs: { rel: "preload", href: "smart-config.json", as: "fetch", crossorigin: "" },
-            injectTo: "head" as const,
-          },
-          ...[...files].map((file) => ({
-            tag: "link",
-            attrs: { rel: "prefetch", href: `./${file}`, crossorigin: "" },
-            injectTo: "head" as const,
-          })),
+          link("preload", "smart-config.json", "fetch"),
+          ...[...files]
+            .filter((file) => !own.has(file))
+            .map((file) => link("prefetch", `./${file}`)),
         ];
       },
     },

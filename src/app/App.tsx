@@ -5,6 +5,8 @@ import { PatientBanner } from "../ui/PatientBanner";
 import { PrivacyShield, ShieldButton } from "../ui/PrivacyShield";
 import { StaffLanguageContext } from "../ui/staffLanguage";
 import { StaffSupportButton } from "../ui/StaffSupportButton";
+// Shown only when the staff language's pack lacks entries (in the first screen's chunk anyway).
+import { StaffPackNote } from "../ui/PackNotes";
 import { UI } from "../content/ui";
 import { packStatus } from "../content/packs/index";
 import { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from "../content/lang";
@@ -16,10 +18,6 @@ import { TABS, tabsFor, type View } from "./tabs";
 
 // Loaded when opened (from the app's own web server; no FHIR request).
 const StaffSupport = lazy(() => import("../ui/StaffSupport"));
-// Shown only when the staff language's pack lacks entries.
-const StaffPackNote = lazy(() =>
-  import("../ui/PackNotes").then((m) => ({ default: m.StaffPackNote })),
-);
 
 export function App({ session }: { session: Session }) {
   const queryClient = useMemo(
@@ -67,9 +65,7 @@ export function App({ session }: { session: Session }) {
                 <ShieldButton t={t} />
               </header>
               {packStatus(lang)?.fallback.some((key) => key.startsWith("staff.")) && (
-                <Suspense fallback={null}>
-                  <StaffPackNote />
-                </Suspense>
+                <StaffPackNote />
               )}
               {session.kind === "chart" && session.needPatientBanner && (
                 <PatientBanner patient={session.patient} t={t} />

@@ -42,11 +42,13 @@ const settled = (loading: Promise<unknown>[]): Promise<void> =>
   );
 
 /**
- * The guide (and the follow-up prompt above it), loading while the launch completes: started
- * from render.tsx before the session is known, since most launches open a chart.
+ * The guide, loading while the launch completes: started from render.tsx before the session is
+ * known, since most launches open a chart (its code is in the first-screen chunk with the
+ * shell's, vite.config.ts). The follow-up prompt above it loads when it first renders: the
+ * guide does not wait for it.
  */
 export function preloadGuide(): Promise<void> {
-  return settled([guide.preload(), followUp.preload()]);
+  return settled([guide.preload()]);
 }
 
 /** The first tab's code: the first render waits for it, so it shows without "Loading…". */

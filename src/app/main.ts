@@ -1,14 +1,12 @@
 // First: starts the token exchange and the clinic config's download (./launchStart.ts).
 import { started } from "./launchStart";
-// Then, before any schema is built.
-import "../config/zodCsp";
-import { boot } from "./boot";
-import { render } from "./render";
 import { showStartFailed } from "./startFailed";
 
-// index.html's entry. The SMART launch completes (the token exchange, the first reads) while
-// the rest of the app's code evaluates: React and the shell are part of this entry (one file,
-// which launch.html prefetches), and the first screen's code loads beside it (render.tsx).
+// index.html's entry, small on purpose. fhirclient sends the token request only after a few
+// awaits of its own, which would wait for every module of this entry to be evaluated (~35 ms
+// of schemas, content packs and React); so the rest of the app (./app.ts) is imported
+// dynamically and evaluates while the token comes back. index.html lists it as modulepreload
+// and launch.html prefetches it: no round trip is added.
 
 // A page restored from the back/forward cache could show an earlier launch's patient:
 // reload so the current launch decides what is shown.
@@ -17,9 +15,9 @@ window.addEventListener("pageshow", (event) => {
 });
 
 if (started) {
-  const booting = boot(started);
-  void booting.then(
-    (result) => render(result),
+  const launch = started;
+  import("./app").then(
+    ({ start }) => start(launch),
     () => showStartFailed(document.getElementById("root") as HTMLElement),
   );
 }

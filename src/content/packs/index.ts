@@ -1,5 +1,6 @@
 import type { LoadedPack } from "./compile";
-import type { ContentPack } from "./types";
+import type { ContentPack, StaffText } from "./types";
+import type { UiLanguage } from "../lang";
 
 // The content packs by language, loaded at start-up from public/content/<lang>.json
 // (src/content/packs/load.ts, called by boot before the first screen) and installed here once.
@@ -29,6 +30,19 @@ export function packFor(language: string | undefined): ContentPack {
   if (!pack) throw new Error("The content packs are not loaded.");
   return pack;
 }
+
+/**
+ * The packs' staff text per staff language, in the shape of every staff text source
+ * (`useText(STAFF_TEXT)`); read when used, since the packs are installed at start-up.
+ */
+export const STAFF_TEXT: Readonly<Record<UiLanguage, StaffText>> = {
+  get en() {
+    return packFor("en").staff;
+  },
+  get es() {
+    return packFor("es").staff;
+  },
+};
 
 export function hasPack(language: string | undefined): boolean {
   return Boolean(language && PACKS[base(language)]);

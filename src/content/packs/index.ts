@@ -1,5 +1,5 @@
 import type { LoadedPack } from "./compile";
-import type { ContentPack, StaffText } from "./types";
+import type { ContentPack, PartnershipText, StaffText } from "./types";
 import type { UiLanguage } from "../lang";
 
 // The content packs by language, loaded at start-up from public/content/<lang>.json
@@ -41,6 +41,16 @@ export const STAFF_TEXT: Readonly<Record<UiLanguage, StaffText>> = {
   },
   get es() {
     return packFor("es").staff;
+  },
+};
+
+/** The partnership record's part of it (its forms hand it to the shared save panel). */
+export const PARTNERSHIP_TEXT: Readonly<Record<UiLanguage, PartnershipText>> = {
+  get en() {
+    return STAFF_TEXT.en.partnership;
+  },
+  get es() {
+    return STAFF_TEXT.es.partnership;
   },
 };
 

@@ -23,10 +23,16 @@ import {
   type SaveStatusText,
 } from "./shared/guardedSave";
 import { PARTNER_TEXT } from "./strings";
-import { useText } from "../../ui/staffLanguage";
+import { useText, type TextSource } from "../../ui/staffLanguage";
 
 // Create or edit a partner. The form lives in memory only; a failed save (or a conflict) keeps
 // it. The base record (with versions for If-Match) is read fresh when the editor opens.
+
+/** The editor's words in the shared save panel (its conflict line is its own). */
+const SAVE_TEXT: TextSource<SaveStatusText> = {
+  en: { ...PARTNER_TEXT.en, conflict: PARTNER_TEXT.en.conflictText },
+  es: { ...PARTNER_TEXT.es, conflict: PARTNER_TEXT.es.conflictText },
+};
 
 interface EditorProps {
   partnerId?: string;
@@ -111,14 +117,13 @@ function EditorForm({
 
   const err = (path: string) => guard.errorOf(path, t.errors);
   const title = partnerId ? t.editTitle(base?.organization.name ?? "") : t.newTitle;
-  const text: SaveStatusText = { ...t, conflict: t.conflictText };
 
   return (
     <section aria-labelledby={`${id}-title`} className="partner-editor">
       <h1 id={`${id}-title`}>{title}</h1>
       <SaveNotices
         guard={guard}
-        text={text}
+        text={SAVE_TEXT}
         testId="edit-conflict"
         onReload={partnerId ? () => void reloadTheirs(partnerId) : undefined}
       />

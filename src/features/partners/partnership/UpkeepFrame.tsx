@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from "react";
 import { FormButtons, SaveNotices, type SaveNoticesState } from "../shared/guardedSave";
 import { useText } from "../../../ui/staffLanguage";
-import { STAFF_TEXT } from "../../../content/packs/index";
+import { PARTNERSHIP_TEXT, STAFF_TEXT } from "../../../content/packs/index";
 
 /**
  * The frame both partnership forms share: a titled form that the browser does not validate
@@ -39,7 +39,12 @@ export function UpkeepFrame({
       }}
     >
       <h3 id={`${id}-title`}>{title}</h3>
-      <SaveNotices guard={guard} text={t} testId="upkeep-conflict" onReload={onReload} />
+      <SaveNotices
+        guard={guard}
+        text={PARTNERSHIP_TEXT}
+        testId="upkeep-conflict"
+        onReload={onReload}
+      />
       {children}
       <FormButtons
         pending={pending}

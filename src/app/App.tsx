@@ -44,7 +44,7 @@ export function App({ session }: { session: Session }) {
     <QueryClientProvider client={queryClient}>
       <SessionContext.Provider value={session}>
         <StaffLanguageContext.Provider value={lang}>
-          <PrivacyShield t={t} displayName={session.clinic.displayName}>
+          <PrivacyShield displayName={session.clinic.displayName}>
             <div className="app" lang={lang}>
               <header className="app-header">
                 <span className="app-name">{session.clinic.displayName}</span>
@@ -62,13 +62,13 @@ export function App({ session }: { session: Session }) {
                   </select>
                 </label>
                 <StaffSupportButton lang={lang} open={support} onOpen={() => setSupport(true)} />
-                <ShieldButton t={t} />
+                <ShieldButton />
               </header>
               {packStatus(lang)?.fallback.some((key) => key.startsWith("staff.")) && (
                 <StaffPackNote />
               )}
               {session.kind === "chart" && session.needPatientBanner && (
-                <PatientBanner patient={session.patient} t={t} />
+                <PatientBanner patient={session.patient} />
               )}
               {tabs.length > 1 && (
                 <nav className="app-nav" aria-label={t.navLabel}>

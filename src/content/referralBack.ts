@@ -93,9 +93,7 @@ const es: ReferralBackWords = {
   matched: "Paciente encontrada en el EHR",
 };
 
-export function referralBackWords(lang: UiLanguage): ReferralBackWords {
-  return lang === "es" ? es : en;
-}
+export const REFERRAL_BACK_WORDS: Record<UiLanguage, ReferralBackWords> = { en, es };
 
 /** "In progress — Appointment booked" for a referral back's Task. */
 export function backStatusText(

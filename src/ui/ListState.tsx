@@ -1,7 +1,7 @@
 import { failureOf } from "../fhir/failures";
 import type { UiLanguage } from "../content/lang";
 import { FailureAlert } from "./FailureAlert";
-import { useStaffLanguage } from "./staffLanguage";
+import { useStaffLanguage, useText } from "./staffLanguage";
 
 // What a list says besides its items: the load failure (with a retry), the records the server
 // sent that could not be read (so a list never claims to be empty when it is not), and the empty
@@ -45,6 +45,7 @@ export function ListState({
   testId: string;
 }) {
   const lang = useStaffLanguage();
+  const unreadableText = useText(UNREADABLE);
   return (
     <>
       {query.isError && (
@@ -58,7 +59,7 @@ export function ListState({
       )}
       {unreadable > 0 && (
         <p role="status" className="note" data-testid={`${testId}-unreadable`}>
-          {UNREADABLE[lang](unreadable, shown === 0)}
+          {unreadableText(unreadable, shown === 0)}
         </p>
       )}
       {query.data !== undefined && shown === 0 && unreadable === 0 && (

@@ -1,5 +1,5 @@
-import { languageName, packFor, packStatus } from "../content/packs/index";
-import { useStaffLanguage } from "./staffLanguage";
+import { languageName, packStatus, STAFF_TEXT } from "../content/packs/index";
+import { useStaffLanguage, useText } from "./staffLanguage";
 
 /**
  * What the clinician must know about the patient-facing pack in use: that no native speaker has
@@ -8,7 +8,7 @@ import { useStaffLanguage } from "./staffLanguage";
  */
 export function PackNotes({ language }: { language: string }) {
   const staffLang = useStaffLanguage();
-  const t = packFor(staffLang).staff;
+  const t = useText(STAFF_TEXT);
   const status = packStatus(language);
   if (!status) return null;
   const name = languageName(language, staffLang);
@@ -51,7 +51,7 @@ export function PackNotes({ language }: { language: string }) {
  */
 export function StaffPackNote() {
   const staffLang = useStaffLanguage();
-  const t = packFor(staffLang).staff;
+  const t = useText(STAFF_TEXT);
   const status = packStatus(staffLang);
   if (!status) return null;
   const parts = [

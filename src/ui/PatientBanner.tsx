@@ -1,8 +1,10 @@
 import type { PatientSummary } from "../domain/people";
-import type { UiStrings } from "../content/ui";
+import { UI } from "../content/ui";
+import { useText } from "./staffLanguage";
 
 /** Our own compact banner, shown only when the EHR does not show one around the app. */
-export function PatientBanner({ patient, t }: { patient: PatientSummary; t: UiStrings }) {
+export function PatientBanner({ patient }: { patient: PatientSummary }) {
+  const t = useText(UI);
   return (
     <section className="patient-banner" aria-label={t.patientBanner}>
       <strong data-testid="patient-name">{patient.name}</strong>

@@ -2,18 +2,21 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { UI } from "../content/ui";
 import { PrivacyShield, ShieldButton } from "./PrivacyShield";
+import { StaffLanguageContext } from "./staffLanguage";
 
 const t = UI.en;
 
 function renderShielded() {
   render(
-    <PrivacyShield t={t} displayName="Care Resources">
-      <ShieldButton t={t} />
-      <label>
-        Safe phone number <input />
-      </label>
-      <button type="button">Continue</button>
-    </PrivacyShield>,
+    <StaffLanguageContext.Provider value="en">
+      <PrivacyShield displayName="Care Resources">
+        <ShieldButton />
+        <label>
+          Safe phone number <input />
+        </label>
+        <button type="button">Continue</button>
+      </PrivacyShield>
+    </StaffLanguageContext.Provider>,
   );
 }
 

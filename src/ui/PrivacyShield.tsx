@@ -8,7 +8,8 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import type { UiStrings } from "../content/ui";
+import { UI } from "../content/ui";
+import { useText } from "./staffLanguage";
 
 const ShieldContext = createContext<() => void>(() => {});
 
@@ -19,14 +20,13 @@ const ShieldContext = createContext<() => void>(() => {});
  * Focus returns to where it was (the control staff were on), so work picks up in place.
  */
 export function PrivacyShield({
-  t,
   displayName,
   children,
 }: {
-  t: UiStrings;
   displayName: string;
   children: ReactNode;
 }) {
+  const t = useText(UI);
   const [shielded, setShielded] = useState(false);
   // The element that had focus when the shield went up (kept in memory only).
   const returnTo = useRef<HTMLElement | null>(null);
@@ -85,7 +85,8 @@ export function PrivacyShield({
 }
 
 /** The visible shield button; place it where staff can always reach it (the header). */
-export function ShieldButton({ t }: { t: UiStrings }) {
+export function ShieldButton() {
+  const t = useText(UI);
   const hide = useContext(ShieldContext);
   return (
     <button type="button" className="shield-button" onClick={hide} title={t.shieldHint}>

@@ -1,10 +1,12 @@
 import { useId, type ReactNode } from "react";
 import type { SafeContact } from "../domain/journey";
 import { Phone } from "./Bidi";
+import { useText, type TextSource } from "./staffLanguage";
 
 // The safe-contact instructions of a referral, first, boxed and impossible to miss: the partner
 // advocate's inbox and the clinic's incoming worklist show the same block, each in its own words
-// (who is calling differs). `children` goes last, e.g. the call action.
+// (who is calling differs), so each passes its text source. `children` goes last, e.g. the call
+// action.
 
 export interface SafeContactWords {
   safeContactHeading: string;
@@ -20,15 +22,16 @@ export interface SafeContactWords {
 
 export function SafeContactInstructions({
   contact: c,
-  t,
+  text,
   testId,
   children,
 }: {
   contact: SafeContact;
-  t: SafeContactWords;
+  text: TextSource<SafeContactWords>;
   testId: string;
   children?: ReactNode;
 }) {
+  const t = useText(text);
   const id = useId();
   return (
     <section className="safe-contact" aria-labelledby={id} data-testid={testId}>

@@ -1,5 +1,4 @@
 import type { ReactNode, RefObject } from "react";
-import type { StaffText } from "../content/packs/types";
 
 // The frame every step of a long flow shares (the guide, the referral): a section named by its
 // heading, which takes focus when the step changes (useStepFocus), and the one-line problem a
@@ -7,9 +6,8 @@ import type { StaffText } from "../content/packs/types";
 
 export type HeadingRef = RefObject<HTMLHeadingElement | null>;
 
-/** What every step component of a flow gets from its shell. */
+/** What every step component of a flow gets from its shell (its text: useText). */
 export interface StepProps<D> {
-  t: StaffText;
   draft: D;
   update: (fn: (d: D) => D) => void;
   headingRef: HeadingRef;

@@ -96,7 +96,6 @@ export async function timePartnerInbox(
   const { QueryClient, QueryClientProvider } = await import("@tanstack/react-query");
   const { SessionContext } = await import("../../src/app/session");
   const { INBOX_PAGE_SIZE, InboxList } = await import("../../src/features/advocate/InboxList");
-  const { advocateStrings } = await import("../../src/features/advocate/strings");
   // The cards name the services from the content packs, as the app does after boot.
   const { installPacks } = await import("../../src/content/packs/index");
   const { loadTestPacks } = await import("../unit/packs");
@@ -131,7 +130,6 @@ export async function timePartnerInbox(
   // ask them for their mutation), English.
   const queryClient = new QueryClient();
   const session = { partnerOrganization: "Organization/org-safe-harbor" } as never;
-  const t = advocateStrings("en");
   const render = (referrals: readonly InboxReferral[], fresh: ReadonlySet<string>) =>
     renderToStaticMarkup(
       createElement(
@@ -143,7 +141,6 @@ export async function timePartnerInbox(
           createElement(InboxList, {
             referrals,
             fresh,
-            t,
             clinic: undefined,
             limit: INBOX_PAGE_SIZE,
             onShowMore: () => {},

@@ -12,7 +12,6 @@ import {
   worklistRows,
   type WorklistFilter,
 } from "../../src/domain/worklist";
-import { worklistStrings } from "../../src/features/worklist/strings";
 import { referralResources } from "../fixtures/worklist";
 
 const STATUSES = ["requested", "accepted", "in-progress", "on-hold", "completed"] as const;
@@ -81,7 +80,6 @@ export async function timeWorklist(
     { status: "all", partner: "Organization/org-bridges", staff: "", patient: "" },
     { status: "accepted", partner: "", staff: "Practitioner/prov-kim", patient: "" },
   ];
-  const t = worklistStrings("en");
   const orders: number[] = [];
   const renders: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -98,7 +96,6 @@ export async function timeWorklist(
         createElement(WorklistTable, {
           rows: shown,
           changed,
-          t,
           showPatient: true,
           canCancel: true,
           clinicOrganization: "Organization/clinic",

@@ -1,5 +1,6 @@
 import type { LoadedPack } from "./compile";
-import type { ContentPack } from "./types";
+import type { ContentPack, PartnershipText, StaffText } from "./types";
+import type { UiLanguage } from "../lang";
 
 // The content packs by language, loaded at start-up from public/content/<lang>.json
 // (src/content/packs/load.ts, called by boot before the first screen) and installed here once.
@@ -29,6 +30,29 @@ export function packFor(language: string | undefined): ContentPack {
   if (!pack) throw new Error("The content packs are not loaded.");
   return pack;
 }
+
+/**
+ * The packs' staff text per staff language, in the shape of every staff text source
+ * (`useText(STAFF_TEXT)`); read when used, since the packs are installed at start-up.
+ */
+export const STAFF_TEXT: Readonly<Record<UiLanguage, StaffText>> = {
+  get en() {
+    return packFor("en").staff;
+  },
+  get es() {
+    return packFor("es").staff;
+  },
+};
+
+/** The partnership record's part of it (its forms hand it to the shared save panel). */
+export const PARTNERSHIP_TEXT: Readonly<Record<UiLanguage, PartnershipText>> = {
+  get en() {
+    return STAFF_TEXT.en.partnership;
+  },
+  get es() {
+    return STAFF_TEXT.es.partnership;
+  },
+};
 
 export function hasPack(language: string | undefined): boolean {
   return Boolean(language && PACKS[base(language)]);

@@ -1,9 +1,9 @@
 import { useSession } from "../../app/session";
 import { languageName } from "../../content/packs/index";
 import type { ReferralBackDraft } from "../../domain/incomingReferral";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { TextField, type FieldHelp } from "./referBackFields";
-import type { ReferBackStrings } from "./referBackStrings";
+import { REFER_BACK_TEXT } from "./referBackStrings";
 
 // Who the client is, for the clinic to find or register them: name, date of birth, language.
 
@@ -11,13 +11,12 @@ export function ClientFields({
   draft,
   set,
   help,
-  t,
 }: {
   draft: ReferralBackDraft;
   set: (change: Partial<ReferralBackDraft>) => void;
   help: FieldHelp;
-  t: ReferBackStrings;
 }) {
+  const t = useText(REFER_BACK_TEXT);
   const session = useSession();
   const lang = useStaffLanguage();
   return (

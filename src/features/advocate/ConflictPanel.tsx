@@ -1,9 +1,9 @@
 import { useId } from "react";
 import { actionsFor, transitionOf, type Transition } from "../../domain/taskLifecycle";
 import { formatDateTime } from "../../ui/dateTime";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import type { TaskConflict, TaskStepChange } from "./api/updateTask";
-import { statusText, type AdvocateStrings } from "./strings";
+import { statusText, ADVOCATE_TEXT } from "./strings";
 
 // Someone else changed the referral first: who, when and to what (the Task reloaded from the
 // server), beside the advocate's own change, which was not saved. The advocate's change can be
@@ -11,19 +11,18 @@ import { statusText, type AdvocateStrings } from "./strings";
 
 export function ConflictPanel({
   conflict,
-  t,
   busy,
   onReapply,
   onEdit,
   onKeepTheirs,
 }: {
   conflict: TaskConflict;
-  t: AdvocateStrings;
   busy: boolean;
   onReapply: (change: TaskStepChange) => void;
   onEdit: (transition: Transition, change: TaskStepChange) => void;
   onKeepTheirs: () => void;
 }) {
+  const t = useText(ADVOCATE_TEXT);
   const lang = useStaffLanguage();
   const id = useId();
   const { current, attempted } = conflict;

@@ -1,6 +1,7 @@
 import type { ReferralBackDraft } from "../../domain/incomingReferral";
 import type { FieldHelp } from "./referBackFields";
-import type { ReferBackStrings } from "./referBackStrings";
+import { REFER_BACK_TEXT } from "./referBackStrings";
+import { useText } from "../../ui/staffLanguage";
 
 // The client's consent to share with the clinic, and for how many days.
 
@@ -8,15 +9,14 @@ export function ConsentFields({
   draft,
   set,
   help,
-  t,
   clinicName,
 }: {
   draft: ReferralBackDraft;
   set: (change: Partial<ReferralBackDraft>) => void;
   help: FieldHelp;
-  t: ReferBackStrings;
   clinicName: string;
 }) {
+  const t = useText(REFER_BACK_TEXT);
   return (
     <fieldset>
       <legend>{t.consent}</legend>

@@ -1,11 +1,11 @@
 import { useId } from "react";
-import { languageName, packFor } from "../../content/packs/index";
+import { languageName, STAFF_TEXT } from "../../content/packs/index";
 import { mayCall, type InboxReferral } from "../../domain/inbox";
 import { Name, PhoneText } from "../../ui/Bidi";
 import { SafeContactInstructions } from "../../ui/SafeContactInstructions";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import type { ClinicContact } from "./api/clinicContact";
-import { statusText, type AdvocateStrings } from "./strings";
+import { statusText, ADVOCATE_TEXT } from "./strings";
 import { TaskActions } from "./TaskActions";
 
 // One referral of the inbox: the safe-contact instructions first, the minimum dataset only
@@ -14,17 +14,16 @@ import { TaskActions } from "./TaskActions";
 export function InboxCard({
   r,
   isNew,
-  t,
   clinic,
   headingRef,
 }: {
   r: InboxReferral;
   isNew: boolean;
-  t: AdvocateStrings;
   clinic: ClinicContact | undefined;
   /** The list moves focus here when "Show more" brings this card in. */
   headingRef?: (el: HTMLHeadingElement | null) => void;
 }) {
+  const t = useText(ADVOCATE_TEXT);
   const headingId = useId();
   const d = r.details;
   const heading = d
@@ -57,7 +56,11 @@ export function InboxCard({
         </p>
       ) : (
         <>
-          <SafeContactInstructions contact={d.safeContact} t={t} testId="safe-contact">
+          <SafeContactInstructions
+            contact={d.safeContact}
+            text={ADVOCATE_TEXT}
+            testId="safe-contact"
+          >
             {mayCall(d) && (
               <a
                 className="button"
@@ -68,7 +71,7 @@ export function InboxCard({
               </a>
             )}
           </SafeContactInstructions>
-          <Details r={r} d={d} t={t} clinic={clinic} />
+          <Details r={r} d={d} clinic={clinic} />
         </>
       )}
       <p>
@@ -90,7 +93,7 @@ export function InboxCard({
           ))}
         </ul>
       )}
-      {r.consent === "active" && <TaskActions r={r} t={t} />}
+      {r.consent === "active" && <TaskActions r={r} />}
     </article>
   );
 }
@@ -98,16 +101,15 @@ export function InboxCard({
 function Details({
   r,
   d,
-  t,
   clinic,
 }: {
   r: InboxReferral;
   d: NonNullable<InboxReferral["details"]>;
-  t: AdvocateStrings;
   clinic: ClinicContact | undefined;
 }) {
+  const t = useText(ADVOCATE_TEXT);
   const lang = useStaffLanguage();
-  const services = packFor(lang).staff.services;
+  const services = useText(STAFF_TEXT).services;
   return (
     <dl className="inbox-details">
       <dt>{t.urgency}</dt>

@@ -2,7 +2,8 @@ import { useEffect, useRef } from "react";
 import type { InboxReferral } from "../../domain/inbox";
 import type { ClinicContact } from "./api/clinicContact";
 import { InboxCard } from "./InboxCard";
-import type { AdvocateStrings } from "./strings";
+import { ADVOCATE_TEXT } from "./strings";
+import { useText } from "../../ui/staffLanguage";
 
 // The inbox's cards a page at a time: a program with a thousand referrals renders the first
 // page within a frame (npm run bench), and "Show more" brings the next page and moves the focus
@@ -13,7 +14,6 @@ export const INBOX_PAGE_SIZE = 25;
 export function InboxList({
   referrals,
   fresh,
-  t,
   clinic,
   limit,
   onShowMore,
@@ -21,11 +21,11 @@ export function InboxList({
   /** The referrals the filter shows, in order; all of them, not one page. */
   referrals: readonly InboxReferral[];
   fresh: ReadonlySet<string>;
-  t: AdvocateStrings;
   clinic: ClinicContact | undefined;
   limit: number;
   onShowMore?: () => void;
 }) {
+  const t = useText(ADVOCATE_TEXT);
   const page = referrals.slice(0, limit);
   const headings = useRef(new Map<string, HTMLHeadingElement>());
   const shownBefore = useRef(limit);
@@ -46,7 +46,6 @@ export function InboxList({
             <InboxCard
               r={r}
               isNew={fresh.has(r.taskId)}
-              t={t}
               clinic={clinic}
               headingRef={(el) => {
                 if (el) headings.current.set(r.taskId, el);

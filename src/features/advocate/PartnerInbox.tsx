@@ -2,12 +2,12 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { useSession } from "../../app/session";
 import { filterInbox, newSince, sortInbox, type InboxFilter } from "../../domain/inbox";
 import { ListState } from "../../ui/ListState";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { useClinicContact } from "./api/clinicContact";
 import { useInbox } from "./api/inbox";
 import { useInboxChanges } from "./api/inboxChanges";
 import { INBOX_PAGE_SIZE, InboxList } from "./InboxList";
-import { advocateStrings } from "./strings";
+import { ADVOCATE_TEXT } from "./strings";
 
 // The partner advocate's inbox (capability work-partner-inbox): the referrals whose Task the
 // program owns, most urgent and newest first, with what is new since the last visit (held in
@@ -18,7 +18,7 @@ const seenByProgram = new Map<string, ReadonlySet<string>>();
 
 export default function PartnerInbox() {
   const session = useSession();
-  const t = advocateStrings(useStaffLanguage());
+  const t = useText(ADVOCATE_TEXT);
   const program = session.partnerOrganization ?? "";
   const inbox = useInbox();
   const clinic = useClinicContact();
@@ -86,7 +86,6 @@ export default function PartnerInbox() {
       <InboxList
         referrals={shown}
         fresh={fresh}
-        t={t}
         clinic={clinic.data}
         limit={limit}
         onShowMore={() => setLimit((n) => n + INBOX_PAGE_SIZE)}

@@ -1,4 +1,4 @@
-import { referralBackWords } from "../../content/referralBack";
+import { REFERRAL_BACK_WORDS } from "../../content/referralBack";
 import {
   BACK_URGENCIES,
   CLINIC_SERVICES,
@@ -6,9 +6,9 @@ import {
   type ClinicService,
   type ReferralBackDraft,
 } from "../../domain/incomingReferral";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { TextField, type FieldHelp } from "./referBackFields";
-import type { ReferBackStrings } from "./referBackStrings";
+import { REFER_BACK_TEXT } from "./referBackStrings";
 
 // What the client is referred for (a clinic service, or other in words) and how soon.
 
@@ -18,16 +18,15 @@ export function ReasonFields({
   onUrgency,
   set,
   help,
-  t,
 }: {
   draft: ReferralBackDraft;
   onReason: (reason: ClinicService | "") => void;
   onUrgency: (urgency: BackUrgency) => void;
   set: (change: Partial<ReferralBackDraft>) => void;
   help: FieldHelp;
-  t: ReferBackStrings;
 }) {
-  const w = referralBackWords(useStaffLanguage());
+  const t = useText(REFER_BACK_TEXT);
+  const w = useText(REFERRAL_BACK_WORDS);
   return (
     <>
       <p className="field">

@@ -13,13 +13,13 @@ import type { SafeContact } from "../../domain/journey";
 import { stripBidiDeep } from "../../domain/text";
 import { isAllowed } from "../../fhir/scopes";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { newReferralBackIds, useSendReferralBack } from "./api/referBack";
 import { ClientFields } from "./ClientFields";
 import { ConsentFields } from "./ConsentFields";
 import { ReasonFields } from "./ReasonFields";
 import { fieldHelp } from "./referBackFields";
-import { referBackStrings } from "./referBackStrings";
+import { REFER_BACK_TEXT } from "./referBackStrings";
 import { SafeContactFields } from "./SafeContactFields";
 import { SentList } from "./SentList";
 
@@ -33,7 +33,7 @@ const NEEDED_SCOPES = ["ServiceRequest", "Task", "Consent"];
 export default function ReferToClinic() {
   const session = useSession();
   const lang = useStaffLanguage();
-  const t = referBackStrings(lang);
+  const t = useText(REFER_BACK_TEXT);
   const send = useSendReferralBack();
   const [draft, setDraft] = useState<ReferralBackDraft>(emptyReferralBackDraft);
   const [ids, setIds] = useState(newReferralBackIds);
@@ -117,7 +117,6 @@ export default function ReferToClinic() {
             draft={draft}
             set={set}
             help={help}
-            t={t}
             onReason={(reason) =>
               set({ reason, ...(urgencyTouched ? {} : { urgency: defaultUrgency(reason) }) })
             }
@@ -126,9 +125,9 @@ export default function ReferToClinic() {
               set({ urgency });
             }}
           />
-          <ClientFields draft={draft} set={set} help={help} t={t} />
-          <SafeContactFields c={draft.safeContact} setContact={setContact} help={help} t={t} />
-          <ConsentFields draft={draft} set={set} help={help} t={t} clinicName={clinicName} />
+          <ClientFields draft={draft} set={set} help={help} />
+          <SafeContactFields c={draft.safeContact} setContact={setContact} help={help} />
+          <ConsentFields draft={draft} set={set} help={help} clinicName={clinicName} />
           {send.isError && (
             <FailureAlert failure={failureOf(send.error)} lang={lang} testId="refer-back-failure" />
           )}
@@ -141,7 +140,7 @@ export default function ReferToClinic() {
           </button>
         </form>
       )}
-      <SentList t={t} />
+      <SentList />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { SafeContact } from "../../domain/journey";
 import { TextField, type FieldHelp } from "./referBackFields";
-import type { ReferBackStrings } from "./referBackStrings";
+import { REFER_BACK_TEXT } from "./referBackStrings";
+import { useText } from "../../ui/staffLanguage";
 
 // How the clinic may reach the client safely — or not at all.
 
@@ -8,13 +9,12 @@ export function SafeContactFields({
   c,
   setContact,
   help,
-  t,
 }: {
   c: SafeContact;
   setContact: (change: Partial<SafeContact>) => void;
   help: FieldHelp;
-  t: ReferBackStrings;
 }) {
+  const t = useText(REFER_BACK_TEXT);
   return (
     <fieldset>
       <legend>{t.safeContact}</legend>

@@ -1,16 +1,17 @@
 import { useId } from "react";
-import { backStatusText, referralBackWords } from "../../content/referralBack";
+import { backStatusText, REFERRAL_BACK_WORDS } from "../../content/referralBack";
 import { sortSent } from "../../domain/incomingReferral";
 import { Name } from "../../ui/Bidi";
 import { ListState } from "../../ui/ListState";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { useSentReferrals } from "./api/referBack";
-import type { ReferBackStrings } from "./referBackStrings";
+import { REFER_BACK_TEXT } from "./referBackStrings";
 
 // The referrals back the program sent, with each step the clinic took.
 
-export function SentList({ t }: { t: ReferBackStrings }) {
-  const w = referralBackWords(useStaffLanguage());
+export function SentList() {
+  const t = useText(REFER_BACK_TEXT);
+  const w = useText(REFERRAL_BACK_WORDS);
   const sent = useSentReferrals();
   const headingId = useId();
   const list = sortSent(sent.data?.referrals ?? []);

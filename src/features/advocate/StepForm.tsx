@@ -1,7 +1,8 @@
 import { useState } from "react";
 import type { Transition } from "../../domain/taskLifecycle";
 import type { TaskStepChange } from "./api/updateTask";
-import type { AdvocateStrings } from "./strings";
+import { ADVOCATE_TEXT } from "./strings";
+import { useText } from "../../ui/staffLanguage";
 
 // The form of a lifecycle step that needs a reason (a code from the lifecycle table, words)
 // or offers an output (what was provided); `draft` fills it again after a conflict.
@@ -11,18 +12,17 @@ export type StepExtra = Omit<TaskStepChange, "action">;
 export function StepForm({
   transition,
   draft,
-  t,
   busy,
   onCancel,
   onSave,
 }: {
   transition: Transition;
   draft?: StepExtra;
-  t: AdvocateStrings;
   busy: boolean;
   onCancel: () => void;
   onSave: (extra: StepExtra) => void;
 }) {
+  const t = useText(ADVOCATE_TEXT);
   const reason = transition.reason;
   const [code, setCode] = useState(
     reason.kind === "choose" ? (draft?.reasonCode ?? reason.codes[0] ?? "") : "",

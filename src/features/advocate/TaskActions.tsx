@@ -3,17 +3,18 @@ import type { InboxReferral } from "../../domain/inbox";
 import { actionsFor, type Transition } from "../../domain/taskLifecycle";
 import { failureOf } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { TaskConflict, useTaskStep, type TaskStepChange } from "./api/updateTask";
 import { ConflictPanel } from "./ConflictPanel";
 import { StepForm } from "./StepForm";
-import type { AdvocateStrings } from "./strings";
+import { ADVOCATE_TEXT } from "./strings";
 
 // The lifecycle's actions a performer may take from the Task's status; a step that needs a
 // reason or an output opens its form. A conflict (someone else changed it first) shows both
 // changes, and the advocate's can be reapplied on top of the new version, or edited first.
 
-export function TaskActions({ r, t }: { r: InboxReferral; t: AdvocateStrings }) {
+export function TaskActions({ r }: { r: InboxReferral }) {
+  const t = useText(ADVOCATE_TEXT);
   const lang = useStaffLanguage();
   const step = useTaskStep();
   // The open form; after a conflict, with the advocate's change and the version it goes on.
@@ -53,7 +54,6 @@ export function TaskActions({ r, t }: { r: InboxReferral; t: AdvocateStrings }) 
       {conflict && (
         <ConflictPanel
           conflict={conflict}
-          t={t}
           busy={step.isPending}
           onReapply={(change) => run(change, conflict.current.version)}
           onEdit={(transition, change) => {
@@ -95,7 +95,6 @@ export function TaskActions({ r, t }: { r: InboxReferral; t: AdvocateStrings }) 
         <StepForm
           transition={open.transition}
           {...(open.draft ? { draft: open.draft } : {})}
-          t={t}
           busy={step.isPending}
           onCancel={() => setOpen(null)}
           onSave={(extra) => run({ action: open.transition.action, ...extra }, open.version)}

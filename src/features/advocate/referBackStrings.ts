@@ -126,6 +126,4 @@ const es: ReferBackStrings = {
     `Esta sesión no puede crear remisiones (falta: ${scopes}). Pida al equipo de TI de la clínica que lo permita.`,
 };
 
-export function referBackStrings(lang: UiLanguage): ReferBackStrings {
-  return lang === "es" ? es : en;
-}
+export const REFER_BACK_TEXT: Record<UiLanguage, ReferBackStrings> = { en, es };

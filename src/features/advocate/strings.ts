@@ -246,9 +246,7 @@ const es: AdvocateStrings = {
   },
 };
 
-export function advocateStrings(lang: UiLanguage): AdvocateStrings {
-  return lang === "es" ? es : en;
-}
+export const ADVOCATE_TEXT: Record<UiLanguage, AdvocateStrings> = { en, es };
 
 /** "In progress" or "Completed — connected to services" for a Task. */
 export function statusText(t: AdvocateStrings, status: string, businessStatus?: string): string {

@@ -1,23 +1,21 @@
-import type { StaffText } from "../../content/packs/types";
-import { languageName } from "../../content/packs/index";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { STAFF_TEXT, languageName } from "../../content/packs/index";
+import { useText, useStaffLanguage } from "../../ui/staffLanguage";
 import { Checkbox } from "../../ui/fields";
 import type { CatalogCard, GuideDraft } from "./draft";
 
 /** The safety cards to offer: those in the patient's language (all when none is). */
 export function CardPicker({
-  t,
   catalog,
   draft,
   selected,
   update,
 }: {
-  t: StaffText;
   catalog: CatalogCard[];
   draft: GuideDraft;
   selected: string[];
   update: (fn: (s: GuideDraft) => GuideDraft) => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const staffLang = useStaffLanguage();
   const inLanguage = catalog.filter((c) => c.languages.includes(draft.language));
   const shown = inLanguage.length ? inLanguage : catalog;

@@ -1,5 +1,6 @@
+import { STAFF_TEXT, packFor } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import { useChartSession } from "../../app/session";
-import { packFor } from "../../content/packs/index";
 import { isRemote, SETTINGS, type Setting } from "../../domain/journey";
 import { Checkbox } from "../../ui/fields";
 import { isMinor, type GuideDraft } from "./draft";
@@ -12,7 +13,6 @@ import { StepSection, type StepProps, StepActions } from "../../ui/Step";
 type Checklist = keyof GuideDraft["checklist"];
 
 export function ConfidentialityStep({
-  t,
   draft,
   setting,
   update,
@@ -24,6 +24,7 @@ export function ConfidentialityStep({
   onNotSafe: () => void;
   onNext: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const { patient, clinic } = useChartSession();
   const { minorAgeBelow, name: jurisdiction, mandatoryReporting } = clinic.jurisdiction;
   const patientText = packFor(draft.language).patient;
@@ -54,7 +55,7 @@ export function ConfidentialityStep({
           ))}
         </div>
       </fieldset>
-      {remote && <RemoteCheck t={t} draft={draft} update={update} onNotSafe={onNotSafe} />}
+      {remote && <RemoteCheck draft={draft} update={update} onNotSafe={onNotSafe} />}
       <fieldset>
         <legend>{t.checklistLegend}</legend>
         <Checkbox label={t.alone} checked={draft.checklist.alone} onChange={check("alone")} />

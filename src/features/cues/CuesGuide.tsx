@@ -1,6 +1,6 @@
 import { useChartSession } from "../../app/session";
-import { useStaffLanguage } from "../../ui/staffLanguage";
-import { packFor } from "../../content/packs/index";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { STAFF_TEXT } from "../../content/packs/index";
 import type { Setting, SupportSummary } from "../../domain/journey";
 import { strangulationProtocol } from "../../config/clinicConfig";
 import { can } from "../../domain/roles";
@@ -38,7 +38,7 @@ export default function CuesGuide({
   const session = useChartSession();
   const { patient, clinic } = session;
   const staffLang = useStaffLanguage();
-  const t = packFor(staffLang).staff;
+  const t = useText(STAFF_TEXT);
   // A role without the full guide (a medical assistant) stays on universal education.
   const fullGuide = can(session.access, "use-full-guide");
 
@@ -56,7 +56,7 @@ export default function CuesGuide({
   const back = () => go(previousStep(draft.step));
   const full = draft.mode === "full";
   const steps = GUIDE_STEPS[draft.mode];
-  const stepProps = { t, draft, update, headingRef };
+  const stepProps = { draft, update, headingRef };
 
   return (
     <section className="guide" aria-labelledby="guide-heading">
@@ -65,7 +65,6 @@ export default function CuesGuide({
           {t.guideHeading}
         </h1>
         <ModeSwitch
-          t={t}
           mode={draft.mode}
           fullGuide={fullGuide}
           onChange={(mode) => update((s) => switchMode(s, mode, fullGuide))}
@@ -108,11 +107,9 @@ export default function CuesGuide({
         />
       )}
       {draft.step === "not-safe" && (
-        <NotSafeStep t={t} language={draft.language} headingRef={headingRef} onBack={back} />
+        <NotSafeStep language={draft.language} headingRef={headingRef} onBack={back} />
       )}
-      {draft.step === "nothing-now" && (
-        <NothingNowStep t={t} headingRef={headingRef} onBack={back} />
-      )}
+      {draft.step === "nothing-now" && <NothingNowStep headingRef={headingRef} onBack={back} />}
     </section>
   );
 }

@@ -1,8 +1,8 @@
+import { STAFF_TEXT, hasPack, languageName, PACKS, packFor } from "../../content/packs/index";
+import { useText, useStaffLanguage } from "../../ui/staffLanguage";
 import { useEffect, useState } from "react";
 import { useChartSession } from "../../app/session";
-import { useStaffLanguage } from "../../ui/staffLanguage";
 import { PackNotes } from "../../ui/PackNotes";
-import { hasPack, languageName, PACKS, packFor } from "../../content/packs/index";
 import type { Setting } from "../../domain/journey";
 import { failureOf, type Failure } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
@@ -22,7 +22,6 @@ import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/
 // one click to record that education was offered (a labelled Procedure; no disclosure implied).
 
 export function EducationStep({
-  t,
   setting,
   draft,
   update,
@@ -34,6 +33,7 @@ export function EducationStep({
   onBack: (() => void) | undefined;
   onNext: (() => void) | undefined;
 }) {
+  const t = useText(STAFF_TEXT);
   const { patient, clinic } = useChartSession();
   const staffLang = useStaffLanguage();
   const catalog = clinic.safetyCards as CatalogCard[];
@@ -115,7 +115,7 @@ export function EducationStep({
           <p>{patientText.cardOffer}</p>
         </div>
       </section>
-      <CardPicker t={t} catalog={catalog} draft={draft} selected={selected} update={update} />
+      <CardPicker catalog={catalog} draft={draft} selected={selected} update={update} />
       <div className="actions">
         {draft.education.recorded ? (
           <p role="status" className="ok" data-testid="education-recorded">

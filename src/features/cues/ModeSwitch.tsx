@@ -1,18 +1,18 @@
-import type { StaffText } from "../../content/packs/types";
+import { STAFF_TEXT } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import type { Mode } from "./draft";
 
 /** Full guide or universal education only; the full guide is disabled, with why, for a role without it. */
 export function ModeSwitch({
-  t,
   mode,
   fullGuide,
   onChange,
 }: {
-  t: StaffText;
   mode: Mode;
   fullGuide: boolean;
   onChange: (mode: Mode) => void;
 }) {
+  const t = useText(STAFF_TEXT);
   return (
     <fieldset className="mode-switch">
       <legend>{t.modeLegend}</legend>

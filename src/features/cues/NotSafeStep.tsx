@@ -1,19 +1,18 @@
+import { STAFF_TEXT, packFor } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
-import { packFor } from "../../content/packs/index";
-import type { StaffText } from "../../content/packs/types";
 
 /** It is not safe to talk now: what to do instead, a closing line for the patient, nothing written. */
 export function NotSafeStep({
-  t,
   language,
   headingRef,
   onBack,
 }: {
-  t: StaffText;
   language: string;
   headingRef: HeadingRef;
   onBack: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   return (
     <StepSection heading={t.notSafeHeading} headingRef={headingRef}>
       <ul>

@@ -1,16 +1,16 @@
+import { STAFF_TEXT } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
-import type { StaffText } from "../../content/packs/types";
 
 /** The patient wants nothing now: what to leave them with. */
 export function NothingNowStep({
-  t,
   headingRef,
   onBack,
 }: {
-  t: StaffText;
   headingRef: HeadingRef;
   onBack: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   return (
     <StepSection heading={t.nothingNowHeading} headingRef={headingRef}>
       <ul>

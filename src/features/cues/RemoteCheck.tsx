@@ -1,5 +1,5 @@
-import { packFor } from "../../content/packs/index";
-import type { StaffText } from "../../content/packs/types";
+import { STAFF_TEXT, packFor } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import { Checkbox, YesNo } from "../../ui/fields";
 import type { GuideDraft } from "./draft";
 
@@ -8,16 +8,15 @@ import type { GuideDraft } from "./draft";
 // who can be overheard.
 
 export function RemoteCheck({
-  t,
   draft,
   update,
   onNotSafe,
 }: {
-  t: StaffText;
   draft: GuideDraft;
   update: (fn: (s: GuideDraft) => GuideDraft) => void;
   onNotSafe: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const patientText = packFor(draft.language).patient;
   const answer = (key: "safeTime" | "alone", value: boolean) => {
     update((s) => ({ ...s, remote: { ...s.remote, [key]: value } }));

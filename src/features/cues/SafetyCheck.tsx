@@ -1,5 +1,5 @@
-import { packFor } from "../../content/packs/index";
-import type { StaffText } from "../../content/packs/types";
+import { STAFF_TEXT, packFor } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import { answerOf, assessUrgency, raisedBy, SAFETY_ITEMS } from "../../domain/urgency";
 import { YesNo } from "../../ui/fields";
 import type { GuideDraft } from "./draft";
@@ -9,16 +9,15 @@ import type { GuideDraft } from "./draft";
 // raises it). The urgency, and after strangulation the delayed-injury prompt, follow at once.
 
 export function SafetyCheck({
-  t,
   protocol,
   draft,
   update,
 }: {
-  t: StaffText;
   protocol: string;
   draft: GuideDraft;
   update: (fn: (s: GuideDraft) => GuideDraft) => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const pack = packFor(draft.language);
   const urgency = assessUrgency(draft.answers);
   return (

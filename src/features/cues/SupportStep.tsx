@@ -1,6 +1,7 @@
+import { STAFF_TEXT, packFor } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import { useState } from "react";
 import { PackNotes } from "../../ui/PackNotes";
-import { packFor } from "../../content/packs/index";
 import { suggestedServices } from "../../domain/urgency";
 import { CODES } from "../../fhir/canonical";
 import { Checkbox } from "../../ui/fields";
@@ -12,7 +13,6 @@ import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/
 // the services the patient wants — on to the referral, or nothing now.
 
 export function SupportStep({
-  t,
   protocol,
   draft,
   update,
@@ -27,6 +27,7 @@ export function SupportStep({
   onNothingNow: () => void;
   onReferral: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const pack = packFor(draft.language);
   const suggested = suggestedServices(draft.answers);
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,7 +53,7 @@ export function SupportStep({
           ))}
         </ul>
       </section>
-      <SafetyCheck t={t} protocol={protocol} draft={draft} update={update} />
+      <SafetyCheck protocol={protocol} draft={draft} update={update} />
       <fieldset>
         <legend>{t.goalsLegend}</legend>
         <p className="say">{pack.patient.goalsQuestion}</p>

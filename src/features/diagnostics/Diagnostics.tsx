@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
 import { useSession } from "../../app/session";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { useRoundTrip, useServerChecks } from "./api/serverChecks";
 import type { CheckStatus, DiagnosticCheck } from "./checks";
-import { DIAGNOSTICS_TEXT, type DiagnosticsStrings } from "./strings";
+import { DIAGNOSTICS_TEXT } from "./strings";
 
 // IT diagnostics: can this FHIR server run the app? Reads the SMART configuration and the
 // CapabilityStatement, compares them with the app's requirements (fhir-profiles), compares
@@ -12,7 +12,7 @@ import { DIAGNOSTICS_TEXT, type DiagnosticsStrings } from "./strings";
 
 export default function Diagnostics() {
   const session = useSession();
-  const t = DIAGNOSTICS_TEXT[useStaffLanguage()];
+  const t = useText(DIAGNOSTICS_TEXT);
   const id = useId();
   const checks = useServerChecks();
   const roundTrip = useRoundTrip();
@@ -62,7 +62,6 @@ export default function Diagnostics() {
               key={group}
               caption={t.groups[group]}
               checks={done.checks.filter((c) => c.group === group)}
-              t={t}
             />
           ))}
           <h2>{t.groups.roundtrip}</h2>
@@ -88,7 +87,7 @@ export default function Diagnostics() {
             </button>
           </p>
           {trip && trip !== "running" && (
-            <CheckTable caption={t.groups.roundtrip} checks={[trip]} t={t} />
+            <CheckTable caption={t.groups.roundtrip} checks={[trip]} />
           )}
           {trip === "running" && <p role="status">{t.running}</p>}
         </>
@@ -97,15 +96,8 @@ export default function Diagnostics() {
   );
 }
 
-function CheckTable({
-  caption,
-  checks,
-  t,
-}: {
-  caption: string;
-  checks: DiagnosticCheck[];
-  t: DiagnosticsStrings;
-}) {
+function CheckTable({ caption, checks }: { caption: string; checks: DiagnosticCheck[] }) {
+  const t = useText(DIAGNOSTICS_TEXT);
   const label: Record<CheckStatus, string> = t.status;
   return (
     <table>

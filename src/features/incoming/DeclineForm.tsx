@@ -1,27 +1,26 @@
 import { useState } from "react";
-import { referralBackWords } from "../../content/referralBack";
+import { REFERRAL_BACK_WORDS } from "../../content/referralBack";
 import type { Transition } from "../../domain/taskLifecycle";
-import { useStaffLanguage } from "../../ui/staffLanguage";
-import type { IncomingStrings } from "./strings";
+import { useText } from "../../ui/staffLanguage";
+import { INCOMING_TEXT } from "./strings";
 
 // A step that needs a reason (a code from the lifecycle table, and words the partner sees).
 
 export function DeclineForm({
   transition,
   label,
-  t,
   busy,
   onCancel,
   onSave,
 }: {
   transition: Transition;
   label: string;
-  t: IncomingStrings;
   busy: boolean;
   onCancel: () => void;
   onSave: (code: string, text: string) => void;
 }) {
-  const w = referralBackWords(useStaffLanguage());
+  const t = useText(INCOMING_TEXT);
+  const w = useText(REFERRAL_BACK_WORDS);
   const codes = transition.reason.kind === "choose" ? transition.reason.codes : [];
   const [code, setCode] = useState<string>(codes[0] ?? "");
   const [text, setText] = useState("");

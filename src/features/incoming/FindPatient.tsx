@@ -2,10 +2,10 @@ import { useId, useState } from "react";
 import { sameBirthDate, type ReferralBack } from "../../domain/incomingReferral";
 import { failureOf } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import type { BackStep } from "./api/backStep";
 import { usePatientMatch, type MatchQuery } from "./api/patientMatch";
-import type { IncomingStrings } from "./strings";
+import { INCOMING_TEXT } from "./strings";
 
 // Find the referred client among the EHR's patients (name and birth date, filled in from the
 // referral), pick the one, or note that registration is needed.
@@ -14,15 +14,14 @@ const FIELDS = ["family", "given", "birthDate"] as const;
 
 export function FindPatient({
   r,
-  t,
   busy,
   onStep,
 }: {
   r: ReferralBack;
-  t: IncomingStrings;
   busy: boolean;
   onStep: (s: BackStep) => void;
 }) {
+  const t = useText(INCOMING_TEXT);
   const lang = useStaffLanguage();
   const id = useId();
   const [form, setForm] = useState<MatchQuery>({

@@ -1,15 +1,15 @@
 import { useState } from "react";
-import { backStatusText, referralBackWords } from "../../content/referralBack";
+import { backStatusText, REFERRAL_BACK_WORDS } from "../../content/referralBack";
 import { backActions, isOpen, mayMatch, type ReferralBack } from "../../domain/incomingReferral";
 import type { TaskAction, Transition } from "../../domain/taskLifecycle";
 import { failureOf } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
 import { formatDateTime } from "../../ui/dateTime";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { BackConflict, useBackStep, type BackStep } from "./api/backStep";
 import { DeclineForm } from "./DeclineForm";
 import { FindPatient } from "./FindPatient";
-import type { IncomingStrings } from "./strings";
+import { type IncomingStrings, INCOMING_TEXT } from "./strings";
 
 // The steps the clinic may take on an open referral back; a colleague's change in between is
 // said (who, when, to what), and nothing of ours overwrites it.
@@ -26,9 +26,10 @@ export function actionLabel(t: IncomingStrings, action: TaskAction): string {
   return labels[action] ?? action;
 }
 
-export function IncomingActions({ r, t }: { r: ReferralBack; t: IncomingStrings }) {
+export function IncomingActions({ r }: { r: ReferralBack }) {
+  const t = useText(INCOMING_TEXT);
   const lang = useStaffLanguage();
-  const w = referralBackWords(lang);
+  const w = useText(REFERRAL_BACK_WORDS);
   const step = useBackStep();
   const [open, setOpen] = useState<Transition | null>(null);
   const [saved, setSaved] = useState(false);
@@ -78,7 +79,7 @@ export function IncomingActions({ r, t }: { r: ReferralBack; t: IncomingStrings 
           {t.saved}
         </p>
       )}
-      {mayMatch(r) && <FindPatient r={r} t={t} busy={step.isPending} onStep={run} />}
+      {mayMatch(r) && <FindPatient r={r} busy={step.isPending} onStep={run} />}
       {!open &&
         actions.map((a) => (
           <button
@@ -96,7 +97,6 @@ export function IncomingActions({ r, t }: { r: ReferralBack; t: IncomingStrings 
         <DeclineForm
           transition={open}
           label={actionLabel(t, open.action)}
-          t={t}
           busy={step.isPending}
           onCancel={() => setOpen(null)}
           onSave={(reasonCode, reasonText) =>

@@ -1,19 +1,20 @@
 import { useId } from "react";
 import { languageName } from "../../content/packs/index";
-import { backStatusText, referralBackWords } from "../../content/referralBack";
+import { backStatusText, REFERRAL_BACK_WORDS } from "../../content/referralBack";
 import type { ReferralBack } from "../../domain/incomingReferral";
 import { Name } from "../../ui/Bidi";
 import { SafeContactInstructions } from "../../ui/SafeContactInstructions";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { IncomingActions } from "./IncomingActions";
-import type { IncomingStrings } from "./strings";
+import { INCOMING_TEXT } from "./strings";
 
 // One referral back: why and how soon, from which program, the client (until matched), the
 // safe-contact instructions, the status and the steps the clinic may take.
 
-export function IncomingCard({ r, t }: { r: ReferralBack; t: IncomingStrings }) {
+export function IncomingCard({ r }: { r: ReferralBack }) {
+  const t = useText(INCOMING_TEXT);
   const lang = useStaffLanguage();
-  const w = referralBackWords(lang);
+  const w = useText(REFERRAL_BACK_WORDS);
   const headingId = useId();
   const reason = r.reason ? (w.reason[r.reason] ?? r.reason) : "";
   return (
@@ -65,7 +66,11 @@ export function IncomingCard({ r, t }: { r: ReferralBack; t: IncomingStrings }) 
         </p>
       )}
       {r.safeContact && (
-        <SafeContactInstructions contact={r.safeContact} t={t} testId="incoming-safe-contact" />
+        <SafeContactInstructions
+          contact={r.safeContact}
+          text={INCOMING_TEXT}
+          testId="incoming-safe-contact"
+        />
       )}
       <p>
         {t.status}:{" "}
@@ -78,7 +83,7 @@ export function IncomingCard({ r, t }: { r: ReferralBack; t: IncomingStrings }) 
         )}
         {r.lastChangedBy && <> · {t.lastChange(r.lastChangedBy)}</>}
       </p>
-      <IncomingActions r={r} t={t} />
+      <IncomingActions r={r} />
     </article>
   );
 }

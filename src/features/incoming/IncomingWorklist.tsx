@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from "react";
 import { isOpen, shownToClinic, sortIncoming } from "../../domain/incomingReferral";
 import { ListState } from "../../ui/ListState";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { useIncoming } from "./api/incoming";
 import { IncomingCard } from "./IncomingCard";
-import { incomingStrings } from "./strings";
+import { INCOMING_TEXT } from "./strings";
 
 // The clinic's incoming worklist (capability work-incoming-referrals): referrals back from
 // partner programs — open first, most urgent, longest waiting. Front desk and care team accept
@@ -14,7 +14,7 @@ import { incomingStrings } from "./strings";
 // until matched (shownToClinic).
 
 export default function IncomingWorklist() {
-  const t = incomingStrings(useStaffLanguage());
+  const t = useText(INCOMING_TEXT);
   const incoming = useIncoming();
   const [filter, setFilter] = useState<"open" | "all">("open");
   const headingId = useId();
@@ -58,7 +58,7 @@ export default function IncomingWorklist() {
       <ul className="inbox-list">
         {shown.map((r) => (
           <li key={r.taskId}>
-            <IncomingCard r={r} t={t} />
+            <IncomingCard r={r} />
           </li>
         ))}
       </ul>

@@ -131,6 +131,4 @@ const es: IncomingStrings = {
   needSearch: "Escriba un apellido o una fecha de nacimiento.",
 };
 
-export function incomingStrings(lang: UiLanguage): IncomingStrings {
-  return lang === "es" ? es : en;
-}
+export const INCOMING_TEXT: Record<UiLanguage, IncomingStrings> = { en, es };

@@ -1,6 +1,6 @@
 import { clinicConfigSchema } from "../../config/clinicConfig";
 import { smartConfigSchema } from "../../config/smartConfig";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { useDeployedConfig } from "./api/deployedConfig";
 import { ConfigTable } from "./settings/ConfigTable";
 import { SETTINGS_TEXT } from "./settings/text";
@@ -22,7 +22,7 @@ const FILES = [
 
 export default function ClinicSettings() {
   const lang = useStaffLanguage();
-  const t = SETTINGS_TEXT[lang];
+  const t = useText(SETTINGS_TEXT);
   const files = useDeployedConfig();
 
   return (

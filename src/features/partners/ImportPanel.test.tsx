@@ -42,7 +42,7 @@ function bundleFile(names: string[]): File {
 function renderPanel() {
   const onImported = vi.fn();
   renderWithSession(
-    <ImportPanel records={[]} t={t} onCancel={vi.fn()} onImported={onImported} />,
+    <ImportPanel records={[]} onCancel={vi.fn()} onImported={onImported} />,
     workspaceSession(["admin"], { http: storeHttp() }),
   );
   return onImported;

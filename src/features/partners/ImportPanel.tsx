@@ -2,10 +2,10 @@ import { useId, useState } from "react";
 import { useSession } from "../../app/session";
 import type { PartnerRecord } from "../../fhir/partners";
 import { planImport, type ImportResult } from "./bundleIo";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { useImportPartners } from "./api/partnerWrites";
 import { describeError, issuesOf } from "./errors";
-import type { PartnerStrings } from "./strings";
+import { PARTNER_TEXT } from "./strings";
 
 // Import a partner Bundle: every entry checked in the browser first (structure mirroring the
 // profiles), a preview of adds and changes, then one transaction (all or nothing). The server
@@ -13,15 +13,14 @@ import type { PartnerStrings } from "./strings";
 
 export function ImportPanel({
   records,
-  t,
   onCancel,
   onImported,
 }: {
   records: PartnerRecord[];
-  t: PartnerStrings;
   onCancel: () => void;
   onImported: (count: number) => void | Promise<void>;
 }) {
+  const t = useText(PARTNER_TEXT);
   const session = useSession();
   const lang = useStaffLanguage();
   const id = useId();

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { signInAgainThen, useSession } from "../../app/session";
 import { can } from "../../domain/roles";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { usePartnerDirectory } from "./api/partnerDirectory";
 import { CardPanel } from "./directory/CardPanel";
 import { DirectoryList } from "./directory/DirectoryList";
@@ -30,7 +30,7 @@ export default function PartnerDirectory({
 }) {
   const session = useSession();
   const lang = useStaffLanguage();
-  const t = PARTNER_TEXT[lang];
+  const t = useText(PARTNER_TEXT);
   const [view, setView] = useState<View>({ kind: initialView });
   const [notice, setNotice] = useState<string | null>(null);
   // Editing needs the admin role and the launch's write scopes: either alone is not enough.
@@ -72,7 +72,6 @@ export default function PartnerDirectory({
       return (
         <PartnerPage
           record={record}
-          t={t}
           lang={lang}
           canEdit={canEdit}
           onBack={() => go({ kind: "list" })}
@@ -88,7 +87,6 @@ export default function PartnerDirectory({
     return (
       <PartnerEditor
         {...(view.id ? { partnerId: view.id } : {})}
-        t={t}
         lang={lang}
         onCancel={() => go(view.id ? { kind: "partner", id: view.id } : { kind: "list" })}
         onSaved={async (id) => {
@@ -102,7 +100,6 @@ export default function PartnerDirectory({
     return (
       <ImportPanel
         records={records}
-        t={t}
         onCancel={() => go({ kind: "list" })}
         onImported={async (n) => {
           await refresh(t.imported(n));
@@ -112,13 +109,12 @@ export default function PartnerDirectory({
     );
   }
   if (view.kind === "card") {
-    return <CardPanel records={records} t={t} onBack={() => go({ kind: "list" })} />;
+    return <CardPanel records={records} onBack={() => go({ kind: "list" })} />;
   }
 
   return (
     <DirectoryList
       records={records}
-      t={t}
       lang={lang}
       canEdit={canEdit}
       editRole={editRole}

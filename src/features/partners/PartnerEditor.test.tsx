@@ -27,7 +27,6 @@ function renderEditor(partnerId?: string) {
   renderWithSession(
     <PartnerEditor
       {...(partnerId ? { partnerId } : {})}
-      t={t}
       lang="en"
       onCancel={vi.fn()}
       onSaved={onSaved}

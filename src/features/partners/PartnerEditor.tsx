@@ -22,14 +22,20 @@ import {
   useGuardedSave,
   type SaveStatusText,
 } from "./shared/guardedSave";
-import type { PartnerStrings } from "./strings";
+import { PARTNER_TEXT } from "./strings";
+import { useText, type TextSource } from "../../ui/staffLanguage";
 
 // Create or edit a partner. The form lives in memory only; a failed save (or a conflict) keeps
 // it. The base record (with versions for If-Match) is read fresh when the editor opens.
 
+/** The editor's words in the shared save panel (its conflict line is its own). */
+const SAVE_TEXT: TextSource<SaveStatusText> = {
+  en: { ...PARTNER_TEXT.en, conflict: PARTNER_TEXT.en.conflictText },
+  es: { ...PARTNER_TEXT.es, conflict: PARTNER_TEXT.es.conflictText },
+};
+
 interface EditorProps {
   partnerId?: string;
-  t: PartnerStrings;
   lang: "en" | "es";
   onCancel: () => void;
   onSaved: (partnerId: string | undefined) => void | Promise<void>;
@@ -37,7 +43,8 @@ interface EditorProps {
 
 /** Loads the partner being edited (nothing to load for a new one), then shows the form. */
 export function PartnerEditor(props: EditorProps) {
-  const { partnerId, t, lang } = props;
+  const { partnerId, lang } = props;
+  const t = useText(PARTNER_TEXT);
   const loaded = usePartnerRecord(partnerId);
   if (partnerId && loaded.isPending) return <p role="status">{t.edit}…</p>;
   if (partnerId && (loaded.isError || !loaded.data)) {
@@ -57,11 +64,11 @@ export function PartnerEditor(props: EditorProps) {
 function EditorForm({
   partnerId,
   base: loadedBase,
-  t,
   lang,
   onCancel,
   onSaved,
 }: EditorProps & { base: PartnerRecord | undefined }) {
+  const t = useText(PARTNER_TEXT);
   const session = useSession();
   const clinic = session.clinic.clinicOrganization;
   const initial = loadedBase ? formFromRecord(loadedBase) : emptyForm();
@@ -110,14 +117,13 @@ function EditorForm({
 
   const err = (path: string) => guard.errorOf(path, t.errors);
   const title = partnerId ? t.editTitle(base?.organization.name ?? "") : t.newTitle;
-  const text: SaveStatusText = { ...t, conflict: t.conflictText };
 
   return (
     <section aria-labelledby={`${id}-title`} className="partner-editor">
       <h1 id={`${id}-title`}>{title}</h1>
       <SaveNotices
         guard={guard}
-        text={text}
+        text={SAVE_TEXT}
         testId="edit-conflict"
         onReload={partnerId ? () => void reloadTheirs(partnerId) : undefined}
       />
@@ -128,7 +134,7 @@ function EditorForm({
           void save();
         }}
       >
-        <OrganizationFields id={id} form={form} update={update} err={err} t={t} lang={lang} />
+        <OrganizationFields id={id} form={form} update={update} err={err} lang={lang} />
         <h2>{t.servicesSection}</h2>
         {form.services.map((s, i) => (
           <ServiceFields
@@ -143,7 +149,6 @@ function EditorForm({
                 ? () => update({ services: form.services.filter((_, j) => j !== i) })
                 : undefined
             }
-            t={t}
             lang={lang}
           />
         ))}

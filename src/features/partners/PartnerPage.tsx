@@ -8,14 +8,14 @@ import { PartnerContacts } from "./page/PartnerContacts";
 import { ReferralRoutes } from "./page/ReferralRoutes";
 import { ServiceList } from "./page/ServiceList";
 import { PartnershipSection } from "./partnership/PartnershipSection";
-import { type PartnerStrings } from "./strings";
+import { PARTNER_TEXT } from "./strings";
+import { useText } from "../../ui/staffLanguage";
 
 // A partner's page: who they are, the MOU and partnership, how to refer, the services, the
 // contacts; admins also edit, deactivate and keep the partnership record.
 
 export function PartnerPage({
   record,
-  t,
   lang,
   canEdit,
   onBack,
@@ -23,13 +23,13 @@ export function PartnerPage({
   onChanged,
 }: {
   record: PartnerRecord;
-  t: PartnerStrings;
   lang: "en" | "es";
   canEdit: boolean;
   onBack: () => void;
   onEdit: () => void;
   onChanged: (message: string) => void;
 }) {
+  const t = useText(PARTNER_TEXT);
   const p = record.partner;
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -80,21 +80,15 @@ export function PartnerPage({
       )}
       {error && <p role="alert">{error}</p>}
 
-      <MouDetails partner={p} t={t} lang={lang} />
+      <MouDetails partner={p} />
 
-      <PartnershipSection
-        record={record}
-        lang={lang}
-        ts={t}
-        canEdit={canEdit}
-        onEditDetails={onEdit}
-      />
+      <PartnershipSection record={record} lang={lang} canEdit={canEdit} onEditDetails={onEdit} />
 
-      <ReferralRoutes partner={p} t={t} />
+      <ReferralRoutes partner={p} />
 
-      <ServiceList partner={p} t={t} lang={lang} />
+      <ServiceList partner={p} lang={lang} />
 
-      <PartnerContacts partner={p} t={t} />
+      <PartnerContacts partner={p} />
     </article>
   );
 }

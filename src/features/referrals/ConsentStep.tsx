@@ -1,9 +1,9 @@
 import { useChartSession } from "../../app/session";
 import { minorConsentText } from "../../config/clinicConfig";
-import { packFor } from "../../content/packs/index";
+import { packFor, STAFF_TEXT } from "../../content/packs/index";
 import type { SupportSummary } from "../../domain/journey";
 import { ageOn } from "../../domain/people";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { fillNodes } from "../../ui/Bidi";
 import { Checkbox, TextField } from "../../ui/fields";
 import { dateOnly, type ReferralDraft } from "./draft";
@@ -15,7 +15,6 @@ import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/
 // how (and whether) the partner may contact them.
 
 export function ConsentStep({
-  t,
   support,
   draft,
   update,
@@ -31,6 +30,7 @@ export function ConsentStep({
   onBack: () => void;
   onNext: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const { patient, clinic } = useChartSession();
   const staffLang = useStaffLanguage();
   const age = patient.birthDate ? ageOn(patient.birthDate, new Date()) : undefined;
@@ -75,7 +75,6 @@ export function ConsentStep({
         />
       </fieldset>
       <SafeContactFields
-        t={t}
         value={draft.safeContact}
         onChange={(safeContact) => update((d) => ({ ...d, safeContact }))}
       />

@@ -1,6 +1,6 @@
+import { useText } from "../../ui/staffLanguage";
 import { StepActions, StepSection, type HeadingRef } from "../../ui/Step";
-import { packFor } from "../../content/packs/index";
-import type { StaffText } from "../../content/packs/types";
+import { packFor, STAFF_TEXT } from "../../content/packs/index";
 import { NATIONAL_DV_HOTLINE, type SupportSummary } from "../../domain/journey";
 import type { PartnerMatch } from "../../domain/partnerMatch";
 import { Phone } from "../../ui/ResourceCard";
@@ -11,7 +11,6 @@ import { changedParts, NO_PARTNER, partnerPhone, type ReferralDraft } from "./dr
 // patient may take (printed with the page).
 
 export function DoneStep({
-  t,
   support,
   draft,
   headingRef,
@@ -20,7 +19,6 @@ export function DoneStep({
   onAnother,
   onDone,
 }: {
-  t: StaffText;
   support: SupportSummary;
   draft: ReferralDraft;
   headingRef: HeadingRef;
@@ -29,6 +27,7 @@ export function DoneStep({
   onAnother: () => void;
   onDone: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const noPartner = draft.partnerId === NO_PARTNER;
   const partnerName = chosen?.partner.name ?? "";
   const contactPhone = chosen ? partnerPhone(chosen) : undefined;

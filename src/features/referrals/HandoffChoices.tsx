@@ -1,4 +1,5 @@
-import type { StaffText } from "../../content/packs/types";
+import { STAFF_TEXT } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import type { HandoffMethod } from "../../domain/journey";
 import type { PartnerMatch } from "../../domain/partnerMatch";
 import { PhoneText, fillNodeLines } from "../../ui/Bidi";
@@ -7,18 +8,17 @@ import { NO_PARTNER, type ReferralDraft } from "./draft";
 // How the patient is handed over, with the three-way call's script or the chat line.
 
 export function HandoffChoices({
-  t,
   draft,
   update,
   chosen,
   handoffs,
 }: {
-  t: StaffText;
   draft: ReferralDraft;
   update: (fn: (d: ReferralDraft) => ReferralDraft) => void;
   chosen: PartnerMatch | null;
   handoffs: readonly HandoffMethod[];
 }) {
+  const t = useText(STAFF_TEXT);
   const chat = chosen?.services.find((s) => s.chat)?.chat;
   return (
     <>

@@ -1,9 +1,9 @@
+import { STAFF_TEXT } from "../../content/packs/index";
 import { useState } from "react";
 import { useChartSession } from "../../app/session";
 import { can } from "../../domain/roles";
 import { describeFailure } from "../../content/failures";
-import { useStaffLanguage } from "../../ui/staffLanguage";
-import type { StaffText } from "../../content/packs/types";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { FailureError } from "../../fhir/failures";
 import type { ReferralHistory } from "../../domain/history";
 import { useAddSecurityLabels, useWithdrawConsent } from "./api/history";
@@ -11,7 +11,8 @@ import { useAddSecurityLabels, useWithdrawConsent } from "./api/history";
 export const isoDay = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
 
 /** One referral of the history: its status, outputs, follow-up and consent, and what can be done. */
-export function HistoryReferral({ r, t }: { r: ReferralHistory; t: StaffText }) {
+export function HistoryReferral({ r }: { r: ReferralHistory }) {
+  const t = useText(STAFF_TEXT);
   const session = useChartSession();
   // Kept here, not in the withdraw controls: after a lost race the consent is no longer active
   // and the controls go, but the message stays.
@@ -28,7 +29,7 @@ export function HistoryReferral({ r, t }: { r: ReferralHistory; t: StaffText }) 
       data-business-status={business}
       data-unlabelled={r.unlabelled?.length ? "true" : undefined}
     >
-      {r.unlabelled?.length ? <UnlabelledWarning references={r.unlabelled} t={t} /> : null}
+      {r.unlabelled?.length ? <UnlabelledWarning references={r.unlabelled} /> : null}
       <strong>{isoDay(r.authoredOn)}</strong> · {r.partner}
       {r.services.length > 0 && <> · {r.services.map((s) => t.services[s] ?? s).join(", ")}</>}
       {r.handoff && <> · {t.handoff[r.handoff as keyof typeof t.handoff] ?? r.handoff}</>}
@@ -59,12 +60,7 @@ export function HistoryReferral({ r, t }: { r: ReferralHistory; t: StaffText }) 
         </span>
       )}
       {r.consent?.status === "active" && can(session.access, "withdraw-consent") && (
-        <WithdrawConsent
-          consentId={r.consent.id}
-          partner={r.partner ?? ""}
-          t={t}
-          onError={setError}
-        />
+        <WithdrawConsent consentId={r.consent.id} partner={r.partner ?? ""} onError={setError} />
       )}
       {error && (
         <p role="alert" className="error">
@@ -76,7 +72,8 @@ export function HistoryReferral({ r, t }: { r: ReferralHistory; t: StaffText }) 
 }
 
 /** One transaction, If-Match on each record: every record gets the labels, or none. */
-function UnlabelledWarning({ references, t }: { references: string[]; t: StaffText }) {
+function UnlabelledWarning({ references }: { references: string[] }) {
+  const t = useText(STAFF_TEXT);
   const staffLang = useStaffLanguage();
   const label = useAddSecurityLabels();
   const error = label.error;
@@ -101,14 +98,13 @@ function UnlabelledWarning({ references, t }: { references: string[]; t: StaffTe
 function WithdrawConsent({
   consentId,
   partner,
-  t,
   onError: setError,
 }: {
   consentId: string;
   partner: string;
-  t: StaffText;
   onError: (message: string | null) => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const staffLang = useStaffLanguage();
   const withdraw = useWithdrawConsent();
   const [confirming, setConfirming] = useState(false);

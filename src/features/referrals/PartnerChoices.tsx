@@ -1,25 +1,24 @@
-import type { StaffText } from "../../content/packs/types";
+import { STAFF_TEXT } from "../../content/packs/index";
 import type { SupportSummary } from "../../domain/journey";
 import type { MatchResult, PartnerMatch } from "../../domain/partnerMatch";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { Name, PhoneText } from "../../ui/Bidi";
 import { choosePartner, NO_PARTNER, partnerPhone, type ReferralDraft } from "./draft";
 
 // The matched partners to choose from (or none), and those the clinic may only give out.
 
 export function PartnerChoices({
-  t,
   match,
   draft,
   update,
   support,
 }: {
-  t: StaffText;
   match: MatchResult;
   draft: ReferralDraft;
   update: (fn: (d: ReferralDraft) => ReferralDraft) => void;
   support: SupportSummary;
 }) {
+  const t = useText(STAFF_TEXT);
   return (
     <>
       <fieldset>
@@ -34,7 +33,7 @@ export function PartnerChoices({
                 checked={draft.partnerId === m.partner.id}
                 onChange={() => update((d) => choosePartner(d, m.partner.id))}
               />
-              <PartnerSummary m={m} t={t} language={support.language} />
+              <PartnerSummary m={m} language={support.language} />
             </label>
           ))}
           <label className="partner-option">
@@ -74,7 +73,8 @@ export function PartnerChoices({
   );
 }
 
-function PartnerSummary({ m, t, language }: { m: PartnerMatch; t: StaffText; language: string }) {
+function PartnerSummary({ m, language }: { m: PartnerMatch; language: string }) {
+  const t = useText(STAFF_TEXT);
   const staffLang = useStaffLanguage();
   const lang = new Intl.DisplayNames([staffLang], { type: "language" }).of(language) ?? language;
   const phone = partnerPhone(m);

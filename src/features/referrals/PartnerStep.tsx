@@ -1,8 +1,9 @@
+import { STAFF_TEXT } from "../../content/packs/index";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { HandoffMethod, SupportSummary } from "../../domain/journey";
 import type { Line247, MatchResult, PartnerMatch } from "../../domain/partnerMatch";
 import type { Partner } from "../../domain/partner";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { QueryError } from "../../ui/QueryError";
 import { PhoneText, fillNodes } from "../../ui/Bidi";
 import type { ReferralDraft } from "./draft";
@@ -13,7 +14,6 @@ import { ProblemText, StepSection, type StepProps, StepActions } from "../../ui/
 // Step 1 of the referral: which partner (or none), and how the patient is handed over.
 
 export function PartnerStep({
-  t,
   support,
   draft,
   update,
@@ -37,6 +37,7 @@ export function PartnerStep({
   problem: string | null;
   onNext: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const staffLang = useStaffLanguage();
   return (
     <StepSection step="partner" heading={t.steps.partner} headingRef={headingRef}>
@@ -67,10 +68,8 @@ export function PartnerStep({
           </ul>
         </section>
       )}
-      {match && (
-        <PartnerChoices t={t} match={match} draft={draft} update={update} support={support} />
-      )}
-      <HandoffChoices t={t} draft={draft} update={update} chosen={chosen} handoffs={handoffs} />
+      {match && <PartnerChoices match={match} draft={draft} update={update} support={support} />}
+      <HandoffChoices draft={draft} update={update} chosen={chosen} handoffs={handoffs} />
       <p className="hotline" data-testid="hotline">
         {t.hotlineLine}
       </p>

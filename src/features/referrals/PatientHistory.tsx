@@ -1,6 +1,6 @@
 import { signInAgainThen, useChartSession } from "../../app/session";
-import { useStaffLanguage } from "../../ui/staffLanguage";
-import { packFor } from "../../content/packs/index";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { STAFF_TEXT } from "../../content/packs/index";
 import { QueryError } from "../../ui/QueryError";
 import { usePatientHistory } from "./api/history";
 import { HistoryReferral, isoDay } from "./HistoryReferral";
@@ -8,7 +8,7 @@ import { HistoryReferral, isoDay } from "./HistoryReferral";
 /** The patient's earlier universal education and referrals, with the referral Task's status. */
 export default function PatientHistory() {
   const staffLang = useStaffLanguage();
-  const t = packFor(staffLang).staff;
+  const t = useText(STAFF_TEXT);
   const session = useChartSession();
   const history = usePatientHistory();
 
@@ -41,7 +41,7 @@ export default function PatientHistory() {
             ) : (
               <ul className="history-list" data-testid="history-referrals">
                 {history.data.referrals.map((r) => (
-                  <HistoryReferral key={r.id} r={r} t={t} />
+                  <HistoryReferral key={r.id} r={r} />
                 ))}
               </ul>
             )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { signInAgainThen, useChartSession } from "../../app/session";
-import { useStaffLanguage } from "../../ui/staffLanguage";
-import { packFor } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
+import { STAFF_TEXT } from "../../content/packs/index";
 import { addDays, type SupportSummary } from "../../domain/journey";
 import { isAfterHours } from "../../domain/partnerMatch";
 import { failureOf, type Failure } from "../../fhir/failures";
@@ -45,8 +45,7 @@ export default function ReferralFlow({
 }) {
   const session = useChartSession();
   const { patient, clinic } = session;
-  const staffLang = useStaffLanguage();
-  const t = packFor(staffLang).staff;
+  const t = useText(STAFF_TEXT);
   const fresh = () => freshDraft(new Date(), clinic.consent.defaultDays, t.coverStoryDefault);
   const [draft, update] = useRemembered<ReferralDraft>("referral", patient.id, fresh);
 
@@ -112,7 +111,7 @@ export default function ReferralFlow({
   }
 
   const partnerName = chosen?.partner.name ?? "";
-  const stepProps = { t, draft, update, headingRef };
+  const stepProps = { draft, update, headingRef };
 
   return (
     <section className="guide referral" aria-labelledby="referral-title">
@@ -163,7 +162,6 @@ export default function ReferralFlow({
       )}
       {draft.step === "review" && (chosen || noPartner) && draft.handoff && (
         <ReviewStep
-          t={t}
           support={support}
           draft={{ ...draft, handoff: draft.handoff }}
           headingRef={headingRef}
@@ -178,7 +176,6 @@ export default function ReferralFlow({
       )}
       {draft.step === "done" && (
         <DoneStep
-          t={t}
           support={support}
           draft={draft}
           headingRef={headingRef}

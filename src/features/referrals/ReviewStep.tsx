@@ -1,8 +1,8 @@
+import { STAFF_TEXT } from "../../content/packs/index";
 import { StepSection, type HeadingRef, StepActions } from "../../ui/Step";
-import type { StaffText } from "../../content/packs/types";
 import type { HandoffMethod, SupportSummary } from "../../domain/journey";
 import type { Failure } from "../../fhir/failures";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { FailureAlert } from "../../ui/FailureAlert";
 import { fillNodes } from "../../ui/Bidi";
 import { dateOnly, NO_PARTNER, type ReferralDraft } from "./draft";
@@ -13,7 +13,6 @@ import { describeContact } from "./SafeContactFields";
 // one transaction. A failed send keeps the draft and offers the retry (or signing in again).
 
 export function ReviewStep({
-  t,
   support,
   draft,
   headingRef,
@@ -25,7 +24,6 @@ export function ReviewStep({
   onBack,
   onSubmit,
 }: {
-  t: StaffText;
   support: SupportSummary;
   draft: ReferralDraft & { handoff: HandoffMethod };
   headingRef: HeadingRef;
@@ -37,6 +35,7 @@ export function ReviewStep({
   onBack: () => void;
   onSubmit: () => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const staffLang = useStaffLanguage();
   const noPartner = draft.partnerId === NO_PARTNER;
   return (

@@ -1,3 +1,5 @@
+import { STAFF_TEXT } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import type { StaffText } from "../../content/packs/types";
 import type { SafeContact } from "../../domain/journey";
 import { Checkbox, TextField } from "../../ui/fields";
@@ -6,14 +8,13 @@ import { Checkbox, TextField } from "../../ui/fields";
 // naming the agency or a cover story — or no contact at all.
 
 export function SafeContactFields({
-  t,
   value,
   onChange,
 }: {
-  t: StaffText;
   value: SafeContact;
   onChange: (v: SafeContact) => void;
 }) {
+  const t = useText(STAFF_TEXT);
   const set = (patch: Partial<SafeContact>) => onChange({ ...value, ...patch });
   return (
     <fieldset>

@@ -1,11 +1,12 @@
-import type { UiLanguage } from "../../content/lang";
 import { MEASURE_IDS } from "../../domain/reports";
 import { DEFINITIONS } from "./definitions";
-import type { T } from "./labels";
+import { REPORT_TEXT } from "./strings";
+import { useText } from "../../ui/staffLanguage";
 
 /** Every measure's written definition: what counts, and the denominator of a rate. */
-export function Definitions({ lang, t }: { lang: UiLanguage; t: T }) {
-  const defs = DEFINITIONS[lang];
+export function Definitions() {
+  const t = useText(REPORT_TEXT);
+  const defs = useText(DEFINITIONS);
   return (
     <section aria-labelledby="report-definitions">
       <h2 id="report-definitions">{t.definitions}</h2>

@@ -88,7 +88,7 @@ export function ReportView({ data, run }: { data: ReportData; run: number }) {
       <SingleSection report={report} labels={labels} />
       <BreakdownSections query={breakdowns} report={report} labels={labels} />
       <PartnerReports input={input} stamp={stamp} labels={labels} />
-      <Definitions lang={lang} t={t} />
+      <Definitions />
     </div>
   );
 }

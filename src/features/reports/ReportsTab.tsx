@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { FailureError, type Failure } from "../../fhir/failures";
 import { checkPeriod, lastMonths, type Period, type PeriodProblem } from "../../domain/reports";
 import { useReport } from "./api/report";
@@ -18,7 +18,7 @@ function failureOf(error: unknown): Failure {
 
 export default function ReportsTab() {
   const lang = useStaffLanguage();
-  const t = REPORT_TEXT[lang];
+  const t = useText(REPORT_TEXT);
   const initial = useMemo(() => lastMonths(new Date(), 6), []);
   const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);

@@ -3,20 +3,20 @@ import { transitionOf } from "../../domain/taskLifecycle";
 import type { WorklistRow } from "../../domain/worklist";
 import { useCancelReferral } from "./api/requesterSteps";
 import { StepFailure } from "./StepFailure";
-import type { WorklistStrings } from "./strings";
+import { WORKLIST_TEXT } from "./strings";
+import { useText } from "../../ui/staffLanguage";
 
 /** Cancel with a reason: the requester's transition, its reasons from the lifecycle module. */
 export function CancelForm({
   row,
-  t,
   onDone,
   onClose,
 }: {
   row: WorklistRow;
-  t: WorklistStrings;
   onDone: (message: string) => void;
   onClose: () => void;
 }) {
+  const t = useText(WORKLIST_TEXT);
   const headingId = useId();
   const reason = transitionOf("cancel").reason;
   const codes = reason.kind === "none" ? [] : reason.codes.filter((c) => c !== "consent-withdrawn");
@@ -61,7 +61,7 @@ export function CancelForm({
         {t.cancelText}{" "}
         <input type="text" value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
       </label>
-      <StepFailure error={cancel.error} t={t} testId="cancel-failure" />
+      <StepFailure error={cancel.error} testId="cancel-failure" />
       <button type="submit" disabled={cancel.isPending}>
         {cancel.isPending ? t.cancelling : t.cancelConfirm}
       </button>

@@ -1,14 +1,14 @@
 import { useId, useState } from "react";
 import { useChartSession } from "../../app/session";
-import { packFor } from "../../content/packs/index";
 import { can } from "../../domain/roles";
 import { followUpCandidates } from "../../domain/worklist";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { STAFF_TEXT } from "../../content/packs/index";
+import { useText } from "../../ui/staffLanguage";
 import { useWorklist } from "./api/worklist";
 import { FollowUpScript } from "./followUp/FollowUpScript";
 import { ReportForm } from "./followUp/ReportForm";
 import { SoFar } from "./followUp/SoFar";
-import { worklistStrings } from "./strings";
+import { WORKLIST_TEXT } from "./strings";
 
 // The follow-up at the next visit (capability record-follow-up, chart sessions): when the
 // patient in context has an open or recently closed referral, the guide opens with this
@@ -28,8 +28,8 @@ export default function FollowUpPrompt({ onStartNew }: { onStartNew: () => void 
 
 function Prompt({ onStartNew }: { onStartNew: () => void }) {
   const session = useChartSession();
-  const lang = useStaffLanguage();
-  const t = worklistStrings(lang);
+  const t = useText(WORKLIST_TEXT);
+  const staff = useText(STAFF_TEXT);
   const list = useWorklist({ patientId: session.patient.id });
   const [now] = useState(() => new Date());
   const [open, setOpen] = useState(false);
@@ -68,19 +68,18 @@ function Prompt({ onStartNew }: { onStartNew: () => void }) {
       </button>
       {open && (
         <div id={panelId}>
-          <p>{packFor(lang).staff.followUpIntro}</p>
+          <p>{staff.followUpIntro}</p>
           <h3>{t.promptSoFar}</h3>
           <ul data-testid="follow-up-so-far">
             {candidates.slice(0, 3).map((r) => (
               <li key={r.taskId}>
-                <SoFar r={r} t={t} />
+                <SoFar r={r} />
               </li>
             ))}
           </ul>
-          <FollowUpScript t={t} staffLang={lang} language={session.patient.language} />
+          <FollowUpScript language={session.patient.language} />
           <ReportForm
             r={current}
-            t={t}
             canCancel={can(session.access, "cancel-referral")}
             onStartNew={() => {
               dismissed.add(current.taskId);

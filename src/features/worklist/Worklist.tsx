@@ -10,11 +10,11 @@ import {
 } from "../../domain/worklist";
 import { failureOf } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 import { useWorklist, useWorklistChanges } from "./api/worklist";
 import { CancelForm } from "./CancelForm";
 import { useChangedSinceLastLook } from "./seenVersions";
-import { worklistStrings } from "./strings";
+import { WORKLIST_TEXT } from "./strings";
 import { WorklistFilters } from "./WorklistFilters";
 import { PAGE_SIZE, WorklistTable } from "./WorklistTable";
 
@@ -28,7 +28,7 @@ export default function Worklist(props: { patientId?: string }) {
   const session = useSession();
   const patientId = props.patientId ?? (session.kind === "chart" ? session.patient.id : undefined);
   const lang = useStaffLanguage();
-  const t = worklistStrings(lang);
+  const t = useText(WORKLIST_TEXT);
   const scope = patientId ? { patientId } : {};
   const list = useWorklist(scope);
   const [filter, setFilter] = useState<WorklistFilter>({
@@ -89,7 +89,6 @@ export default function Worklist(props: { patientId?: string }) {
           partners={facet(list.data ?? [], "partner")}
           staff={patientId ? undefined : facet(list.data ?? [], "requester")}
           clinicOrganization={session.clinic.clinicOrganization}
-          t={t}
         />
       </div>
       {list.isError && (
@@ -109,7 +108,6 @@ export default function Worklist(props: { patientId?: string }) {
       {cancelling && (
         <CancelForm
           row={cancelling}
-          t={t}
           onDone={(message) => {
             setCancelling(null);
             setNotice(message);
@@ -122,7 +120,6 @@ export default function Worklist(props: { patientId?: string }) {
         <WorklistTable
           rows={shown}
           changed={changed}
-          t={t}
           showPatient={!patientId && can(session.access, "view-worklist-names")}
           canCancel={can(session.access, "cancel-referral")}
           clinicOrganization={session.clinic.clinicOrganization}

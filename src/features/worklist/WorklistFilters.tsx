@@ -1,5 +1,6 @@
 import type { WorklistFilter } from "../../domain/worklist";
-import type { WorklistStrings } from "./strings";
+import { WORKLIST_TEXT } from "./strings";
+import { useText } from "../../ui/staffLanguage";
 
 type Option = { value: string; label: string };
 
@@ -10,7 +11,6 @@ export function WorklistFilters({
   partners,
   staff,
   clinicOrganization,
-  t,
 }: {
   filter: WorklistFilter;
   set: (patch: Partial<WorklistFilter>) => void;
@@ -18,8 +18,8 @@ export function WorklistFilters({
   /** Undefined in a chart: one patient's referrals need no staff filter. */
   staff: readonly Option[] | undefined;
   clinicOrganization: string;
-  t: WorklistStrings;
 }) {
+  const t = useText(WORKLIST_TEXT);
   return (
     <>
       <label>

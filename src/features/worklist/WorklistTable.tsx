@@ -1,6 +1,7 @@
 import { actionsFor } from "../../domain/taskLifecycle";
 import type { WorklistRow } from "../../domain/worklist";
-import { statusText, type WorklistStrings } from "./strings";
+import { statusText, WORKLIST_TEXT } from "./strings";
+import { useText } from "../../ui/staffLanguage";
 
 // The worklist's rows: pure props, no data access (the benchmark renders it on its own).
 // Rows come sorted (overdue first); the table shows a page and a "show more" button, so a
@@ -13,7 +14,6 @@ const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "—");
 export interface WorklistTableProps {
   rows: readonly WorklistRow[];
   changed: ReadonlySet<string>;
-  t: WorklistStrings;
   /** Show the patient column (the role may see names, or the chart's own patient). */
   showPatient: boolean;
   /** The clinic may cancel: a "Cancel referral…" button on each open row. */
@@ -25,7 +25,7 @@ export interface WorklistTableProps {
 }
 
 export function WorklistTable(p: WorklistTableProps) {
-  const { t } = p;
+  const t = useText(WORKLIST_TEXT);
   const shown = p.rows.slice(0, p.limit);
   return (
     <>

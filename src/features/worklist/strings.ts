@@ -216,9 +216,7 @@ const es: WorklistStrings = {
   show: "Mostrar el seguimiento",
 };
 
-export function worklistStrings(lang: UiLanguage): WorklistStrings {
-  return lang === "es" ? es : en;
-}
+export const WORKLIST_TEXT: Record<UiLanguage, WorklistStrings> = { en, es };
 
 /** "Completed — connected to services" for a referral's Task. */
 export function statusText(t: WorklistStrings, status: string, businessStatus?: string): string {

@@ -6,18 +6,12 @@ import {
   defaultCardLanguage,
   PrintableResourceCard,
 } from "../../../ui/ResourceCard";
-import { LANGUAGE_NAMES, type PartnerStrings } from "../strings";
+import { LANGUAGE_NAMES, PARTNER_TEXT } from "../strings";
+import { useText } from "../../../ui/staffLanguage";
 
 /** The printable local resource card, in the language staff pick. */
-export function CardPanel({
-  records,
-  t,
-  onBack,
-}: {
-  records: PartnerRecord[];
-  t: PartnerStrings;
-  onBack: () => void;
-}) {
+export function CardPanel({ records, onBack }: { records: PartnerRecord[]; onBack: () => void }) {
+  const t = useText(PARTNER_TEXT);
   const session = useSession();
   const languages = cardLanguages(session.clinic);
   // The patient's language by default (the card is handed to the patient in context); a

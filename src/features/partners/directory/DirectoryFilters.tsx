@@ -2,22 +2,22 @@ import { codeDisplay } from "../../../fhir/codeDisplays";
 import { useId } from "react";
 import { CODES } from "../../../fhir/canonical";
 import type { PartnerFilter } from "../filter";
-import { LANGUAGE_NAMES, type PartnerStrings } from "../strings";
+import { LANGUAGE_NAMES, PARTNER_TEXT } from "../strings";
+import { useText } from "../../../ui/staffLanguage";
 
 /** The directory's search and filters (free text, service, language, open now, tier, level). */
 export function DirectoryFilters({
   filter,
   set,
   languages,
-  t,
   lang,
 }: {
   filter: PartnerFilter;
   set: <K extends keyof PartnerFilter>(key: K, value: PartnerFilter[K]) => void;
   languages: string[];
-  t: PartnerStrings;
   lang: "en" | "es";
 }) {
+  const t = useText(PARTNER_TEXT);
   const id = useId();
   return (
     <form

@@ -9,15 +9,15 @@ import {
   languagesOf,
   type PartnerFilter,
 } from "../filter";
-import type { PartnerStrings } from "../strings";
+import { PARTNER_TEXT } from "../strings";
 import { ADMIN_SCOPES } from "../scopes";
 import { Reminders } from "../partnership/Reminders";
 import { DirectoryFilters } from "./DirectoryFilters";
 import { PartnerList } from "./PartnerList";
+import { useText } from "../../../ui/staffLanguage";
 
 export function DirectoryList({
   records,
-  t,
   lang,
   canEdit,
   editRole,
@@ -31,7 +31,6 @@ export function DirectoryList({
   onCard,
 }: {
   records: PartnerRecord[];
-  t: PartnerStrings;
   lang: "en" | "es";
   canEdit: boolean;
   /** The user's role edits the directory (the scopes may still be missing). */
@@ -47,6 +46,7 @@ export function DirectoryList({
   onImport: () => void;
   onCard: () => void;
 }) {
+  const t = useText(PARTNER_TEXT);
   const [filter, setFilter] = useState<PartnerFilter>(EMPTY_FILTER);
   const deferred = useDeferredValue(filter);
   const partners = useMemo(() => records.map((r) => r.partner), [records]);
@@ -118,14 +118,14 @@ export function DirectoryList({
         </button>
       </div>
 
-      {reminders && <Reminders records={records} lang={lang} onOpen={onOpen} />}
+      {reminders && <Reminders records={records} onOpen={onOpen} />}
 
-      <DirectoryFilters filter={filter} set={set} languages={languages} t={t} lang={lang} />
+      <DirectoryFilters filter={filter} set={set} languages={languages} lang={lang} />
 
       <p role="status" data-testid="partner-count">
         {t.results(shown.length, partners.length)}
       </p>
-      <PartnerList shown={shown} now={now} onOpen={onOpen} t={t} lang={lang} />
+      <PartnerList shown={shown} now={now} onOpen={onOpen} lang={lang} />
     </section>
   );
 }

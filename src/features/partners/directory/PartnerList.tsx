@@ -1,22 +1,22 @@
 import { codeDisplay } from "../../../fhir/codeDisplays";
 import { isPartnerOpenAt, type Partner } from "../../../domain/partner";
 import { mouStatus } from "../mou";
-import { type PartnerStrings } from "../strings";
+import { PARTNER_TEXT } from "../strings";
+import { useText } from "../../../ui/staffLanguage";
 
 /** The partners a filter shows, each with its tier, level, MOU and opening badges. */
 export function PartnerList({
   shown,
   now,
   onOpen,
-  t,
   lang,
 }: {
   shown: Partner[];
   now: Date;
   onOpen: (id: string) => void;
-  t: PartnerStrings;
   lang: "en" | "es";
 }) {
+  const t = useText(PARTNER_TEXT);
   return (
     <>
       {shown.length === 0 ? (

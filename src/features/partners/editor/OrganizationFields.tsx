@@ -1,9 +1,10 @@
 import { codeDisplay } from "../../../fhir/codeDisplays";
-import { packFor } from "../../../content/packs/index";
+import { STAFF_TEXT } from "../../../content/packs/index";
 import { CODES } from "../../../fhir/canonical";
 import type { PartnerForm } from "../../../domain/partnerDraft";
-import { type PartnerStrings } from "../strings";
+import { PARTNER_TEXT } from "../strings";
 import { CheckGroup, Field } from "../shared/fields";
+import { useText } from "../../../ui/staffLanguage";
 
 /**
  * The partner's organization, partnership (affiliation) and FHIR endpoint fields. The tier, the
@@ -15,17 +16,16 @@ export function OrganizationFields({
   form,
   update,
   err,
-  t,
   lang,
 }: {
   id: string;
   form: PartnerForm;
   update: (patch: Partial<PartnerForm>) => void;
   err: (path: string) => string | undefined;
-  t: PartnerStrings;
   lang: "en" | "es";
 }) {
-  const meaning = packFor(lang).staff.partnership;
+  const t = useText(PARTNER_TEXT);
+  const meaning = useText(STAFF_TEXT).partnership;
   return (
     <>
       <fieldset>

@@ -1,8 +1,9 @@
 import { codeDisplay } from "../../../fhir/codeDisplays";
 import { CODES } from "../../../fhir/canonical";
 import type { ServiceForm } from "../../../domain/partnerDraft";
-import { type PartnerStrings } from "../strings";
+import { PARTNER_TEXT } from "../strings";
 import { CheckGroup, Field } from "../shared/fields";
+import { useText } from "../../../ui/staffLanguage";
 
 /** One of the partner's services (a HealthcareService): what it offers, when, how to reach it. */
 export function ServiceFields({
@@ -12,7 +13,6 @@ export function ServiceFields({
   e,
   onChange,
   onRemove,
-  t,
   lang,
 }: {
   i: number;
@@ -21,9 +21,9 @@ export function ServiceFields({
   e: (field: string) => string | undefined;
   onChange: (patch: Partial<ServiceForm>) => void;
   onRemove: (() => void) | undefined;
-  t: PartnerStrings;
   lang: "en" | "es";
 }) {
+  const t = useText(PARTNER_TEXT);
   return (
     <fieldset className="service-form">
       <legend>{t.serviceN(i + 1)}</legend>

@@ -1,20 +1,14 @@
-import { packFor } from "../../../content/packs/index";
+import { STAFF_TEXT } from "../../../content/packs/index";
 import type { Partner } from "../../../domain/partner";
 import { mouStatus } from "../mou";
-import type { PartnerStrings } from "../strings";
+import { PARTNER_TEXT } from "../strings";
+import { useText } from "../../../ui/staffLanguage";
 
 /** The MOU's status, the tier and collaboration level with what each means, the MOU dates. */
-export function MouDetails({
-  partner: p,
-  t,
-  lang,
-}: {
-  partner: Partner;
-  t: PartnerStrings;
-  lang: "en" | "es";
-}) {
+export function MouDetails({ partner: p }: { partner: Partner }) {
+  const t = useText(PARTNER_TEXT);
   const mou = mouStatus(p.affiliation, new Date());
-  const meaning = packFor(lang).staff.partnership;
+  const meaning = useText(STAFF_TEXT).partnership;
   return (
     <>
       <h2>{t.mou}</h2>

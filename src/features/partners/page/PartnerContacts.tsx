@@ -1,8 +1,10 @@
 import type { Partner } from "../../../domain/partner";
-import type { PartnerStrings } from "../strings";
+import { PARTNER_TEXT } from "../strings";
+import { useText } from "../../../ui/staffLanguage";
 
 /** The partner's phone, email, website, address, named contacts and partnership line. */
-export function PartnerContacts({ partner: p, t }: { partner: Partner; t: PartnerStrings }) {
+export function PartnerContacts({ partner: p }: { partner: Partner }) {
+  const t = useText(PARTNER_TEXT);
   return (
     <>
       <h2>{t.contacts}</h2>

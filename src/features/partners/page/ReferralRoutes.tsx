@@ -1,9 +1,11 @@
 import type { Partner } from "../../../domain/partner";
-import type { PartnerStrings } from "../strings";
+import { PARTNER_TEXT } from "../strings";
 import { formatServiceHours } from "./ServiceList";
+import { useText } from "../../../ui/staffLanguage";
 
 /** How to refer to this partner: warm lines, onsite hours, chat, the electronic endpoint. */
-export function ReferralRoutes({ partner: p, t }: { partner: Partner; t: PartnerStrings }) {
+export function ReferralRoutes({ partner: p }: { partner: Partner }) {
+  const t = useText(PARTNER_TEXT);
   const walkInHours = p.services
     .filter((s) => s.walkIn && s.active !== false)
     .map((s) => `${s.name}: ${formatServiceHours(s, t)}`);

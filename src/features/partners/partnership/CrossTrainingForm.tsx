@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { packFor } from "../../../content/packs/index";
+import { STAFF_TEXT } from "../../../content/packs/index";
 import {
   CROSS_TRAINING_DIRECTIONS,
   trainingFromForm,
@@ -14,6 +14,7 @@ import { useSaveAffiliation } from "../api/partnershipWrites";
 import { Field } from "../shared/fields";
 import { useGuardedSave } from "../shared/guardedSave";
 import { UpkeepFrame } from "./UpkeepFrame";
+import { useText } from "../../../ui/staffLanguage";
 
 // Records one cross-training (date, who trained whom, topic, how many attended) on the
 // partnership: one If-Match PUT of the affiliation. A conflict keeps the entries; reloading
@@ -34,7 +35,7 @@ export function CrossTrainingForm({
   onSaved: (message: string) => void;
   onCancel: () => void;
 }) {
-  const t = packFor(lang).staff.partnership;
+  const t = useText(STAFF_TEXT).partnership;
   const id = useId();
   const [base, setBase] = useState(loaded);
   const [form, setForm] = useState<Form>(EMPTY);
@@ -64,7 +65,6 @@ export function CrossTrainingForm({
     <UpkeepFrame
       title={t.addTraining}
       guard={guard}
-      t={t}
       pending={save.isPending}
       saveLabel={t.saveTraining}
       onSubmit={() => void submit()}

@@ -1,6 +1,7 @@
-import { packFor } from "../../../content/packs/index";
+import { STAFF_TEXT } from "../../../content/packs/index";
 import type { UpkeepForm } from "../../../domain/partnership";
-import type { PartnerStrings } from "../strings";
+import { PARTNER_TEXT } from "../strings";
+import { useText } from "../../../ui/staffLanguage";
 
 /**
  * Tier, collaboration level, MOU dates and the partnership's contact line as the partnership
@@ -10,18 +11,15 @@ import type { PartnerStrings } from "../strings";
 export function KeptInDetails({
   form,
   contactLine,
-  lang,
-  ts,
   onEditDetails,
 }: {
   form: UpkeepForm;
   /** The affiliation's own phone or email (OrganizationAffiliation.telecom), if any. */
   contactLine: string | undefined;
-  lang: "en" | "es";
-  ts: PartnerStrings;
   onEditDetails: () => void;
 }) {
-  const t = packFor(lang).staff.partnership;
+  const ts = useText(PARTNER_TEXT);
+  const t = useText(STAFF_TEXT).partnership;
   return (
     <div className="kept-elsewhere" data-testid="kept-in-details">
       <p className="hint">{t.keptInDetails}</p>

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { packFor } from "../../../content/packs/index";
+import { STAFF_TEXT } from "../../../content/packs/index";
 import { ONBOARDING_STEPS, type PointOfContact } from "../../../domain/partnership";
 import type { OrganizationAffiliationJson, PartnerRecord } from "../../../fhir/partners";
 import { usePartnerRecord } from "../api/partnerRecord";
 import { describeError } from "../errors";
-import type { PartnerStrings } from "../strings";
 import { CrossTrainingForm } from "./CrossTrainingForm";
 import { UpkeepForm } from "./UpkeepForm";
+import { useText } from "../../../ui/staffLanguage";
 
 // The partnership record on a partner's page: points of contact, cadence, the onboarding
 // checklist and the cross-trainings, for everyone who may see the directory; admins also get
@@ -17,18 +17,16 @@ type Editing = "none" | "record" | "training";
 export function PartnershipSection({
   record,
   lang,
-  ts,
   canEdit,
   onEditDetails,
 }: {
   record: PartnerRecord;
   lang: "en" | "es";
-  ts: PartnerStrings;
   canEdit: boolean;
   /** Opens the partner editor (tier, level and MOU dates are edited there). */
   onEditDetails: () => void;
 }) {
-  const t = packFor(lang).staff.partnership;
+  const t = useText(STAFF_TEXT).partnership;
   const id = useId();
   const [editing, setEditing] = useState<Editing>("none");
   const [notice, setNotice] = useState<string | null>(null);
@@ -129,14 +127,13 @@ export function PartnershipSection({
         </div>
       )}
       {canEdit && editing !== "none" && (
-        <Fresh partnerId={record.partner.id} lang={lang} t={t}>
+        <Fresh partnerId={record.partner.id} lang={lang}>
           {(base) =>
             editing === "record" ? (
               <UpkeepForm
                 partnerId={record.partner.id}
                 base={base}
                 lang={lang}
-                ts={ts}
                 onSaved={close}
                 onCancel={() => close()}
                 onEditDetails={onEditDetails}
@@ -161,14 +158,13 @@ export function PartnershipSection({
 function Fresh({
   partnerId,
   lang,
-  t,
   children,
 }: {
   partnerId: string;
   lang: "en" | "es";
-  t: ReturnType<typeof packFor>["staff"]["partnership"];
   children: (base: OrganizationAffiliationJson) => ReactNode;
 }) {
+  const t = useText(STAFF_TEXT).partnership;
   const loaded = usePartnerRecord(partnerId);
   // Not the cached copy: the version read now is the one If-Match names (the form keeps it).
   if (!loaded.isFetchedAfterMount && !loaded.isError) return <p role="status">{t.loading}</p>;

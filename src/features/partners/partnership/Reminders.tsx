@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from "react";
-import { packFor } from "../../../content/packs/index";
+import { STAFF_TEXT } from "../../../content/packs/index";
 import {
   needsReferralCount,
   partnershipReminders,
@@ -7,6 +7,7 @@ import {
 } from "../../../domain/partnership";
 import type { PartnerRecord } from "../../../fhir/partners";
 import { useRecentReferralCounts } from "../api/partnershipReminders";
+import { useText } from "../../../ui/staffLanguage";
 
 // The workspace's partnership reminders (admins and managers, above the directory): MOU review
 // due or past, no cross-training in the last year, a tier-2+ partner with no referral in 90
@@ -29,14 +30,12 @@ export function toReminderPartner(record: PartnerRecord): ReminderPartner {
 
 export function Reminders({
   records,
-  lang,
   onOpen,
 }: {
   records: readonly PartnerRecord[];
-  lang: "en" | "es";
   onOpen: (partnerId: string) => void;
 }) {
-  const t = packFor(lang).staff.partnership;
+  const t = useText(STAFF_TEXT).partnership;
   const id = useId();
   // One "today" per render of the list: the rules and the count's start day agree.
   const today = useMemo(() => new Date(), []);

@@ -43,13 +43,7 @@ async function renderSection(onEditDetails = () => {}) {
     grantedScopes: ["user/Organization.cruds", "user/OrganizationAffiliation.cruds"],
   });
   renderWithSession(
-    <PartnershipSection
-      record={record}
-      lang="en"
-      ts={PARTNER_TEXT.en}
-      canEdit
-      onEditDetails={onEditDetails}
-    />,
+    <PartnershipSection record={record} lang="en" canEdit onEditDetails={onEditDetails} />,
     session,
   );
 }
@@ -181,13 +175,7 @@ describe("partnership upkeep forms", () => {
     const http = storeHttp();
     const record = await fetchPartnerRecord(http, "Organization/clinic", "org-a");
     renderWithSession(
-      <PartnershipSection
-        record={record!}
-        lang="es"
-        ts={PARTNER_TEXT.es}
-        canEdit={false}
-        onEditDetails={() => {}}
-      />,
+      <PartnershipSection record={record!} lang="es" canEdit={false} onEditDetails={() => {}} />,
       workspaceSession(["manager"], { http }),
       "es",
     );

@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { packFor } from "../../../content/packs/index";
+import { STAFF_TEXT } from "../../../content/packs/index";
 import {
   MEETING_CADENCES,
   ONBOARDING_STEPS,
@@ -15,8 +15,8 @@ import { useSaveAffiliation } from "../api/partnershipWrites";
 import { Field } from "../shared/fields";
 import { useGuardedSave } from "../shared/guardedSave";
 import { UpkeepFrame } from "./UpkeepFrame";
-import type { PartnerStrings } from "../strings";
 import { KeptInDetails } from "./KeptInDetails";
+import { useText } from "../../../ui/staffLanguage";
 
 // The partnership record's form (admins, on a partner's page): the signed MOU's link, the
 // meeting cadence, a point of contact on each side and the onboarding checklist with the date
@@ -28,7 +28,6 @@ export function UpkeepForm({
   partnerId,
   base: loaded,
   lang,
-  ts,
   onSaved,
   onCancel,
   onEditDetails,
@@ -36,13 +35,12 @@ export function UpkeepForm({
   partnerId: string;
   base: OrganizationAffiliationJson;
   lang: "en" | "es";
-  ts: PartnerStrings;
   onSaved: (message: string) => void;
   onCancel: () => void;
   /** Opens the partner editor, where tier, level and MOU dates are edited. */
   onEditDetails: () => void;
 }) {
-  const t = packFor(lang).staff.partnership;
+  const t = useText(STAFF_TEXT).partnership;
   const id = useId();
   const [base, setBase] = useState(loaded);
   const [original, setOriginal] = useState<Form>(() => upkeepFormFrom(loaded));
@@ -81,7 +79,6 @@ export function UpkeepForm({
     <UpkeepFrame
       title={t.editRecord}
       guard={guard}
-      t={t}
       pending={save.isPending}
       saveLabel={t.saveRecord}
       onSubmit={() => void submit()}
@@ -91,8 +88,6 @@ export function UpkeepForm({
       <KeptInDetails
         form={form}
         contactLine={base.telecom?.find((c) => c.value)?.value}
-        lang={lang}
-        ts={ts}
         onEditDetails={onEditDetails}
       />
       {text("mouDocument", t.mouDocumentField, "url")}

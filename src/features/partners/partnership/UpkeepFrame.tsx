@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from "react";
-import type { PartnershipText } from "../../../content/packs/types";
 import { FormButtons, SaveNotices, type SaveNoticesState } from "../shared/guardedSave";
+import { useText } from "../../../ui/staffLanguage";
+import { PARTNERSHIP_TEXT, STAFF_TEXT } from "../../../content/packs/index";
 
 /**
  * The frame both partnership forms share: a titled form that the browser does not validate
@@ -9,7 +10,6 @@ import { FormButtons, SaveNotices, type SaveNoticesState } from "../shared/guard
 export function UpkeepFrame({
   title,
   guard,
-  t,
   pending,
   saveLabel,
   onSubmit,
@@ -19,7 +19,6 @@ export function UpkeepFrame({
 }: {
   title: string;
   guard: SaveNoticesState;
-  t: PartnershipText;
   pending: boolean;
   saveLabel: string;
   onSubmit: () => void;
@@ -27,6 +26,7 @@ export function UpkeepFrame({
   onCancel: () => void;
   children: ReactNode;
 }) {
+  const t = useText(STAFF_TEXT).partnership;
   const id = useId();
   return (
     <form
@@ -39,7 +39,12 @@ export function UpkeepFrame({
       }}
     >
       <h3 id={`${id}-title`}>{title}</h3>
-      <SaveNotices guard={guard} text={t} testId="upkeep-conflict" onReload={onReload} />
+      <SaveNotices
+        guard={guard}
+        text={PARTNERSHIP_TEXT}
+        testId="upkeep-conflict"
+        onReload={onReload}
+      />
       {children}
       <FormButtons
         pending={pending}

@@ -2,6 +2,7 @@ import { useId } from "react";
 import type * as z from "zod/mini";
 import { parseConfig } from "../../../config/loadConfig";
 import type { UiLanguage } from "../../../content/lang";
+import { useText } from "../../../ui/staffLanguage";
 import type { DeployedFile } from "../api/deployedConfig";
 import { docKey, flatten } from "../settingsFields";
 import { SETTINGS_TEXT } from "./text";
@@ -20,7 +21,7 @@ export function ConfigTable({
   docs: Record<string, Record<UiLanguage, string>>;
   lang: UiLanguage;
 }) {
-  const t = SETTINGS_TEXT[lang];
+  const t = useText(SETTINGS_TEXT);
   const id = useId();
   if (!loaded.ok) {
     return (

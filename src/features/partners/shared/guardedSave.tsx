@@ -1,5 +1,6 @@
 import { useRef, useState, type RefObject } from "react";
 import type { UiLanguage } from "../../../content/lang";
+import { useText, type TextSource } from "../../../ui/staffLanguage";
 import { describeError, isConflict } from "../errors";
 
 // What the partner editor and the partnership forms share around a save: the checks before
@@ -12,7 +13,7 @@ export type SaveStatus =
   | { kind: "conflict"; reloaded: boolean; clashes: string[] }
   | { kind: "failed"; message: string };
 
-/** The words of the status panel, from the form's own strings. */
+/** The words of the status panel, from the form's own strings (each form passes its source). */
 export interface SaveStatusText {
   /** A heading for the conflict panel, where the form has one. */
   conflictTitle?: string;
@@ -75,13 +76,14 @@ function ErrorSummary({
   summaryRef,
 }: {
   count: number;
-  text: SaveStatusText;
+  text: TextSource<SaveStatusText>;
   summaryRef: RefObject<HTMLDivElement | null>;
 }) {
+  const words = useText(text);
   if (count === 0) return null;
   return (
     <div role="alert" tabIndex={-1} ref={summaryRef} className="error-summary">
-      {text.fixErrors(count)}
+      {words.fixErrors(count)}
     </div>
   );
 }
@@ -94,30 +96,31 @@ function SaveStatusPanel({
   onReload,
 }: {
   status: SaveStatus;
-  text: SaveStatusText;
+  text: TextSource<SaveStatusText>;
   testId: string;
   onReload: (() => void) | undefined;
 }) {
+  const words = useText(text);
   if (status.kind === "failed")
     return (
       <div role="alert">
-        <p>{text.saveFailed}</p>
+        <p>{words.saveFailed}</p>
         <p>{status.message}</p>
       </div>
     );
   if (status.kind !== "conflict") return null;
   return (
     <div role="alert" className="conflict" data-testid={testId}>
-      {text.conflictTitle && <h2>{text.conflictTitle}</h2>}
-      <p>{status.reloaded ? text.conflictReloaded : text.conflict}</p>
+      {words.conflictTitle && <h2>{words.conflictTitle}</h2>}
+      <p>{status.reloaded ? words.conflictReloaded : words.conflict}</p>
       {status.reloaded && status.clashes.length > 0 && (
         <p>
-          {text.conflictDiffers} {status.clashes.join(", ")}
+          {words.conflictDiffers} {status.clashes.join(", ")}
         </p>
       )}
       {!status.reloaded && onReload && (
         <button type="button" onClick={onReload}>
-          {text.conflictReload}
+          {words.conflictReload}
         </button>
       )}
     </div>
@@ -138,7 +141,7 @@ export function SaveNotices({
   onReload,
 }: {
   guard: SaveNoticesState;
-  text: SaveStatusText;
+  text: TextSource<SaveStatusText>;
   testId: string;
   onReload: (() => void) | undefined;
 }) {

@@ -1,6 +1,6 @@
-import { languageName, packFor, packStatus } from "../../../content/packs/index";
-import type { UiLanguage } from "../../../content/lang";
-import type { WorklistStrings } from "../strings";
+import { languageName, packFor, packStatus, STAFF_TEXT } from "../../../content/packs/index";
+import { WORKLIST_TEXT } from "../strings";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 /**
  * A way to ask how the referral went, in the patient's language: the content pack's
@@ -8,15 +8,10 @@ import type { WorklistStrings } from "../strings";
  * whose pack lacks it, or that has no pack, gets the English wording and the interpreter hint;
  * a pack no native speaker has reviewed says so.
  */
-export function FollowUpScript({
-  t,
-  staffLang,
-  language,
-}: {
-  t: WorklistStrings;
-  staffLang: UiLanguage;
-  language: string | undefined;
-}) {
+export function FollowUpScript({ language }: { language: string | undefined }) {
+  const t = useText(WORKLIST_TEXT);
+  const staff = useText(STAFF_TEXT);
+  const staffLang = useStaffLanguage();
   const code = language ?? "en";
   const name = languageName(code, staffLang);
   const status = packStatus(code);
@@ -31,7 +26,7 @@ export function FollowUpScript({
           </p>
           {!status.reviewed && (
             <p className="hint" role="note" data-testid="follow-up-review-note">
-              {packFor(staffLang).staff.reviewPending(name)}
+              {staff.reviewPending(name)}
             </p>
           )}
         </>

@@ -7,7 +7,8 @@ import {
 } from "../../../domain/worklist";
 import { useRecordReport } from "../api/requesterSteps";
 import { StepFailure } from "../StepFailure";
-import type { WorklistStrings } from "../strings";
+import { WORKLIST_TEXT } from "../strings";
+import { useText } from "../../../ui/staffLanguage";
 
 /**
  * What the patient says about the referral, recorded as the requester's Task note; "does not
@@ -16,15 +17,14 @@ import type { WorklistStrings } from "../strings";
  */
 export function ReportForm({
   r,
-  t,
   canCancel,
   onStartNew,
 }: {
   r: WorklistReferral;
-  t: WorklistStrings;
   canCancel: boolean;
   onStartNew: () => void;
 }) {
+  const t = useText(WORKLIST_TEXT);
   const groupId = useId();
   const [report, setReport] = useState<PatientReport | null>(null);
   const [alsoCancel, setAlsoCancel] = useState(false);
@@ -76,7 +76,7 @@ export function ReportForm({
           {t.alsoCancel}
         </label>
       )}
-      <StepFailure error={record.error} t={t} testId="follow-up-failure" />
+      <StepFailure error={record.error} testId="follow-up-failure" />
       {saved && (
         <p role="status" data-testid="follow-up-saved">
           {t.recorded}

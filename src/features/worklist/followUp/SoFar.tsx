@@ -1,10 +1,12 @@
 import type { WorklistReferral } from "../../../domain/worklist";
-import { statusText, type WorklistStrings } from "../strings";
+import { statusText, WORKLIST_TEXT } from "../strings";
+import { useText } from "../../../ui/staffLanguage";
 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
 
 /** One referral so far: when and to whom, where it stands, the last change, what the patient said. */
-export function SoFar({ r, t }: { r: WorklistReferral; t: WorklistStrings }) {
+export function SoFar({ r }: { r: WorklistReferral }) {
+  const t = useText(WORKLIST_TEXT);
   return (
     <>
       {t.promptSent(day(r.authoredOn), r.partnerName ?? r.partner)}{" "}

@@ -14,7 +14,7 @@ const shims: Record<string, string> = {
 /**
  * What index.html loads before its first screen, beyond its small entry (src/app/main.ts): the
  * rest of the app (src/app/app.ts: boot, React, the shell), imported at once, and the guide,
- * which the shell preloads (src/app/Screen.tsx); both in one chunk (firstScreenChunk).
+ * which the shell preloads (src/app/Screen.tsx); both in one chunk (chunkGroups).
  */
 export const LOADED_AT_START = ["src/app/app.ts", "src/features/cues/CuesGuide.tsx"];
 /** The chunk that holds LOADED_AT_START's code. */
@@ -23,14 +23,16 @@ export const FIRST_SCREEN_CHUNK = "first-screen";
 const LOADED_AFTER_START = ["src/features/worklist/FollowUpPrompt.tsx"];
 
 /**
- * LOADED_AT_START's code in one chunk: every module they reach that the entries (index.html's
- * and launch.html's) do not. Rolldown would split it into some twenty small shared chunks,
- * each one more request on launch.html's prefetch and index.html's modulepreload (HTTP/1.1
- * hosts open six connections at a time). Features that share a module with it import it from
- * this chunk, which every launch has loaded anyway.
+ * Two chunks instead of some twenty-five small ones, each one more request on launch.html's
+ * prefetch (HTTP/1.1 hosts open six connections at a time) and more gzip overhead:
+ * - FIRST_SCREEN_CHUNK: LOADED_AT_START and every module they reach that the entries do not.
+ *   Features that share a module with it import it from this chunk, which every launch has
+ *   loaded anyway.
+ * - "shared": what launch.html's entry shares with index.html's (fhirclient, zod, the config
+ *   loader), which would otherwise be split between them by who imports what.
  */
-function firstScreenChunk(): (id: string, ctx: Rolldown.ChunkingContext) => string | null {
-  let modules: Set<string> | null = null;
+function chunkGroups(): (id: string, ctx: Rolldown.ChunkingContext) => string | null {
+  let groups: Map<string, string> | null = null;
   const walk = (
     roots: string[],
     skip: Set<string>,
@@ -49,22 +51,31 @@ function firstScreenChunk(): (id: string, ctx: Rolldown.ChunkingContext) => stri
     return seen;
   };
   return (id, ctx) => {
-    if (!modules) {
+    if (!groups) {
       const at = (file: string) => resolve(import.meta.dirname, file);
       const info = (moduleId: string) => ctx.getModuleInfo(moduleId);
-      const entries = walk([at("src/app/main.ts"), at("src/launch/main.ts")], new Set(), info);
-      modules = walk(LOADED_AT_START.map(at), entries, info);
+      const index = walk([at("src/app/main.ts")], new Set(), info);
+      const launch = walk([at("src/launch/main.ts")], new Set(), info);
+      const entries = new Set([...index, ...launch]);
+      const atStart = walk(LOADED_AT_START.map(at), entries, info);
+      groups = new Map();
+      for (const m of atStart) groups.set(m, FIRST_SCREEN_CHUNK);
+      const usedByIndex = new Set([...index, ...walk(LOADED_AT_START.map(at), new Set(), info)]);
+      for (const m of launch) if (usedByIndex.has(m)) groups.set(m, "shared");
     }
-    return modules.has(id) ? FIRST_SCREEN_CHUNK : null;
+    // Rolldown's own helpers (CommonJS interop), which both pages use.
+    if (id.includes("rolldown/runtime") || id.includes("rolldown:runtime")) return "shared";
+    return groups.get(id) ?? null;
   };
 }
 
 /**
- * Round trips saved between the EHR's redirect and the first screen. index.html lists the
- * first-screen chunk (and what it imports) as modulepreload, so it downloads beside the entry;
- * launch.html, while it waits on the EHR's authorization server, prefetches all that
- * index.html will load (and the follow-up prompt's code), and preloads smart-config.json in
- * parallel with its own script.
+ * Round trips saved between the EHR's redirect and the first screen: launch.html, while it
+ * waits on the EHR's authorization server, prefetches all that index.html will load (and the
+ * follow-up prompt's code), and preloads smart-config.json in parallel with its own script.
+ * index.html does not modulepreload the first-screen chunk: Chromium compiles a modulepreload
+ * on the main thread before the entry runs, which held up the token request by ~25 ms; the
+ * entry imports it at once, from the HTTP cache.
  */
 function prefetchAppFromLaunch(): Plugin {
   return {
@@ -102,13 +113,7 @@ function prefetchAppFromLaunch(): Plugin {
           attrs: { rel, href, ...(as ? { as } : {}), crossorigin: "" },
           injectTo: "head" as const,
         });
-        if (ctx.filename.endsWith("index.html")) {
-          // The entry's static imports are listed by Vite already.
-          const listed = withImports(entry("index.html"));
-          return [...withImports(firstScreen)]
-            .filter((file) => file.endsWith(".js") && !listed.has(file))
-            .map((file) => link("modulepreload", `./${file}`));
-        }
+        if (!ctx.filename.endsWith("launch.html")) return html;
         const afterStart = chunks
           .filter((c) => LOADED_AFTER_START.some((m) => c.facadeModuleId?.endsWith(`/${m}`)))
           .map((c) => c.fileName);
@@ -202,8 +207,8 @@ export default defineConfig(({ mode }) => ({
         codeSplitting: {
           groups: [
             {
-              name: firstScreenChunk(),
-              debugName: FIRST_SCREEN_CHUNK,
+              name: chunkGroups(),
+              debugName: "first-screen and shared",
               includeDependenciesRecursively: false,
             },
           ],

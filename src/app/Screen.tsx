@@ -44,10 +44,13 @@ const settled = (loading: Promise<unknown>[]): Promise<void> =>
 /**
  * The guide, loading while the launch completes: started from render.tsx before the session is
  * known, since most launches open a chart (its code is in the first-screen chunk with the
- * shell's, vite.config.ts). The follow-up prompt above it loads when it first renders: the
- * guide does not wait for it.
+ * shell's, vite.config.ts). The follow-up prompt above it loads beside it: the guide does not
+ * wait for it.
  */
 export function preloadGuide(): Promise<void> {
+  // Started, not awaited: when it is there by the first render, it renders in the same commit
+  // (and its reads start at once) rather than after React's 300 ms hold of a suspended boundary.
+  void settled([followUp.preload()]);
   return settled([guide.preload()]);
 }
 

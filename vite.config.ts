@@ -28,8 +28,8 @@ const LOADED_AFTER_START = ["src/features/worklist/FollowUpPrompt.tsx"];
  * - FIRST_SCREEN_CHUNK: LOADED_AT_START and every module they reach that the entries do not.
  *   Features that share a module with it import it from this chunk, which every launch has
  *   loaded anyway.
- * - "shared": what launch.html's entry shares with index.html's (fhirclient, zod, the config
- *   loader), which would otherwise be split between them by who imports what.
+ * - "shared": what launch.html uses beyond its own src/launch/ (fhirclient, zod, the config
+ *   schemas), which index.html uses too and would otherwise be split by who imports what.
  */
 function chunkGroups(): (id: string, ctx: Rolldown.ChunkingContext) => string | null {
   let groups: Map<string, string> | null = null;
@@ -60,8 +60,9 @@ function chunkGroups(): (id: string, ctx: Rolldown.ChunkingContext) => string | 
       const atStart = walk(LOADED_AT_START.map(at), entries, info);
       groups = new Map();
       for (const m of atStart) groups.set(m, FIRST_SCREEN_CHUNK);
-      const usedByIndex = new Set([...index, ...walk(LOADED_AT_START.map(at), new Set(), info)]);
-      for (const m of launch) if (usedByIndex.has(m)) groups.set(m, "shared");
+      // launch.html's own modules stay in its entry chunk.
+      const launchOwn = at("src/launch/");
+      for (const m of launch) if (!m.startsWith(launchOwn) || index.has(m)) groups.set(m, "shared");
     }
     // Rolldown's own helpers (CommonJS interop), which both pages use.
     if (id.includes("rolldown/runtime") || id.includes("rolldown:runtime")) return "shared";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { CODE_SYSTEM } from "./canonical";
-import { codeDisplay, codesOfSystem } from "./codeDisplays";
+import { codeDisplay, codeDisplays, codesOfSystem } from "./codeDisplays";
 
 // The CodeSystems whose names the app shows to staff: each code needs a Spanish designation.
 const SHOWN = [
@@ -19,6 +19,7 @@ const SHOWN = [
   "wr-safety-card-type",
   "wr-partner-type",
   "wr-activity",
+  "wr-clinic-service",
 ] as const;
 
 interface CodeSystemJson {
@@ -55,5 +56,16 @@ describe("code display names from the CodeSystems", () => {
     expect(codeDisplay("wr-dsv-services", "emergency-shelter", "es")).toBe("Refugio de emergencia");
     expect(codeDisplay("wr-dsv-services", "no-such-code", "es")).toBe("no-such-code");
     expect(codeDisplay("http://example.org/other", "x", "en")).toBe("x");
+  });
+
+  it("gives a system's whole table in one language", () => {
+    expect(codeDisplays("wr-meeting-cadence", "es")).toEqual({
+      monthly: "Mensual",
+      quarterly: "Trimestral",
+      "twice-yearly": "Dos veces al año",
+      yearly: "Anual",
+      "as-needed": "Según se necesite",
+    });
+    expect(codeDisplays("http://example.org/other", "en")).toEqual({});
   });
 });

@@ -35,6 +35,7 @@ export interface StaffText {
   back: string;
   // C
   settingLegend: string;
+  /** The wr-visit-setting names (from the CodeSystem, not the pack: compile.ts). */
   settings: Record<Setting, string>;
   checklistLegend: string;
   alone: string;
@@ -251,6 +252,7 @@ export interface PartnershipText {
   mouDocumentLink: string;
   noMouDocument: string;
   cadence: string;
+  /** The CodeSystems' names (wr-meeting-cadence, wr-onboarding-step, wr-cross-training-direction), not the pack's: compile.ts. */
   cadences: Record<MeetingCadence, string>;
   noCadence: string;
   onboardingHeading: string;

@@ -1,4 +1,5 @@
-import { CODE_SYSTEM, STATUS_REASON_TEXT } from "../canonical";
+import { CODE_SYSTEM } from "../canonical";
+import { codeDisplay } from "../codeDisplays";
 import { businessStatusConcept } from "../businessStatus";
 import {
   checkTransition,
@@ -99,10 +100,11 @@ export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput)
   if (TERMINAL_STATUSES.includes(transition.to)) period.end = now;
   if (period.start || period.end) next.executionPeriod = period;
   if (reasonCode) {
-    // SDOHCC: a statusReason always has text; without the user's words, the reason's name.
+    // SDOHCC: a statusReason always has text; without the user's words, the reason's name
+    // (wr-referral-status-reason, in English: on the Task only, which patient APIs do not return).
     next.statusReason = {
       coding: [{ system: CODE_SYSTEM.statusReason, code: reasonCode }],
-      text: reasonText ?? STATUS_REASON_TEXT[reasonCode] ?? reasonCode,
+      text: reasonText ?? codeDisplay("wr-referral-status-reason", reasonCode, "en"),
     };
   } else {
     delete next.statusReason;

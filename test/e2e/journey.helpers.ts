@@ -92,15 +92,46 @@ export async function fhirSearch(
   }, path);
 }
 
+/** What the FHIR server holds (the sandbox's test-only read endpoint: no auth, no label filter). */
+export async function heldOnServer<T = Record<string, unknown>>(
+  urls: E2eUrls,
+  type: string,
+  params: Record<string, string> = {},
+): Promise<T[]> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/resources/${type}?${new URLSearchParams(params)}`);
+  if (!r.ok) throw new Error(`${type}: ${r.status}`);
+  return (await r.json()) as T[];
+}
+
+/**
+ * Puts records on the server directly, as another system would (no app, no profile checks):
+ * PUTs in transactions of 30 entries (the sandbox's control routes take small bodies).
+ */
+export async function putOnServer<R extends { resourceType: string; id?: string }>(
+  urls: E2eUrls,
+  resources: readonly R[],
+): Promise<void> {
+  for (let i = 0; i < resources.length; i += 30) {
+    const r = await fetch(`${urls.ehrUrl}sandbox/transaction`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        resourceType: "Bundle",
+        type: "transaction",
+        entry: resources.slice(i, i + 30).map((resource) => ({
+          resource,
+          request: { method: "PUT", url: `${resource.resourceType}/${resource.id}` },
+        })),
+      }),
+    });
+    if (!r.ok) throw new Error(`put: ${r.status} ${await r.text()}`);
+  }
+}
+
 /** What the FHIR server holds for one patient (test-only read endpoint: no auth, no label filter). */
 export async function patientRecords(urls: E2eUrls, patient: string) {
-  const search = async (type: string, param: string) => {
-    const r = await fetch(
-      `${urls.ehrUrl}sandbox/resources/${type}?${param}=${encodeURIComponent(`Patient/${patient}`)}`,
-    );
-    if (!r.ok) throw new Error(`${type}: ${r.status}`);
-    return (await r.json()) as Record<string, unknown>[];
-  };
+  const search = (type: string, param: string) =>
+    heldOnServer(urls, type, { [param]: `Patient/${patient}` });
   return {
     ServiceRequest: await search("ServiceRequest", "subject"),
     Task: await search("Task", "subject"),

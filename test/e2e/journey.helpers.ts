@@ -45,6 +45,25 @@ export async function clearFaults(urls: E2eUrls): Promise<void> {
   if (!r.ok) throw new Error(`clear faults: ${r.status}`);
 }
 
+export interface LaunchRequest {
+  user?: string;
+  patient?: string;
+  encounter?: string;
+  error?: string;
+  display?: "iframe" | "window";
+}
+
+/** Creates a launch in the sandbox EHR, as its "Launch" button does, and returns the app URL. */
+export async function createLaunch(urls: E2eUrls, request: LaunchRequest): Promise<string> {
+  const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ display: "window", ...request }),
+  });
+  if (!response.ok) throw new Error(`launch: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { url: string }).url;
+}
+
 /** Launches the app in its own window (as the EHR's "new window" launch) and waits for it. */
 export async function launchApp(
   page: Page,
@@ -52,19 +71,8 @@ export async function launchApp(
   user: "prov-rivera" | "ma-chen" | "ma-lopez",
   patient: string,
 ): Promise<void> {
-  const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      display: "window",
-      user,
-      patient,
-      ...(ENCOUNTERS[patient] ? { encounter: ENCOUNTERS[patient] } : {}),
-    }),
-  });
-  if (!response.ok) throw new Error(`launch: ${response.status} ${await response.text()}`);
-  const { url } = (await response.json()) as { url: string };
-  await page.goto(url);
+  const encounter = ENCOUNTERS[patient];
+  await page.goto(await createLaunch(urls, { user, patient, ...(encounter ? { encounter } : {}) }));
   await page.locator(`[data-testid=app-ready][data-patient-id=${patient}]`).waitFor({
     timeout: 20_000,
   });

@@ -1,13 +1,11 @@
-import { codeDisplays } from "../../fhir/codeDisplays";
 import type { Failure } from "../../fhir/failures";
 import { fullShape, type ContentPackJson } from "./schema";
 import { fill, TEMPLATES } from "./templates";
-import type { ContentPack, StaffText } from "./types";
+import type { ContentPack } from "./types";
 
 // Turns a validated pack file into the ContentPack the screens use: every entry the pack lacks
 // is taken from English (and listed, so the clinician is told and `npm run content:check` can
-// report it), and the templates become functions. The names of our codes that the staff text
-// shows are not in the packs: they are the CodeSystems' (codeNames).
+// report it), and the templates become functions.
 
 export interface LoadedPack {
   pack: ContentPack;
@@ -96,28 +94,8 @@ export function compilePack(json: ContentPackJson, english: ContentPackJson): Lo
   const own = { staff: json.staff ?? {}, patient: json.patient ?? {} } as unknown as Json;
   const merged = merge(reference, own, "") as Omit<ContentPack, "lang">;
   return {
-    pack: { lang: json.lang, ...merged, staff: codeNames(merged.staff, json.lang) },
+    pack: { lang: json.lang, ...merged },
     reviewed: json.review.status === "reviewed",
     fallback: missingKeys(reference, own),
-  };
-}
-
-/**
- * The staff text with the names of our codes in `lang` (its designations, else English), from
- * the CodeSystems (docs/ARCHITECTURE.md, "FHIR model") rather than written out in every pack.
- */
-function codeNames(staff: StaffText, lang: string): StaffText {
-  return {
-    ...staff,
-    settings: codeDisplays("wr-visit-setting", lang) as StaffText["settings"],
-    partnership: {
-      ...staff.partnership,
-      cadences: codeDisplays("wr-meeting-cadence", lang) as StaffText["partnership"]["cadences"],
-      steps: codeDisplays("wr-onboarding-step", lang) as StaffText["partnership"]["steps"],
-      directions: codeDisplays(
-        "wr-cross-training-direction",
-        lang,
-      ) as StaffText["partnership"]["directions"],
-    },
   };
 }

@@ -7,7 +7,8 @@ import { TEMPLATES, type TemplatePath } from "./templates";
 // them); English itself must be complete (checked by the loader). Unknown keys are refused, so
 // a misspelt key is an error that names it rather than text that silently never shows.
 // The names of our codes (visit settings, meeting cadences, onboarding steps, cross-training
-// directions) are not here: they come from the CodeSystems (compile.ts, codeNames).
+// directions) are not here: screens ask codeDisplay() (src/fhir/codeDisplays.ts), which reads
+// them from the CodeSystems.
 
 const text = () => z.string().check(z.minLength(1));
 const s = () => z.optional(text());

@@ -1,11 +1,5 @@
 import type { HandoffMethod, Setting, Urgency } from "../../domain/journey";
-import type {
-  CrossTrainingDirection,
-  MeetingCadence,
-  OnboardingStep,
-  ReminderKind,
-  UpkeepError,
-} from "../../domain/partnership";
+import type { ReminderKind, UpkeepError } from "../../domain/partnership";
 import type { SafetyItem } from "../../domain/urgency";
 
 // A content pack: everything the CUES guide and the referral flow say, in one language.
@@ -35,8 +29,6 @@ export interface StaffText {
   back: string;
   // C
   settingLegend: string;
-  /** The wr-visit-setting names (from the CodeSystem, not the pack: compile.ts). */
-  settings: Record<Setting, string>;
   checklistLegend: string;
   alone: string;
   aloneTip: string;
@@ -252,18 +244,14 @@ export interface PartnershipText {
   mouDocumentLink: string;
   noMouDocument: string;
   cadence: string;
-  /** The CodeSystems' names (wr-meeting-cadence, wr-onboarding-step, wr-cross-training-direction), not the pack's: compile.ts. */
-  cadences: Record<MeetingCadence, string>;
   noCadence: string;
   onboardingHeading: string;
-  steps: Record<OnboardingStep, string>;
   stepDone: (date: string) => string;
   stepNotDone: string;
   stepDateHint: string;
   onboardingProgress: (done: number, total: number) => string;
   trainingsHeading: string;
   noTrainings: string;
-  directions: Record<CrossTrainingDirection, string>;
   trainingDate: string;
   trainingDirection: string;
   trainingTopic: string;

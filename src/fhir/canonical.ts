@@ -246,6 +246,25 @@ export function localReference(
   return reference;
 }
 
+/**
+ * Task.statusReason.text when the user gave no words (SDOHCC requires text with every
+ * statusReason): the reason's name, as in the wr-referral-status-reason code system. On the
+ * Task only, which patient-access APIs do not return. A copy, not codeDisplay(): the guide
+ * reaches taskUpdate.ts through fhir/referrals.ts, and the first screen's JS should not carry
+ * the whole code table. codeDisplays.test.ts holds it to the CodeSystem.
+ */
+export const STATUS_REASON_TEXT: Readonly<Record<string, string>> = {
+  "could-not-contact": "Could not contact",
+  "no-capacity": "No capacity",
+  "not-eligible": "Not eligible",
+  "no-longer-interested": "No longer interested",
+  "got-help": "Got help",
+  "referred-elsewhere": "Referred elsewhere",
+  "unsafe-to-contact": "Unsafe to contact",
+  "consent-expired": "Consent expired",
+  "consent-withdrawn": "Consent withdrawn",
+};
+
 /** Task statuses that require a statusReason (invariant wr-task-2). */
 export const STATUSES_REQUIRING_REASON = ["rejected", "cancelled", "on-hold", "failed"] as const;
 

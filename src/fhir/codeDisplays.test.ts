@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { CODE_SYSTEM } from "./canonical";
+import { STATUS_REASONS } from "../domain/taskLifecycle";
+import { CODE_SYSTEM, STATUS_REASON_TEXT } from "./canonical";
 import { codeDisplay, codeDisplays, codesOfSystem } from "./codeDisplays";
 
 // The CodeSystems whose names the app shows to staff: each code needs a Spanish designation.
@@ -56,6 +57,11 @@ describe("code display names from the CodeSystems", () => {
     expect(codeDisplay("wr-dsv-services", "emergency-shelter", "es")).toBe("Refugio de emergencia");
     expect(codeDisplay("wr-dsv-services", "no-such-code", "es")).toBe("no-such-code");
     expect(codeDisplay("http://example.org/other", "x", "en")).toBe("x");
+  });
+
+  it("the copies kept out of the first screen's JS say what the CodeSystems say", () => {
+    for (const c of STATUS_REASONS)
+      expect(STATUS_REASON_TEXT[c]).toBe(codeDisplay("wr-referral-status-reason", c, "en"));
   });
 
   it("gives a system's whole table in one language", () => {

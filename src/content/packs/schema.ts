@@ -6,7 +6,7 @@ import { TEMPLATES, type TemplatePath } from "./templates";
 // so that a pack may lack some (they fall back to English, and `npm run content:check` lists
 // them); English itself must be complete (checked by the loader). Unknown keys are refused, so
 // a misspelt key is an error that names it rather than text that silently never shows.
-// The names of our codes (visit settings, meeting cadences, onboarding steps, cross-training
+// The names of our partnership codes (meeting cadences, onboarding steps, cross-training
 // directions) are not here: screens ask codeDisplay() (src/fhir/codeDisplays.ts), which reads
 // them from the CodeSystems.
 
@@ -73,6 +73,13 @@ export const contentPackSchema = z.strictObject({
     next: s(),
     back: s(),
     settingLegend: s(),
+    settings: obj({
+      "in-person": s(),
+      "telehealth-video": s(),
+      telephone: s(),
+      "mobile-unit": s(),
+      "school-based": s(),
+    }),
     checklistLegend: s(),
     alone: s(),
     aloneTip: s(),

@@ -29,6 +29,8 @@ export interface StaffText {
   back: string;
   // C
   settingLegend: string;
+  /** The guide's own words for the visit settings (the CodeSystem's names, kept in the pack so the first screen's JS does not carry the whole code table). */
+  settings: Record<Setting, string>;
   checklistLegend: string;
   alone: string;
   aloneTip: string;

@@ -2,9 +2,7 @@ import { STAFF_TEXT, packFor } from "../../content/packs/index";
 import { useText } from "../../ui/staffLanguage";
 import { useChartSession } from "../../app/session";
 import { isRemote, SETTINGS, type Setting } from "../../domain/journey";
-import { codeDisplay } from "../../fhir/codeDisplays";
 import { Checkbox } from "../../ui/fields";
-import { useStaffLanguage } from "../../ui/staffLanguage";
 import { isMinor, type GuideDraft } from "./draft";
 import { RemoteCheck } from "./RemoteCheck";
 import { StepSection, type StepProps, StepActions } from "../../ui/Step";
@@ -28,7 +26,6 @@ export function ConfidentialityStep({
 }) {
   const t = useText(STAFF_TEXT);
   const { patient, clinic } = useChartSession();
-  const lang = useStaffLanguage();
   const { minorAgeBelow, name: jurisdiction, mandatoryReporting } = clinic.jurisdiction;
   const patientText = packFor(draft.language).patient;
   const minor = isMinor(patient.birthDate, minorAgeBelow, new Date());
@@ -53,7 +50,7 @@ export function ConfidentialityStep({
                 checked={setting === s}
                 onChange={() => update((st) => ({ ...st, setting: s, remote: {} }))}
               />
-              {codeDisplay("wr-visit-setting", s, lang)}
+              {t.settings[s]}
             </label>
           ))}
         </div>

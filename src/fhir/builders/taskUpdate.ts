@@ -1,5 +1,4 @@
-import { CODE_SYSTEM } from "../canonical";
-import { codeDisplay } from "../codeDisplays";
+import { CODE_SYSTEM, STATUS_REASON_TEXT } from "../canonical";
 import { businessStatusConcept } from "../businessStatus";
 import {
   checkTransition,
@@ -100,11 +99,10 @@ export function applyTaskStep<T extends TaskLike>(task: T, input: TaskStepInput)
   if (TERMINAL_STATUSES.includes(transition.to)) period.end = now;
   if (period.start || period.end) next.executionPeriod = period;
   if (reasonCode) {
-    // SDOHCC: a statusReason always has text; without the user's words, the reason's name
-    // (wr-referral-status-reason, in English: on the Task only, which patient APIs do not return).
+    // SDOHCC: a statusReason always has text; without the user's words, the reason's name.
     next.statusReason = {
       coding: [{ system: CODE_SYSTEM.statusReason, code: reasonCode }],
-      text: reasonText ?? codeDisplay("wr-referral-status-reason", reasonCode, "en"),
+      text: reasonText ?? STATUS_REASON_TEXT[reasonCode] ?? reasonCode,
     };
   } else {
     delete next.statusReason;

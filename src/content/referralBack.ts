@@ -1,20 +1,13 @@
+import { codeDisplay, codeDisplays } from "../fhir/codeDisplays";
 import type { UiLanguage } from "./lang";
 
 // The words of a referral back (partner → clinic) that both sides use: what the client is
 // referred for, how urgent it is, and where the clinic is with it. Staff-facing only; English
-// and Spanish.
+// and Spanish. The names of our codes come from the CodeSystems (docs/ARCHITECTURE.md, "FHIR
+// model"): wr-clinic-service for the reasons, wr-referral-status-reason for declining.
 
 const en = {
-  reason: {
-    "next-day-appointment": "Next-day medical appointment",
-    "reproductive-sexual-health": "Reproductive or sexual health",
-    "hiv-sti-testing": "HIV/STI testing",
-    "behavioral-health": "Mental or behavioral health",
-    "substance-use-support": "Substance use support",
-    "prenatal-postpartum": "Prenatal or postpartum care",
-    "enrollment-help": "Enrollment help",
-    other: "Other",
-  } as Record<string, string>,
+  reason: codeDisplays("wr-clinic-service", "en"),
   urgency: {
     asap: "Today",
     urgent: "Within a day",
@@ -32,17 +25,15 @@ const en = {
     completed: "Completed — the client was seen",
   } as Record<string, string>,
   business: {
-    "appointment-offered": "Appointment offered",
+    "appointment-offered": codeDisplay("wr-referral-outcome", "appointment-offered", "en"),
     scheduled: "Appointment booked",
   } as Record<string, string>,
+  /** The status reasons' names, but in the clinic's words where it is the clinic that declines. */
   declineReason: {
+    ...codeDisplays("wr-referral-status-reason", "en"),
     "no-capacity": "No appointments available",
     "not-eligible": "Not a service of this clinic",
-    "referred-elsewhere": "Referred elsewhere",
-    "could-not-contact": "Could not contact",
-    "no-longer-interested": "No longer interested",
     "got-help": "Got help elsewhere",
-    "consent-withdrawn": "Consent withdrawn",
   } as Record<string, string>,
   registrationNeeded: "Registration needed",
   matched: "Patient found in the EHR",
@@ -51,16 +42,7 @@ const en = {
 export type ReferralBackWords = typeof en;
 
 const es: ReferralBackWords = {
-  reason: {
-    "next-day-appointment": "Cita médica para el día siguiente",
-    "reproductive-sexual-health": "Salud reproductiva o sexual",
-    "hiv-sti-testing": "Prueba de VIH/ITS",
-    "behavioral-health": "Salud mental o conductual",
-    "substance-use-support": "Apoyo por uso de sustancias",
-    "prenatal-postpartum": "Atención prenatal o posparto",
-    "enrollment-help": "Ayuda para inscribirse",
-    other: "Otro",
-  },
+  reason: codeDisplays("wr-clinic-service", "es"),
   urgency: {
     asap: "Hoy",
     urgent: "En un día",
@@ -77,17 +59,14 @@ const es: ReferralBackWords = {
     completed: "Completada — la persona fue atendida",
   },
   business: {
-    "appointment-offered": "Cita ofrecida",
+    "appointment-offered": codeDisplay("wr-referral-outcome", "appointment-offered", "es"),
     scheduled: "Cita programada",
   },
   declineReason: {
+    ...codeDisplays("wr-referral-status-reason", "es"),
     "no-capacity": "No hay citas disponibles",
     "not-eligible": "No es un servicio de esta clínica",
-    "referred-elsewhere": "Remitida a otro lugar",
-    "could-not-contact": "No se pudo contactar",
-    "no-longer-interested": "Ya no le interesa",
     "got-help": "Recibió ayuda en otro lugar",
-    "consent-withdrawn": "Consentimiento retirado",
   },
   registrationNeeded: "Hay que registrarla",
   matched: "Paciente encontrada en el EHR",

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { CODE_SYSTEM } from "./canonical";
-import { codeDisplay, codesOfSystem } from "./codeDisplays";
+import { STATUS_REASONS } from "../domain/taskLifecycle";
+import { CODE_SYSTEM, STATUS_REASON_TEXT } from "./canonical";
+import { codeDisplay, codeDisplays, codesOfSystem } from "./codeDisplays";
 
 // The CodeSystems whose names the app shows to staff: each code needs a Spanish designation.
 const SHOWN = [
@@ -19,6 +20,7 @@ const SHOWN = [
   "wr-safety-card-type",
   "wr-partner-type",
   "wr-activity",
+  "wr-clinic-service",
 ] as const;
 
 interface CodeSystemJson {
@@ -55,5 +57,21 @@ describe("code display names from the CodeSystems", () => {
     expect(codeDisplay("wr-dsv-services", "emergency-shelter", "es")).toBe("Refugio de emergencia");
     expect(codeDisplay("wr-dsv-services", "no-such-code", "es")).toBe("no-such-code");
     expect(codeDisplay("http://example.org/other", "x", "en")).toBe("x");
+  });
+
+  it("the copies kept out of the first screen's JS say what the CodeSystems say", () => {
+    for (const c of STATUS_REASONS)
+      expect(STATUS_REASON_TEXT[c]).toBe(codeDisplay("wr-referral-status-reason", c, "en"));
+  });
+
+  it("gives a system's whole table in one language", () => {
+    expect(codeDisplays("wr-meeting-cadence", "es")).toEqual({
+      monthly: "Mensual",
+      quarterly: "Trimestral",
+      "twice-yearly": "Dos veces al año",
+      yearly: "Anual",
+      "as-needed": "Según se necesite",
+    });
+    expect(codeDisplays("http://example.org/other", "en")).toEqual({});
   });
 });

@@ -29,3 +29,11 @@ export function codeDisplay(system: CodeSystemKey, code: string, lang: string): 
 export function codesOfSystem(system: CodeSystemKey): string[] {
   return Object.keys((BY_ID[system] ?? BY_URL.get(system))?.codes ?? {});
 }
+
+/**
+ * Every code of one of our CodeSystems with its name in `lang` (as codeDisplay): the table a
+ * screen indexes by code, e.g. `names[reasonCode] ?? reasonCode`.
+ */
+export function codeDisplays(system: CodeSystemKey, lang: string): Record<string, string> {
+  return Object.fromEntries(codesOfSystem(system).map((c) => [c, codeDisplay(system, c, lang)]));
+}

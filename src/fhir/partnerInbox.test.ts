@@ -54,6 +54,9 @@ const maria = {
   birthDate: "1990-05-01",
   communication: [{ language: { coding: [{ code: "es" }] }, preferred: true }],
 };
+/** The inbox of one referral as the server holds it (its Task, ServiceRequest and Consent). */
+const inboxOf = (a: ReturnType<typeof referral>, patients: unknown[] = [maria]) =>
+  toInbox(bundle([a.task]), bundle([a.sr]), bundle([a.consent]), bundle(patients), NOW);
 
 describe("the partner inbox read model", () => {
   it("shows what the patient told the clinic at a later visit, only while the consent is active", () => {
@@ -95,19 +98,13 @@ describe("the partner inbox read model", () => {
     expect(read.referrals.map((r) => r.taskId)).toEqual(["t-a"]);
     expect(read.referrals[0]?.details?.firstName).toBe("María");
     expect(read.unreadable).toBe(4);
-    const clean = toInbox(bundle([a.task]), bundle([a.sr]), bundle([a.consent]), bundle([]), NOW);
+    const clean = inboxOf(a, []);
     expect(clean.unreadable).toBe(0);
   });
 
   it("shows the minimum dataset while the consent is active, safe contact included", () => {
     const a = referral("a");
-    const [r] = toInbox(
-      bundle([a.task]),
-      bundle([a.sr]),
-      bundle([a.consent]),
-      bundle([maria]),
-      NOW,
-    ).referrals;
+    const [r] = inboxOf(a).referrals;
     expect(r).toMatchObject({
       taskId: "t-a",
       version: "1",
@@ -159,13 +156,7 @@ describe("the partner inbox read model", () => {
 
   it("a no-contact referral, or one without preferences, offers no call", () => {
     const a = referral("a", { safeContact: { noContact: true, mayNameAgency: false } });
-    const [r] = toInbox(
-      bundle([a.task]),
-      bundle([a.sr]),
-      bundle([a.consent]),
-      bundle([maria]),
-      NOW,
-    ).referrals;
+    const [r] = inboxOf(a).referrals;
     expect(r?.details?.safeContact).toEqual({ noContact: true, mayNameAgency: false });
     expect(mayCall(r?.details)).toBe(false);
     expect(safeContactOf([])).toEqual({ noContact: true });

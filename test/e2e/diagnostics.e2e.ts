@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server";
 import { usePlaywright } from "./browser";
-import { axeViolations } from "./journey.helpers";
+import { axeViolations, createLaunch } from "./journey.helpers";
 
 // IT diagnostics through real launches: against the sandbox (everything required passes, the
 // round trip writes and reads back) and against a second sandbox started without conditional
@@ -41,13 +41,7 @@ async function statusOf(check: string): Promise<string | null> {
 
 describe("IT diagnostics", () => {
   it("against the sandbox: every required check passes and the round trip writes and reads", async () => {
-    const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ display: "window", user: "admin-okafor", patient: "pat-maria" }),
-    });
-    const { url } = (await response.json()) as { url: string };
-    await openDiagnostics(url);
+    await openDiagnostics(await createLaunch(urls, { user: "admin-okafor", patient: "pat-maria" }));
     await expect(page.getByTestId("diagnostics-summary").textContent()).resolves.toBe(
       "All required checks pass.",
     );

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { buildReferralBundle } from "../../src/fhir/builders/referral";
 import { sampleReferral } from "../fixtures/referral";
 import { launchPersistent } from "./browser";
-import { ENCOUNTERS, resetSandbox } from "./journey.helpers";
+import { createLaunch, ENCOUNTERS, resetSandbox } from "./journey.helpers";
 
 // Privacy invariant 9: with a browser profile kept on disk (a shared clinic workstation), no
 // FHIR answer is left in it. A referral with a safe phone and a cover story is on the server;
@@ -34,18 +34,13 @@ describe("a persistent browser profile", () => {
     const context: BrowserContext = await launchPersistent(profile);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      const launch = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          display: "window",
+      await page.goto(
+        await createLaunch(urls, {
           user: "prov-rivera",
           patient: "pat-maria",
           encounter: ENCOUNTERS["pat-maria"],
         }),
-      });
-      const { url } = (await launch.json()) as { url: string };
-      await page.goto(url);
+      );
       await page.locator("[data-testid=app-ready][data-patient-id=pat-maria]").waitFor();
       // A referral for this patient, written with the app's own token as the flow would.
       // Strings found nowhere in the app's code, so a hit can only be a stored answer.

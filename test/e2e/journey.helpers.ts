@@ -45,6 +45,25 @@ export async function clearFaults(urls: E2eUrls): Promise<void> {
   if (!r.ok) throw new Error(`clear faults: ${r.status}`);
 }
 
+export interface LaunchRequest {
+  user?: string;
+  patient?: string;
+  encounter?: string;
+  error?: string;
+  display?: "iframe" | "window";
+}
+
+/** Creates a launch in the sandbox EHR, as its "Launch" button does, and returns the app URL. */
+export async function createLaunch(urls: E2eUrls, request: LaunchRequest): Promise<string> {
+  const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ display: "window", ...request }),
+  });
+  if (!response.ok) throw new Error(`launch: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { url: string }).url;
+}
+
 /** Launches the app in its own window (as the EHR's "new window" launch) and waits for it. */
 export async function launchApp(
   page: Page,
@@ -52,19 +71,8 @@ export async function launchApp(
   user: "prov-rivera" | "ma-chen" | "ma-lopez",
   patient: string,
 ): Promise<void> {
-  const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      display: "window",
-      user,
-      patient,
-      ...(ENCOUNTERS[patient] ? { encounter: ENCOUNTERS[patient] } : {}),
-    }),
-  });
-  if (!response.ok) throw new Error(`launch: ${response.status} ${await response.text()}`);
-  const { url } = (await response.json()) as { url: string };
-  await page.goto(url);
+  const encounter = ENCOUNTERS[patient];
+  await page.goto(await createLaunch(urls, { user, patient, ...(encounter ? { encounter } : {}) }));
   await page.locator(`[data-testid=app-ready][data-patient-id=${patient}]`).waitFor({
     timeout: 20_000,
   });
@@ -92,15 +100,46 @@ export async function fhirSearch(
   }, path);
 }
 
+/** What the FHIR server holds (the sandbox's test-only read endpoint: no auth, no label filter). */
+export async function heldOnServer<T = Record<string, unknown>>(
+  urls: E2eUrls,
+  type: string,
+  params: Record<string, string> = {},
+): Promise<T[]> {
+  const r = await fetch(`${urls.ehrUrl}sandbox/resources/${type}?${new URLSearchParams(params)}`);
+  if (!r.ok) throw new Error(`${type}: ${r.status}`);
+  return (await r.json()) as T[];
+}
+
+/**
+ * Puts records on the server directly, as another system would (no app, no profile checks):
+ * PUTs in transactions of 30 entries (the sandbox's control routes take small bodies).
+ */
+export async function putOnServer<R extends { resourceType: string; id?: string }>(
+  urls: E2eUrls,
+  resources: readonly R[],
+): Promise<void> {
+  for (let i = 0; i < resources.length; i += 30) {
+    const r = await fetch(`${urls.ehrUrl}sandbox/transaction`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        resourceType: "Bundle",
+        type: "transaction",
+        entry: resources.slice(i, i + 30).map((resource) => ({
+          resource,
+          request: { method: "PUT", url: `${resource.resourceType}/${resource.id}` },
+        })),
+      }),
+    });
+    if (!r.ok) throw new Error(`put: ${r.status} ${await r.text()}`);
+  }
+}
+
 /** What the FHIR server holds for one patient (test-only read endpoint: no auth, no label filter). */
 export async function patientRecords(urls: E2eUrls, patient: string) {
-  const search = async (type: string, param: string) => {
-    const r = await fetch(
-      `${urls.ehrUrl}sandbox/resources/${type}?${param}=${encodeURIComponent(`Patient/${patient}`)}`,
-    );
-    if (!r.ok) throw new Error(`${type}: ${r.status}`);
-    return (await r.json()) as Record<string, unknown>[];
-  };
+  const search = (type: string, param: string) =>
+    heldOnServer(urls, type, { [param]: `Patient/${patient}` });
   return {
     ServiceRequest: await search("ServiceRequest", "subject"),
     Task: await search("Task", "subject"),

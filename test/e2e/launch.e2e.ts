@@ -1,6 +1,7 @@
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { recordFhirRequests, usePlaywright } from "./browser";
+import { createLaunch as launchUrl, type LaunchRequest } from "./journey.helpers";
 
 // The SMART launch through the sandbox EHR, as a user meets it.
 
@@ -11,24 +12,7 @@ usePlaywright((session) => {
   ({ page } = session);
 });
 
-interface LaunchRequest {
-  user?: string;
-  patient?: string;
-  encounter?: string;
-  error?: string;
-  display?: "iframe" | "window";
-}
-
-/** Creates a launch in the sandbox EHR, as its "Launch" button does, and returns the app URL. */
-async function createLaunch(request: LaunchRequest): Promise<string> {
-  const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ display: "window", ...request }),
-  });
-  if (!response.ok) throw new Error(`launch: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { url: string }).url;
-}
+const createLaunch = (request: LaunchRequest) => launchUrl(urls, request);
 
 async function failureShown(target: Page | Frame): Promise<string | null> {
   const failure = target.locator("[data-failure]");

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from "vitest";
 import { validateResource } from "../../fhir-profiles/validator";
 import { recordFhirRequests, usePlaywright } from "./browser";
 import { readPartnership } from "../../src/fhir/partnership";
-import { axeViolations, resetSandbox } from "./journey.helpers";
+import { axeViolations, createLaunch, heldOnServer, resetSandbox } from "./journey.helpers";
 
 // The partner directory through real launches: a read-only provider, and the clinic admin
 // (admin-okafor) adding, editing and deactivating partners, two tabs editing the same partner,
@@ -23,14 +23,7 @@ usePlaywright(
 );
 
 async function launch(target: Page, user: "prov-rivera" | "admin-okafor"): Promise<void> {
-  const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ display: "window", user, patient: "pat-maria" }),
-  });
-  if (!response.ok) throw new Error(`launch: ${response.status} ${await response.text()}`);
-  const { url } = (await response.json()) as { url: string };
-  await target.goto(url);
+  await target.goto(await createLaunch(urls, { user, patient: "pat-maria" }));
   await target.locator("[data-testid=app-ready]").waitFor({ timeout: 20_000 });
   await target.getByRole("navigation").getByRole("button", { name: "Partners" }).click();
   await target.getByRole("heading", { name: "Partner directory" }).waitFor();
@@ -47,12 +40,8 @@ async function launchWorkspace(target: Page): Promise<void> {
   await target.getByRole("heading", { name: "Partner directory" }).waitFor();
 }
 
-/** What the FHIR server holds (test-only read endpoint of the sandbox: no auth). */
-async function held(type: string, params: Record<string, string> = {}): Promise<Resource[]> {
-  const r = await fetch(`${urls.ehrUrl}sandbox/resources/${type}?${new URLSearchParams(params)}`);
-  if (!r.ok) throw new Error(`${type}: ${r.status}`);
-  return (await r.json()) as Resource[];
-}
+const held = (type: string, params: Record<string, string> = {}) =>
+  heldOnServer<Resource>(urls, type, params);
 
 /** The partner's four kinds of resources on the server, each valid against its profile. */
 async function partnerOnServer(name: string) {

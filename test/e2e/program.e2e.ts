@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
 import {
   axeViolations,
+  createLaunch,
   launchApp,
   clearSandboxRequests,
   resetSandbox,
@@ -79,13 +80,7 @@ describe("staff support", () => {
   });
 
   it("opens from a workspace", async () => {
-    const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ display: "window", user: "admin-okafor" }),
-    });
-    const { url } = (await response.json()) as { url: string };
-    await page.goto(url);
+    await page.goto(await createLaunch(urls, { user: "admin-okafor" }));
     await page
       .locator("[data-testid=app-ready][data-session=workspace]")
       .waitFor({ timeout: 20_000 });
@@ -113,12 +108,7 @@ describe("content packs", () => {
     await page.route("**/content/vi.json", (route) =>
       route.fulfill({ contentType: "application/json", body: JSON.stringify(vi) }),
     );
-    const response = await fetch(`${urls.ehrUrl}sandbox/launch`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ display: "window", user: "ma-lopez", patient: "pat-james" }),
-    });
-    await page.goto(((await response.json()) as { url: string }).url);
+    await page.goto(await createLaunch(urls, { user: "ma-lopez", patient: "pat-james" }));
     await page.locator("[data-failure=config]").waitFor({ timeout: 20_000 });
     const text = await page.locator("main").innerText();
     expect(text).toContain("public/content/vi.json");

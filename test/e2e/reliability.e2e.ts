@@ -1,12 +1,15 @@
+import type { Organization } from "fhir/r4";
 import type { Locator, Page, Request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { usePlaywright } from "./browser";
 import {
   clearFaults,
   expireTokens,
+  heldOnServer,
   injectFault,
   launchApp,
   patientRecords,
+  putOnServer,
   resetSandbox,
   safetyAnswer,
 } from "./journey.helpers";
@@ -220,33 +223,10 @@ describe("an edit after a lost answer", () => {
   }, 90_000);
 });
 
-/** Puts a record on the server directly, as another system would (no app, no profile checks). */
-async function putOnServer(resource: Record<string, unknown>): Promise<void> {
-  const r = await fetch(`${urls.ehrUrl}sandbox/transaction`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      resourceType: "Bundle",
-      type: "transaction",
-      entry: [
-        {
-          resource,
-          request: {
-            method: "PUT",
-            url: `${String(resource.resourceType)}/${String(resource.id)}`,
-          },
-        },
-      ],
-    }),
-  });
-  if (!r.ok) throw new Error(`put: ${r.status} ${await r.text()}`);
-}
-
 async function renamePartner(id: string, rename: (name: string) => string): Promise<void> {
-  const r = await fetch(`${urls.ehrUrl}sandbox/resources/Organization?_id=${id}`);
-  const [org] = (await r.json()) as { name: string }[];
+  const [org] = await heldOnServer<Organization>(urls, "Organization", { _id: id });
   if (!org) throw new Error(`no ${id}`);
-  await putOnServer({ ...org, name: rename(org.name) });
+  await putOnServer(urls, [{ ...org, name: rename(org.name ?? "") }]);
 }
 
 /** The characters of a phone number's text, as laid out: each one right of the one before. */

@@ -8,7 +8,15 @@ import { cellText, type SuppressedTable } from "../../src/domain/reports";
 import { buildCrossTrainingUpdate } from "../../src/fhir/builders/partnership";
 import { CODES } from "../../src/fhir/canonical";
 import { usePlaywright } from "./browser";
-import { axeViolations, providerSendsReferral, resetSandbox } from "./journey.helpers";
+import {
+  axeViolations,
+  clearSandboxRequests,
+  heldOnServer,
+  providerSendsReferral,
+  putOnServer,
+  resetSandbox,
+  sandboxRequests,
+} from "./journey.helpers";
 
 // The de-identified report through real launches (invariant 11): a provider sends a warm
 // referral through the guide; the partners' outcomes (which only their advocates could write)
@@ -179,22 +187,7 @@ async function setUpOutcomes(): Promise<void> {
     // A cross-training with Safe Harbor (clinic staff at the program, 8 attended).
     await withCrossTraining("org-safe-harbor", sent),
   ];
-  // In transactions of 30 entries (the sandbox's control routes take small bodies).
-  for (let i = 0; i < resources.length; i += 30) {
-    const r = await fetch(`${urls.ehrUrl}sandbox/transaction`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        resourceType: "Bundle",
-        type: "transaction",
-        entry: resources.slice(i, i + 30).map((resource) => ({
-          resource,
-          request: { method: "PUT", url: `${resource.resourceType}/${resource.id}` },
-        })),
-      }),
-    });
-    if (!r.ok) throw new Error(`setup: ${r.status} ${await r.text()}`);
-  }
+  await putOnServer(urls, resources);
 }
 
 /** A table's body rows (and foot) as arrays of cell texts, the row header first. */
@@ -208,10 +201,8 @@ async function tableRows(p: Page, testId: string): Promise<string[][]> {
     );
 }
 
-async function held(type: string, params: Record<string, string>): Promise<unknown[]> {
-  const r = await fetch(`${urls.ehrUrl}sandbox/resources/${type}?${new URLSearchParams(params)}`);
-  return (await r.json()) as unknown[];
-}
+const held = (type: string, params: Record<string, string>) =>
+  heldOnServer<unknown>(urls, type, params);
 
 type Held = {
   resourceType: string;
@@ -305,7 +296,7 @@ describe("the partnership report", () => {
         Date.parse((p as { performedDateTime?: string }).performedDateTime ?? "") >= periodStart,
     ).length;
 
-    await fetch(`${urls.ehrUrl}sandbox/requests`, { method: "DELETE" });
+    await clearSandboxRequests(urls);
     // The manager's workspace: a standalone launch with no patient (user-level access only).
     await page.goto(`${urls.appLaunchUrl}?iss=${encodeURIComponent(urls.fhirBaseUrl)}`);
     await page.getByLabel("User").selectOption("admin-okafor");
@@ -405,10 +396,7 @@ describe("the partnership report", () => {
     expect(csvSection("Cross-trainings", trainings.length)).toEqual(trainings);
 
     // Nothing of a patient: counts and trimmed Tasks only; no Patient, no full Task.
-    const log = (await (await fetch(`${urls.ehrUrl}sandbox/requests`)).json()) as {
-      method: string;
-      url: string;
-    }[];
+    const log = await sandboxRequests(urls);
     const reportRequests = log.filter((r) =>
       /\/(Task|ServiceRequest|Procedure|Patient)/.test(r.url),
     );

@@ -14,6 +14,21 @@ export function outcome(status: number, diagnostics: string): HttpResponse<Opera
   );
 }
 
+/**
+ * A search of `type` answered from `store` with its first `type` entry made unreadable (a
+ * status that is not a code), for the "N records could not be read" tests; `server.use` it.
+ */
+export function searchWithOneMalformed(store: FhirStore, type: string) {
+  return http.get(`${FHIR_BASE}/${type}`, ({ request }) => {
+    const answer = store.search(type, new URL(request.url).searchParams);
+    const first = (answer.entry ?? []).findIndex((e) => e.resource?.resourceType === type);
+    const entry = (answer.entry ?? []).map((e, i) =>
+      i === first ? { resource: { ...e.resource, status: 42 } } : e,
+    );
+    return HttpResponse.json({ ...answer, entry });
+  });
+}
+
 /** msw handlers that serve `store` as a FHIR server at FHIR_BASE, requiring `token`. */
 export function fhirHandlers(store: FhirStore, token: () => string) {
   return [

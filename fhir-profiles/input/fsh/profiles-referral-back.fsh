@@ -17,13 +17,29 @@ Title: "What a partner program asks the clinic for"
 Description: "The reason of a referral back from a partner program to the clinic."
 * insert WrCodeSystem
 * #next-day-appointment "Next-day medical appointment" "A medical appointment within a day, for immediate medical needs."
+  * ^designation[0].language = #es
+  * ^designation[0].value = "Cita médica para el día siguiente"
 * #reproductive-sexual-health "Reproductive or sexual health" "Reproductive or sexual health care."
+  * ^designation[0].language = #es
+  * ^designation[0].value = "Salud reproductiva o sexual"
 * #hiv-sti-testing "HIV/STI testing" "HIV or other sexually transmitted infection testing."
+  * ^designation[0].language = #es
+  * ^designation[0].value = "Prueba de VIH/ITS"
 * #behavioral-health "Mental or behavioral health" "Mental or behavioral health care."
+  * ^designation[0].language = #es
+  * ^designation[0].value = "Salud mental o conductual"
 * #substance-use-support "Substance use support" "Support for substance use."
+  * ^designation[0].language = #es
+  * ^designation[0].value = "Apoyo por consumo de sustancias"
 * #prenatal-postpartum "Prenatal or postpartum care" "Care during or after pregnancy."
+  * ^designation[0].language = #es
+  * ^designation[0].value = "Atención prenatal o posparto"
 * #enrollment-help "Enrollment help" "Help enrolling in coverage or as a patient."
+  * ^designation[0].language = #es
+  * ^designation[0].value = "Ayuda para inscribirse"
 * #other "Other" "Something else, said in words on the Task (Task.input)."
+  * ^designation[0].language = #es
+  * ^designation[0].value = "Otro"
 
 ValueSet: WrClinicServiceVS
 Id: wr-clinic-service

@@ -1,4 +1,6 @@
 import { SAFETY_ITEMS, SAFETY_POLARITY } from "../../domain/urgency";
+import { codeDisplay } from "../../fhir/codeDisplays";
+import { SETTINGS } from "../../domain/journey";
 import { PACKS, packStatus } from "./index";
 
 // Every safety item's spoken question and its control must mean the same thing: the control
@@ -68,7 +70,12 @@ describe.each(OWN_QUESTIONS)("content pack %s: safety questions", (lang, pack) =
   });
 });
 
-describe.each(Object.entries(PACKS))("content pack %s: settings", (_lang, pack) => {
+describe.each(Object.entries(PACKS))("content pack %s: settings", (lang, pack) => {
+  it("names the visit settings as the CodeSystem does (the guide keeps its own copy)", () => {
+    for (const s of SETTINGS)
+      expect(pack.staff.settings[s]).toBe(codeDisplay("wr-visit-setting", s, lang));
+  });
+
   it("mobile units and school-based clinics have their own confidentiality checks", () => {
     expect(pack.staff.settingChecks["mobile-unit"]?.length).toBeGreaterThan(0);
     expect(pack.staff.settingChecks["school-based"]?.length).toBeGreaterThan(0);

@@ -6,6 +6,9 @@ import { TEMPLATES, type TemplatePath } from "./templates";
 // so that a pack may lack some (they fall back to English, and `npm run content:check` lists
 // them); English itself must be complete (checked by the loader). Unknown keys are refused, so
 // a misspelt key is an error that names it rather than text that silently never shows.
+// The names of our partnership codes (meeting cadences, onboarding steps, cross-training
+// directions) are not here: screens ask codeDisplay() (src/fhir/codeDisplays.ts), which reads
+// them from the CodeSystems.
 
 const text = () => z.string().check(z.minLength(1));
 const s = () => z.optional(text());
@@ -338,33 +341,14 @@ export const contentPackSchema = z.strictObject({
       mouDocumentLink: s(),
       noMouDocument: s(),
       cadence: s(),
-      cadences: obj({
-        monthly: s(),
-        quarterly: s(),
-        "twice-yearly": s(),
-        yearly: s(),
-        "as-needed": s(),
-      }),
       noCadence: s(),
       onboardingHeading: s(),
-      steps: obj({
-        "internal-lead": s(),
-        "mou-privacy-review": s(),
-        "referral-flow-mapping": s(),
-        "tier-decided": s(),
-        "roles-documented": s(),
-        "staff-trained": s(),
-      }),
       stepDone: tpl("staff.partnership.stepDone"),
       stepNotDone: s(),
       stepDateHint: s(),
       onboardingProgress: tpl("staff.partnership.onboardingProgress"),
       trainingsHeading: s(),
       noTrainings: s(),
-      directions: obj({
-        "clinic-at-program": s(),
-        "program-at-clinic": s(),
-      }),
       trainingDate: s(),
       trainingDirection: s(),
       trainingTopic: s(),

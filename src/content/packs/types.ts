@@ -1,11 +1,5 @@
 import type { HandoffMethod, Setting, Urgency } from "../../domain/journey";
-import type {
-  CrossTrainingDirection,
-  MeetingCadence,
-  OnboardingStep,
-  ReminderKind,
-  UpkeepError,
-} from "../../domain/partnership";
+import type { ReminderKind, UpkeepError } from "../../domain/partnership";
 import type { SafetyItem } from "../../domain/urgency";
 
 // A content pack: everything the CUES guide and the referral flow say, in one language.
@@ -35,6 +29,7 @@ export interface StaffText {
   back: string;
   // C
   settingLegend: string;
+  /** The guide's own words for the visit settings (the CodeSystem's names, kept in the pack so the first screen's JS does not carry the whole code table). */
   settings: Record<Setting, string>;
   checklistLegend: string;
   alone: string;
@@ -251,17 +246,14 @@ export interface PartnershipText {
   mouDocumentLink: string;
   noMouDocument: string;
   cadence: string;
-  cadences: Record<MeetingCadence, string>;
   noCadence: string;
   onboardingHeading: string;
-  steps: Record<OnboardingStep, string>;
   stepDone: (date: string) => string;
   stepNotDone: string;
   stepDateHint: string;
   onboardingProgress: (done: number, total: number) => string;
   trainingsHeading: string;
   noTrainings: string;
-  directions: Record<CrossTrainingDirection, string>;
   trainingDate: string;
   trainingDirection: string;
   trainingTopic: string;

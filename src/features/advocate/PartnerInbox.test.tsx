@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import type { Bundle, Resource, Task } from "fhir/r4";
 import { FhirStore } from "../../../test/msw/fhirStore";
-import { FHIR_BASE } from "../../../test/msw/handlers";
+import { FHIR_BASE, searchWithOneMalformed } from "../../../test/msw/handlers";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
 import { workspaceSession } from "../../../test/unit/session";
 import { sampleReferral } from "../../../test/fixtures/referral";
@@ -92,14 +92,7 @@ describe("the partner inbox", () => {
   it("says how many records could not be read and shows the rest", async () => {
     seedReferral();
     seedReferral();
-    server.use(
-      http.get(`${FHIR_BASE}/Task`, async ({ request }) => {
-        const answer = store.search("Task", new URL(request.url).searchParams);
-        const [first, second] = answer.entry ?? [];
-        const broken = { ...(second?.resource as Task), status: 42 };
-        return HttpResponse.json({ ...answer, entry: [first, { resource: broken }] });
-      }),
-    );
+    server.use(searchWithOneMalformed(store, "Task"));
     renderInbox();
     await waitFor(() => expect(cards()).toHaveLength(1));
     expect(screen.getByTestId("inbox-unreadable").textContent).toMatch(

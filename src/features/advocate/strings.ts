@@ -1,7 +1,9 @@
 import type { UiLanguage } from "../../content/lang";
+import { codeDisplay, codeDisplays } from "../../fhir/codeDisplays";
 
 // Staff-facing text of the partner advocate's inbox, English and Spanish (kept with the
-// feature so it loads lazily with it).
+// feature so it loads lazily with it). The names of our codes (status reasons, handoff methods)
+// come from the CodeSystems (docs/ARCHITECTURE.md, "FHIR model").
 
 const en = {
   title: "Referrals to your program",
@@ -90,17 +92,7 @@ const en = {
     "declined-services": "declined services",
     "referred-elsewhere": "referred elsewhere",
   } as Record<string, string>,
-  reasonLabel: {
-    "could-not-contact": "Could not contact",
-    "no-capacity": "No capacity",
-    "not-eligible": "Not eligible",
-    "no-longer-interested": "No longer interested",
-    "got-help": "Got help",
-    "referred-elsewhere": "Referred elsewhere",
-    "unsafe-to-contact": "Unsafe to contact now",
-    "consent-expired": "Consent expired",
-    "consent-withdrawn": "Consent withdrawn",
-  } as Record<string, string>,
+  reasonLabel: codeDisplays("wr-referral-status-reason", "en"),
   priority: {
     routine: "Routine",
     urgent: "Soon (a day or two)",
@@ -108,11 +100,8 @@ const en = {
     stat: "Now",
   } as Record<string, string>,
   handoffLabel: {
-    "onsite-advocate": "Onsite advocate",
-    "call-together": "Phone call together",
-    chat: "Chat",
-    hotline: "Hotline",
-    "card-only": "Card only — the patient decides",
+    ...codeDisplays("wr-handoff-method", "en"),
+    "card-only": `${codeDisplay("wr-handoff-method", "card-only", "en")} — the patient decides`,
   } as Record<string, string>,
   clinicReportHeading: "At a later visit, the patient told the clinic",
   clinicReport: {
@@ -213,17 +202,7 @@ const es: AdvocateStrings = {
     "declined-services": "rechazó los servicios",
     "referred-elsewhere": "remitida a otro lugar",
   },
-  reasonLabel: {
-    "could-not-contact": "No se pudo contactar",
-    "no-capacity": "Sin cupo",
-    "not-eligible": "No cumple los requisitos",
-    "no-longer-interested": "Ya no le interesa",
-    "got-help": "Ya recibió ayuda",
-    "referred-elsewhere": "Remitida a otro lugar",
-    "unsafe-to-contact": "No es seguro contactar ahora",
-    "consent-expired": "Consentimiento vencido",
-    "consent-withdrawn": "Consentimiento retirado",
-  },
+  reasonLabel: codeDisplays("wr-referral-status-reason", "es"),
   priority: {
     routine: "De rutina",
     urgent: "Pronto (uno o dos días)",
@@ -231,11 +210,8 @@ const es: AdvocateStrings = {
     stat: "Ahora",
   },
   handoffLabel: {
-    "onsite-advocate": "Intercesora en la clínica",
-    "call-together": "Llamada juntas",
-    chat: "Chat",
-    hotline: "Línea de ayuda",
-    "card-only": "Solo tarjeta — la persona decide",
+    ...codeDisplays("wr-handoff-method", "es"),
+    "card-only": `${codeDisplay("wr-handoff-method", "card-only", "es")} — la persona decide`,
   },
   clinicReportHeading: "En una visita posterior, la persona le dijo a la clínica",
   clinicReport: {

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import type { Bundle, Consent, Resource, Task } from "fhir/r4";
 import { FhirStore } from "../../../test/msw/fhirStore";
-import { FHIR_BASE } from "../../../test/msw/handlers";
+import { FHIR_BASE, searchWithOneMalformed } from "../../../test/msw/handlers";
 import { renderWithSession, serveStore, storeHttp } from "../../../test/unit/render";
 import { workspaceSession } from "../../../test/unit/session";
 import { emptyReferralBackDraft } from "../../domain/incomingReferral";
@@ -197,17 +197,7 @@ describe("the incoming worklist", () => {
   it("a partly malformed answer: the rest shown, and how many could not be read", async () => {
     seedReferral();
     seedReferral();
-    server.use(
-      http.get(`${FHIR_BASE}/Task`, async ({ request }) => {
-        const answer = store.search("Task", new URL(request.url).searchParams);
-        const entry = (answer.entry ?? []).map((e, i) =>
-          i === 0 && e.resource?.resourceType === "Task"
-            ? { resource: { ...e.resource, status: ["accepted"] } }
-            : e,
-        );
-        return HttpResponse.json({ ...answer, entry });
-      }),
-    );
+    server.use(searchWithOneMalformed(store, "Task"));
     renderList();
     await waitFor(() => expect(screen.getAllByTestId("incoming-referral")).toHaveLength(1));
     expect(screen.getByTestId("incoming-unreadable").textContent).toMatch(

@@ -1,7 +1,8 @@
 import type { UiLanguage } from "../../content/lang";
+import { codeDisplays } from "../../fhir/codeDisplays";
 
 // Staff-facing text of the reports tab (English and Spanish). Measure names and definitions
-// are in definitions.ts.
+// are in definitions.ts. Cross-training directions are named by their CodeSystem.
 
 const en = {
   title: "Partnership report",
@@ -76,8 +77,7 @@ const en = {
     "school-based": "School-based",
   } as Record<string, string>,
   trainingColumn: {
-    "clinic-at-program": "Clinic staff at the program",
-    "program-at-clinic": "Program staff at the clinic",
+    ...codeDisplays("wr-cross-training-direction", "en"),
     attendees: "Staff who attended",
   } as Record<string, string>,
   trainingsNote: "Cross-trainings are about staff, not patients: shown exactly.",
@@ -162,8 +162,7 @@ const es: Strings = {
     "school-based": "En la escuela",
   },
   trainingColumn: {
-    "clinic-at-program": "Personal de la clínica en el programa",
-    "program-at-clinic": "Personal del programa en la clínica",
+    ...codeDisplays("wr-cross-training-direction", "es"),
     attendees: "Personal que asistió",
   },
   trainingsNote:

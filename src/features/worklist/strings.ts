@@ -1,4 +1,5 @@
 import type { UiLanguage } from "../../content/lang";
+import { codeDisplays } from "../../fhir/codeDisplays";
 
 // Staff-facing text of the clinic's referral worklist and of the follow-up prompt at the next
 // visit, English and Spanish (kept with the feature so it loads lazily with it). The script to
@@ -70,16 +71,13 @@ const en = {
     "declined-services": "the patient declined services",
     "referred-elsewhere": "referred elsewhere",
   } as Record<string, string>,
+  /** The status reasons' names, but said of the patient where that is clearer to the clinic. */
   reasonLabel: {
+    ...codeDisplays("wr-referral-status-reason", "en"),
     "consent-withdrawn": "The patient withdrew consent",
     "consent-expired": "The consent expired",
     "no-longer-interested": "The patient no longer wants it",
     "got-help": "The patient got help elsewhere",
-    "could-not-contact": "Could not contact",
-    "no-capacity": "No capacity",
-    "not-eligible": "Not eligible",
-    "unsafe-to-contact": "Not safe to contact now",
-    "referred-elsewhere": "Referred elsewhere",
   } as Record<string, string>,
   report: {
     connected: "Patient says: connected",
@@ -178,15 +176,11 @@ const es: WorklistStrings = {
     "referred-elsewhere": "remitida a otro lugar",
   },
   reasonLabel: {
+    ...codeDisplays("wr-referral-status-reason", "es"),
     "consent-withdrawn": "La paciente retiró el consentimiento",
     "consent-expired": "El consentimiento venció",
     "no-longer-interested": "La paciente ya no lo quiere",
     "got-help": "La paciente recibió ayuda en otro lugar",
-    "could-not-contact": "No se pudo contactar",
-    "no-capacity": "Sin cupo",
-    "not-eligible": "No cumple los requisitos",
-    "unsafe-to-contact": "No es seguro contactar ahora",
-    "referred-elsewhere": "Remitida a otro lugar",
   },
   report: {
     connected: "La paciente dice: se conectó",

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { STAFF_TEXT } from "../../../content/packs/index";
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import {
   CROSS_TRAINING_DIRECTIONS,
   trainingFromForm,
@@ -79,7 +80,7 @@ export function CrossTrainingForm({
           <option value="">{t.choose}</option>
           {CROSS_TRAINING_DIRECTIONS.map((d) => (
             <option key={d} value={d}>
-              {t.directions[d]}
+              {codeDisplay("wr-cross-training-direction", d, lang)}
             </option>
           ))}
         </select>

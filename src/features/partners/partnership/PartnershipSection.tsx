@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { STAFF_TEXT } from "../../../content/packs/index";
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import { ONBOARDING_STEPS, type PointOfContact } from "../../../domain/partnership";
 import type { OrganizationAffiliationJson, PartnerRecord } from "../../../fhir/partners";
 import { usePartnerRecord } from "../api/partnerRecord";
@@ -65,7 +66,11 @@ export function PartnershipSection({
         <dt>{t.programContact}</dt>
         <dd>{contact(p.programContact)}</dd>
         <dt>{t.cadence}</dt>
-        <dd>{p.meetingCadence ? t.cadences[p.meetingCadence] : t.noCadence}</dd>
+        <dd>
+          {p.meetingCadence
+            ? codeDisplay("wr-meeting-cadence", p.meetingCadence, lang)
+            : t.noCadence}
+        </dd>
         <dt>{t.mouDocument}</dt>
         <dd>
           {p.mouDocument && /^https?:\/\//.test(p.mouDocument) ? (
@@ -84,7 +89,8 @@ export function PartnershipSection({
         {ONBOARDING_STEPS.map((step) => (
           <li key={step} data-step={step} data-done={p.onboarding[step] ? "yes" : "no"}>
             <span aria-hidden="true">{p.onboarding[step] ? "✓ " : "○ "}</span>
-            {t.steps[step]}: {p.onboarding[step] ? t.stepDone(p.onboarding[step]) : t.stepNotDone}
+            {codeDisplay("wr-onboarding-step", step, lang)}:{" "}
+            {p.onboarding[step] ? t.stepDone(p.onboarding[step]) : t.stepNotDone}
           </li>
         ))}
       </ul>
@@ -107,7 +113,7 @@ export function PartnershipSection({
             {p.crossTrainings.map((c, i) => (
               <tr key={`${c.date}-${i}`}>
                 <td>{c.date}</td>
-                <td>{t.directions[c.direction]}</td>
+                <td>{codeDisplay("wr-cross-training-direction", c.direction, lang)}</td>
                 <td>{c.topic}</td>
                 <td>{c.attendees}</td>
               </tr>

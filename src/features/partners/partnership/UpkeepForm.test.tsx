@@ -8,6 +8,7 @@ import { workspaceSession } from "../../../../test/unit/session";
 import { validateResource } from "../../../../fhir-profiles/validator";
 import { packFor } from "../../../content/packs/index";
 import { CODE_SYSTEM, PROFILE } from "../../../fhir/canonical";
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import { fetchPartnerRecord, type OrganizationAffiliationJson } from "../../../fhir/partners";
 import { readPartnership } from "../../../fhir/partnership";
 import { PARTNER_TEXT } from "../strings";
@@ -30,6 +31,7 @@ serveStore(store);
 beforeEach(() => store.requests.splice(0));
 
 const t = packFor("en").staff.partnership;
+const stepName = (step: string) => codeDisplay("wr-onboarding-step", step, "en");
 const stored = () =>
   store.get("OrganizationAffiliation", "aff-a") as unknown as OrganizationAffiliationJson;
 const puts = () => store.requests.filter((r) => r.method === "PUT");
@@ -53,7 +55,7 @@ describe("partnership upkeep forms", () => {
     const user = userEvent.setup();
     await renderSection();
     await user.click(screen.getByRole("button", { name: t.editRecord }));
-    const step = await screen.findByLabelText(t.steps["referral-flow-mapping"]);
+    const step = await screen.findByLabelText(stepName("referral-flow-mapping"));
     await user.type(step, "2026-11-20");
     await user.selectOptions(screen.getByLabelText(t.cadence), "quarterly");
     await user.type(
@@ -109,7 +111,7 @@ describe("partnership upkeep forms", () => {
     const user = userEvent.setup();
     await renderSection();
     await user.click(screen.getByRole("button", { name: t.editRecord }));
-    const step = await screen.findByLabelText(t.steps["staff-trained"]);
+    const step = await screen.findByLabelText(stepName("staff-trained"));
     // The colleague sets the cadence after my form was opened.
     const theirs = stored();
     store.put({
@@ -127,12 +129,12 @@ describe("partnership upkeep forms", () => {
     expect(conflict).toHaveTextContent(t.conflict);
     // Nothing overwritten; my entry still in the form.
     expect(readPartnership(stored()).onboarding).toEqual({});
-    expect(screen.getByLabelText(t.steps["staff-trained"])).toHaveValue("2026-11-01");
+    expect(screen.getByLabelText(stepName("staff-trained"))).toHaveValue("2026-11-01");
 
     await user.click(within(conflict).getByRole("button", { name: t.conflictReload }));
     expect(await screen.findByText(t.conflictReloaded)).toBeInTheDocument();
     expect(screen.getByLabelText(t.cadence)).toHaveValue("monthly");
-    expect(screen.getByLabelText(t.steps["staff-trained"])).toHaveValue("2026-11-01");
+    expect(screen.getByLabelText(stepName("staff-trained"))).toHaveValue("2026-11-01");
     await user.click(screen.getByRole("button", { name: t.saveRecord }));
     await screen.findByTestId("partnership-notice");
     const p = readPartnership(stored());

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { STAFF_TEXT } from "../../../content/packs/index";
+import { codeDisplay } from "../../../fhir/codeDisplays";
 import {
   MEETING_CADENCES,
   ONBOARDING_STEPS,
@@ -99,7 +100,7 @@ export function UpkeepForm({
           <option value="">{t.noCadence}</option>
           {MEETING_CADENCES.map((c) => (
             <option key={c} value={c}>
-              {t.cadences[c]}
+              {codeDisplay("wr-meeting-cadence", c, lang)}
             </option>
           ))}
         </select>
@@ -118,7 +119,7 @@ export function UpkeepForm({
           <Field
             key={step}
             id={`${id}-step-${step}`}
-            label={t.steps[step]}
+            label={codeDisplay("wr-onboarding-step", step, lang)}
             error={error(`onboarding.${step}`)}
           >
             <input

@@ -12,22 +12,24 @@ const shims: Record<string, string> = {
 };
 
 /**
- * What index.html loads before its first screen, beyond its small entry (src/app/main.ts): the
- * rest of the app (src/app/app.ts: boot, React, the shell), imported at once, and the guide,
- * which the shell preloads (src/app/Screen.tsx); both in one chunk (chunkGroups).
+ * What index.html loads before its first screen, beyond its small entry (src/app/main.ts), in
+ * two chunks of their own (chunkGroups): boot (src/app/app.ts), imported at once, then React,
+ * the shell and the guide, imported once the first reads are sent (src/app/render.tsx, which
+ * preloads the guide: src/app/Screen.tsx).
  */
-export const LOADED_AT_START = ["src/app/app.ts", "src/features/cues/CuesGuide.tsx"];
-/** The chunk that holds LOADED_AT_START's code. */
-export const FIRST_SCREEN_CHUNK = "first-screen";
+export const LOADED_AT_START = {
+  boot: ["src/app/app.ts"],
+  "first-screen": ["src/app/render.tsx", "src/features/cues/CuesGuide.tsx"],
+};
 /** Loaded right after the first screen (the follow-up prompt above the guide): prefetched only. */
 const LOADED_AFTER_START = ["src/features/worklist/FollowUpPrompt.tsx"];
 
 /**
- * Two chunks instead of some twenty-five small ones, each one more request on launch.html's
+ * Three chunks instead of some twenty-five small ones, each one more request on launch.html's
  * prefetch (HTTP/1.1 hosts open six connections at a time) and more gzip overhead:
- * - FIRST_SCREEN_CHUNK: LOADED_AT_START and every module they reach that the entries do not.
- *   Features that share a module with it import it from this chunk, which every launch has
- *   loaded anyway.
+ * - "boot", then "first-screen": LOADED_AT_START and every module they reach that the entries
+ *   (and, for the first screen, boot) do not. Features that share a module with them import it
+ *   from these chunks, which every launch has loaded anyway.
  * - "shared": what launch.html uses beyond its own src/launch/ (fhirclient, zod, the config
  *   schemas), which index.html uses too and would otherwise be split by who imports what.
  */
@@ -57,9 +59,15 @@ function chunkGroups(): (id: string, ctx: Rolldown.ChunkingContext) => string | 
       const index = walk([at("src/app/main.ts")], new Set(), info);
       const launch = walk([at("src/launch/main.ts")], new Set(), info);
       const entries = new Set([...index, ...launch]);
-      const atStart = walk(LOADED_AT_START.map(at), entries, info);
+      const boot = walk(LOADED_AT_START.boot.map(at), entries, info);
+      const firstScreen = walk(
+        LOADED_AT_START["first-screen"].map(at),
+        new Set([...entries, ...boot]),
+        info,
+      );
       groups = new Map();
-      for (const m of atStart) groups.set(m, FIRST_SCREEN_CHUNK);
+      for (const m of boot) groups.set(m, "boot");
+      for (const m of firstScreen) groups.set(m, "first-screen");
       // launch.html's own modules stay in its entry chunk.
       const launchOwn = at("src/launch/");
       for (const m of launch) if (!m.startsWith(launchOwn) || index.has(m)) groups.set(m, "shared");
@@ -106,9 +114,7 @@ function prefetchAppFromLaunch(): Plugin {
           chunks
             .filter((c) => c.isEntry && c.facadeModuleId?.endsWith(`/${page}`))
             .map((c) => c.fileName);
-        const firstScreen = chunks
-          .filter((c) => c.name === FIRST_SCREEN_CHUNK)
-          .map((c) => c.fileName);
+        const atStart = chunks.filter((c) => c.name in LOADED_AT_START).map((c) => c.fileName);
         const link = (rel: string, href: string, as?: string) => ({
           tag: "link",
           attrs: { rel, href, ...(as ? { as } : {}), crossorigin: "" },
@@ -119,7 +125,7 @@ function prefetchAppFromLaunch(): Plugin {
           .filter((c) => LOADED_AFTER_START.some((m) => c.facadeModuleId?.endsWith(`/${m}`)))
           .map((c) => c.fileName);
         const own = withImports(entry("launch.html"));
-        const files = withImports([...entry("index.html"), ...firstScreen, ...afterStart]);
+        const files = withImports([...entry("index.html"), ...atStart, ...afterStart]);
         return [
           link("preload", "smart-config.json", "fetch"),
           ...[...files]

@@ -1,4 +1,4 @@
-import { Suspense } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { preloadable } from "../ui/preloadable";
 import type { Tab, View } from "./tabs";
 
@@ -44,14 +44,29 @@ const settled = (loading: Promise<unknown>[]): Promise<void> =>
 /**
  * The guide, loading while the launch completes: started from render.tsx before the session is
  * known, since most launches open a chart (its code is in the first-screen chunk with the
- * shell's, vite.config.ts). The follow-up prompt above it loads beside it: the guide does not
- * wait for it.
+ * shell's, vite.config.ts).
  */
 export function preloadGuide(): Promise<void> {
-  // Started, not awaited: when it is there by the first render, it renders in the same commit
-  // (and its reads start at once) rather than after React's 300 ms hold of a suspended boundary.
-  void settled([followUp.preload()]);
   return settled([guide.preload()]);
+}
+
+/**
+ * The follow-up on an earlier referral (record-follow-up, checked inside), above the guide. Its
+ * code loads once the guide is on screen (evaluating it earlier held up the launch's own
+ * reads), and it renders when loaded: no "Loading…", no wait on React's 300 ms hold of a
+ * suspended boundary before its reads start.
+ */
+function FollowUpAboveGuide() {
+  const [loaded, setLoaded] = useState(followUp.isLoaded);
+  useEffect(() => {
+    if (!loaded) void settled([followUp.preload()]).then(() => setLoaded(true));
+  }, [loaded]);
+  return loaded ? (
+    // Its own boundary, so the guide never waits for it (a failed load suspends only this).
+    <Suspense fallback={null}>
+      <FollowUpPrompt onStartNew={focusGuide} />
+    </Suspense>
+  ) : null;
 }
 
 /** The first tab's code: the first render waits for it, so it shows without "Loading…". */
@@ -79,11 +94,7 @@ export function Screen({ view, setView }: { view: View; setView: (v: View) => vo
         />
       ) : (
         <>
-          {/* The follow-up on an earlier referral (record-follow-up, checked inside): its own
-              boundary, so the guide never waits for it. */}
-          <Suspense fallback={null}>
-            <FollowUpPrompt onStartNew={focusGuide} />
-          </Suspense>
+          <FollowUpAboveGuide />
           <CuesGuide onReferral={(support) => setView({ tab: "guide", referral: support })} />
         </>
       );

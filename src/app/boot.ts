@@ -44,7 +44,11 @@ export const CHART_REQUIRED_SCOPES = ["patient/Patient.rs"];
 /** Roles whose work happens in a patient's chart; other roles get the workspace. */
 const CHART_ROLES: readonly Role[] = ["provider", "medical-assistant"];
 
-export async function boot(started: StartedLaunch): Promise<BootResult> {
+export async function boot(
+  started: StartedLaunch,
+  /** Told once the first reads are sent (src/app/app.ts loads React then). */
+  hooks: { readsSent?: () => void } = {},
+): Promise<BootResult> {
   const authError = readAuthError();
   if (authError) return { ok: false, failure: authError };
   const ready = started.client;
@@ -72,6 +76,7 @@ export async function boot(started: StartedLaunch): Promise<BootResult> {
     (result) => ({ result }),
     (error: unknown) => ({ error }),
   );
+  hooks.readsSent?.();
   const contentResult = await contentLoading;
   if (!contentResult.ok) return failed(contentResult.failure);
   installPacks(contentResult.value);

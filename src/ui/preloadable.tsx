@@ -18,5 +18,5 @@ export function preloadable<P extends object>(load: () => Promise<{ default: Com
     const [Component] = useState<ComponentType<P>>(() => loaded ?? Lazy);
     return <Component {...props} />;
   }
-  return { Component: Preloadable, preload };
+  return { Component: Preloadable, preload, isLoaded: () => loaded !== null };
 }

@@ -255,17 +255,10 @@ async function main() {
   const requestTypes = [
     ...new Set(app.flatMap((r) => r.rest.map((p) => /\/fhir\/([^/?]+)/.exec(p)?.[1] ?? p))),
   ];
+  const launch = { launchJsGzKB, indexJsGzKB, appMs, bareMs, ratio, requestsBeforeInteractive };
   if (process.env.BENCH_LAUNCH_ONLY) {
     // A quick look while working on the launch: only its figures.
-    console.log({
-      launchJsGzKB,
-      indexJsGzKB,
-      appMs,
-      bareMs,
-      ratio,
-      requestsBeforeInteractive,
-      requestTypes,
-    });
+    console.log({ ...launch, requestTypes });
     return;
   }
   const partnerFilter = timePartnerFilter(1000);
@@ -335,12 +328,7 @@ async function main() {
   console.log(
     JSON.stringify({
       report,
-      launchJsGzKB,
-      indexJsGzKB,
-      appMs,
-      bareMs,
-      ratio,
-      requestsBeforeInteractive,
+      ...launch,
       partnerFilterMs: partnerFilter.filterMs,
       partnerInboxMapMs: partnerInbox.mapMs,
       partnerInboxListMs: partnerInbox.listMs,

@@ -62,7 +62,7 @@ function FollowUpAboveGuide() {
     if (!loaded) void settled([followUp.preload()]).then(() => setLoaded(true));
   }, [loaded]);
   return loaded ? (
-    // Its own boundary, so the guide never waits for it (a failed load suspends only this).
+    // Its own boundary, so the guide never waits for it.
     <Suspense fallback={null}>
       <FollowUpPrompt onStartNew={focusGuide} />
     </Suspense>

@@ -72,8 +72,6 @@ function chunkGroups(): (id: string, ctx: Rolldown.ChunkingContext) => string | 
       const launchOwn = at("src/launch/");
       for (const m of launch) if (!m.startsWith(launchOwn) || index.has(m)) groups.set(m, "shared");
     }
-    // Rolldown's own helpers (CommonJS interop), which both pages use.
-    if (id.includes("rolldown/runtime") || id.includes("rolldown:runtime")) return "shared";
     return groups.get(id) ?? null;
   };
 }
@@ -93,7 +91,7 @@ function prefetchAppFromLaunch(): Plugin {
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
-        if (!ctx.bundle) return html;
+        if (!ctx.bundle || !ctx.filename.endsWith("launch.html")) return html;
         const bundle = ctx.bundle;
         const chunks = Object.values(bundle).filter((c) => c.type === "chunk");
         const withImports = (files: string[]): Set<string> => {
@@ -120,7 +118,6 @@ function prefetchAppFromLaunch(): Plugin {
           attrs: { rel, href, ...(as ? { as } : {}), crossorigin: "" },
           injectTo: "head" as const,
         });
-        if (!ctx.filename.endsWith("launch.html")) return html;
         const afterStart = chunks
           .filter((c) => LOADED_AFTER_START.some((m) => c.facadeModuleId?.endsWith(`/${m}`)))
           .map((c) => c.fileName);
@@ -215,7 +212,7 @@ export default defineConfig(({ mode }) => ({
           groups: [
             {
               name: chunkGroups(),
-              debugName: "first-screen and shared",
+              debugName: "boot, first-screen, shared",
               includeDependenciesRecursively: false,
             },
           ],

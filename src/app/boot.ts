@@ -46,7 +46,7 @@ const CHART_ROLES: readonly Role[] = ["provider", "medical-assistant"];
 
 export async function boot(
   started: StartedLaunch,
-  /** Told once the first reads are sent (src/app/app.ts loads React then). */
+  /** Told once the first reads have started (src/app/app.ts loads React then). */
   hooks: { readsSent?: () => void } = {},
 ): Promise<BootResult> {
   const authError = readAuthError();

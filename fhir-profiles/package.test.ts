@@ -9,11 +9,11 @@ import { describe, expect, it } from "vitest";
 import {
   CAPABILITY_REQUIREMENTS,
   CODE_SYSTEM,
-  CODES,
   EXTENSION,
   PROFILE,
   VALUE_SET,
 } from "../src/fhir/canonical";
+import { CODES } from "../src/fhir/codes";
 import { loadContractPackage, loadRequirementsCapabilityStatement } from "./package-loader";
 import { SOURCES_HASH_FILE, sourcesHash } from "./scripts/build";
 

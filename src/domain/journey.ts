@@ -45,6 +45,23 @@ export interface EducationOffered {
   offeredAt: string;
 }
 
+/** The DSV services a patient can ask for (CodeSystem wr-dsv-services; CODES.dsvServices). */
+export const DSV_SERVICES = [
+  "drop-in-safety-planning",
+  "emergency-shelter",
+  "housing-advocacy",
+  "hotline-24h",
+  "legal-advocacy",
+  "court-accompaniment",
+  "support-groups",
+  "mental-health",
+  "health-wellness",
+  "case-management",
+  "justice-advocacy",
+  "economic-advocacy",
+  "anti-trafficking",
+] as const;
+
 export interface SupportSummary {
   /** BCP 47 base code of the language the patient is being spoken to in. */
   language: string;

@@ -1,5 +1,6 @@
 import type { CodeableConcept } from "fhir/r4";
-import { BSER_BUSINESS_STATUS, BSER_CODES, CODE_SYSTEM, CODES, type BserCode } from "./canonical";
+import { BSER_BUSINESS_STATUS, BSER_CODES, CODE_SYSTEM, type BserCode } from "./canonical";
+import { CODES } from "./codes";
 import type { BusinessStatus } from "../domain/taskLifecycle";
 
 // Task.businessStatus in FHIR: BSeR's TaskBusinessStatusCS code, used as published, and — only

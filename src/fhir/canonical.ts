@@ -1,11 +1,3 @@
-import { CLINIC_SERVICES } from "../domain/incomingReferral";
-import { STATUS_REASONS, TASK_STATUSES } from "../domain/taskLifecycle";
-import {
-  CROSS_TRAINING_DIRECTIONS,
-  MEETING_CADENCES,
-  ONBOARDING_STEPS,
-} from "../domain/partnership";
-
 // Canonical URLs of the Warm Referral data contract (fhir-profiles/). One place, used by the
 // app's builders, the sandbox seed and the tests.
 
@@ -116,78 +108,6 @@ export const TASK_STATUS_SYSTEM = "http://hl7.org/fhir/task-status";
 export const CONSENT_SCOPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentscope";
 export const CONSENT_ACTION_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentaction";
 export const V3_PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
-
-export const CODES = {
-  visitSetting: ["in-person", "telehealth-video", "telephone", "mobile-unit", "school-based"],
-  dsvServices: [
-    "drop-in-safety-planning",
-    "emergency-shelter",
-    "housing-advocacy",
-    "hotline-24h",
-    "legal-advocacy",
-    "court-accompaniment",
-    "support-groups",
-    "mental-health",
-    "health-wellness",
-    "case-management",
-    "justice-advocacy",
-    "economic-advocacy",
-    "anti-trafficking",
-  ],
-  handoffMethod: ["onsite-advocate", "call-together", "chat", "hotline", "card-only"],
-  participationTier: ["1", "2", "3", "4"],
-  collaborationLevel: ["informed", "collaborative", "integrated"],
-  /** Refinements written next to the BSeR code (the BSeR-like codes are retired). */
-  referralOutcome: [
-    "first-contact",
-    "on-hold",
-    "could-not-reach",
-    "declined-services",
-    "referred-elsewhere",
-    "appointment-offered",
-  ],
-  statusReason: STATUS_REASONS,
-  safetyCardType: [
-    "healthy-relationships",
-    "reproductive-health",
-    "teen-relationships",
-    "lgbtq-relationships",
-    "parenting",
-    "older-adults",
-    "work-and-exploitation",
-    "disability",
-  ],
-  partnerType: [
-    "dv-program",
-    "sa-program",
-    "dual-program",
-    "anti-trafficking-program",
-    "culturally-specific",
-    "tribal-program",
-    "legal-services",
-    "mental-health",
-    "housing-provider",
-    "hotline",
-    "health-center",
-  ],
-  activity: [
-    "universal-education",
-    "community-referral",
-    "dsv-advocacy-referral",
-    "medical-appointment",
-    "behavioral-health-appointment",
-    "reproductive-health-appointment",
-    "forensic-medical-exam",
-  ],
-  clinicService: CLINIC_SERVICES,
-  onboardingStep: ONBOARDING_STEPS,
-  crossTrainingDirection: CROSS_TRAINING_DIRECTIONS,
-  meetingCadence: MEETING_CADENCES,
-  partnershipSide: ["clinic", "program"],
-} as const;
-
-/** Task statuses allowed on referral Tasks (SDOHCC_VALUE_SET.referralTaskStatus: not ready, not received). */
-export const REFERRAL_TASK_STATUSES = TASK_STATUSES;
 
 // ---- Standard terminology used directly (vendored in fhir-profiles/vendor/) ----------------
 

@@ -14,7 +14,7 @@ import { taskFields } from "./taskRead";
 import { readSearch, searchBundleSchema, type SearchBundle } from "./searchEntries";
 import { formatName, toPatientSummary } from "./mappers";
 import { safeContactOf } from "./partnerInbox";
-import { bundleResponseSchema } from "./referrals";
+import { bundleResponseSchema } from "./schemas";
 import { codeableConcept, consentSchema, patientSchema, reference, str } from "./schemas";
 import { MATCH_NOTE } from "./builders/incomingReferral";
 

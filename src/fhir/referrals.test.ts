@@ -6,12 +6,12 @@ import { BSER_BUSINESS_STATUS, CODE_SYSTEM, SDOHCC_TEMP } from "./canonical";
 import type { FhirHttp } from "./http";
 import {
   addSecurityLabels,
-  createdReferences,
   fetchPatientHistory,
   historyPaths,
   toReferralHistory,
   withdrawConsent,
 } from "./referrals";
+import { createdReferences } from "./schemas";
 
 const bundle = buildReferralBundle({
   ids: { consent: "c-1", serviceRequest: "s-1", task: "t-1" },

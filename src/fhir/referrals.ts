@@ -1,5 +1,13 @@
 import * as z from "zod/mini";
-import { codeableConcept, coding, consentSchema, extension, reference, str } from "./schemas";
+import {
+  bundleResponseSchema,
+  codeableConcept,
+  coding,
+  consentSchema,
+  extension,
+  reference,
+  str,
+} from "./schemas";
 import { FailureError } from "./failures";
 import {
   CARD_TYPES_PART,
@@ -30,31 +38,6 @@ const meta = z.optional(
     security: z.optional(z.array(coding)),
   }),
 );
-
-/** The answer to a transaction: one response per entry, in order. */
-export const bundleResponseSchema = z.looseObject({
-  resourceType: z.literal("Bundle"),
-  type: str(),
-  entry: z.optional(
-    z.array(
-      z.looseObject({
-        response: z.optional(z.looseObject({ status: z.string(), location: str() })),
-        resource: z.optional(z.looseObject({ resourceType: z.string(), id: str() })),
-      }),
-    ),
-  ),
-});
-export type BundleResponseJson = z.infer<typeof bundleResponseSchema>;
-
-/** "Procedure/abc/_history/1" → "Procedure/abc" for each entry of a transaction response. */
-export function createdReferences(response: BundleResponseJson): string[] {
-  return (response.entry ?? []).map((e) => {
-    const location = e.response?.location ?? "";
-    const [type, id] = location.split("/");
-    if (type && id) return `${type}/${id}`;
-    return e.resource?.id ? `${e.resource.resourceType}/${e.resource.id}` : "";
-  });
-}
 
 const procedureSchema = z.looseObject({
   resourceType: z.literal("Procedure"),
@@ -464,23 +447,6 @@ export async function withdrawConsent(
     method: "POST",
     body: { resourceType: "Bundle", type: "transaction", entry: entries },
   });
-}
-
-// ---- the visit in context: its class tells in-person (AMB) from telehealth (VR) -----------
-
-export const encounterSchema = z.looseObject({
-  resourceType: z.literal("Encounter"),
-  id: z.string(),
-  class: z.optional(coding),
-});
-
-/** "VR" (virtual) → telehealth video; anything else → in person. */
-export async function fetchVisitIsVirtual(http: FhirHttp, encounterId: string): Promise<boolean> {
-  const response = await http.request(
-    encounterSchema,
-    `Encounter/${encodeURIComponent(encounterId)}`,
-  );
-  return response.body.class?.code === "VR";
 }
 
 // ---- labels for a referral another system wrote without them --------------------------------

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import type { Breakdowns, BreakdownSupport } from "../domain/reportBreakdowns";
 import { addMonths, monthsOf, periodBounds } from "../domain/reports";
-import { CANONICAL_BASE, CODE_SYSTEM, CODES } from "./canonical";
+import { CANONICAL_BASE, CODE_SYSTEM } from "./canonical";
+import { CODES } from "./codes";
 import { FailureError } from "./failures";
 import type { FhirHttp } from "./http";
 import { REFERRAL_CODES, type ReportQuery } from "./reports";

@@ -103,3 +103,28 @@ export const countBundleSchema = z.looseObject({
   resourceType: z.literal("Bundle"),
   total: z.number(),
 });
+
+/** The answer to a transaction: one response per entry, in order. */
+export const bundleResponseSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  type: str(),
+  entry: z.optional(
+    z.array(
+      z.looseObject({
+        response: z.optional(z.looseObject({ status: z.string(), location: str() })),
+        resource: z.optional(z.looseObject({ resourceType: z.string(), id: str() })),
+      }),
+    ),
+  ),
+});
+export type BundleResponseJson = z.infer<typeof bundleResponseSchema>;
+
+/** "Procedure/abc/_history/1" → "Procedure/abc" for each entry of a transaction response. */
+export function createdReferences(response: BundleResponseJson): string[] {
+  return (response.entry ?? []).map((e) => {
+    const location = e.response?.location ?? "";
+    const [type, id] = location.split("/");
+    if (type && id) return `${type}/${id}`;
+    return e.resource?.id ? `${e.resource.resourceType}/${e.resource.id}` : "";
+  });
+}

@@ -2,7 +2,7 @@
 // budget is one frame, 16 ms, per keystroke). Pure functions, timed in Node: index once, then
 // the median of a mix of filters (free text, service, language, open now, tier + level).
 import { performance } from "node:perf_hooks";
-import { CODES } from "../../src/fhir/canonical";
+import { CODES } from "../../src/fhir/codes";
 import type { Partner, PartnerService } from "../../src/domain/partner";
 import {
   EMPTY_FILTER,

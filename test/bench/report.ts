@@ -12,7 +12,7 @@ import type { FhirHttp } from "../../src/fhir/http";
 import { fetchPartnerRecords } from "../../src/fhir/partners";
 import { fetchCounts, fetchReportTasks, type ReportQuery } from "../../src/fhir/reports";
 import { buildBreakdowns } from "../../src/domain/reportBreakdowns";
-import { CODES } from "../../src/fhir/canonical";
+import { CODES } from "../../src/fhir/codes";
 import { fetchBreakdowns, fetchBreakdownSupport } from "../../src/fhir/reportBreakdowns";
 import { startTestFhirServer } from "../../sandbox/fhir/testing";
 

@@ -6,7 +6,7 @@ import { businessStatusConcept } from "../../src/fhir/businessStatus";
 import { languageTable, settingTable, type Breakdowns } from "../../src/domain/reportBreakdowns";
 import { cellText, type SuppressedTable } from "../../src/domain/reports";
 import { buildCrossTrainingUpdate } from "../../src/fhir/builders/partnership";
-import { CODES } from "../../src/fhir/canonical";
+import { CODES } from "../../src/fhir/codes";
 import { usePlaywright } from "./browser";
 import {
   axeViolations,

@@ -3,7 +3,7 @@ import { useText } from "../../ui/staffLanguage";
 import { useState } from "react";
 import { PackNotes } from "../../ui/PackNotes";
 import { suggestedServices } from "../../domain/urgency";
-import { CODES } from "../../fhir/canonical";
+import { DSV_SERVICES } from "../../domain/journey";
 import { Checkbox } from "../../ui/fields";
 import { canAdvance, type GuideDraft } from "./draft";
 import { SafetyCheck } from "./SafetyCheck";
@@ -31,7 +31,7 @@ export function SupportStep({
   const pack = packFor(draft.language);
   const suggested = suggestedServices(draft.answers);
   const [problem, setProblem] = useState<string | null>(null);
-  const services = [...suggested, ...CODES.dsvServices.filter((code) => !suggested.includes(code))];
+  const services = [...suggested, ...DSV_SERVICES.filter((code) => !suggested.includes(code))];
   const toggleGoal = (code: string) => (on: boolean) =>
     update((s) => ({
       ...s,

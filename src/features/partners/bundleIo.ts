@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { CODE_SYSTEM, CODES, EXTENSION } from "../../fhir/canonical";
+import { CODE_SYSTEM, EXTENSION } from "../../fhir/canonical";
+import { CODES } from "../../fhir/codes";
 import {
   codesOf,
   endpointSchema,

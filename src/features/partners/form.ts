@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { CODES } from "../../fhir/canonical";
+import { CODES } from "../../fhir/codes";
 import { parseHours, splitLanguages, type PartnerForm } from "../../domain/partnerDraft";
 
 // The partner editor's validation: zod, field-level errors as message keys the UI translates,

@@ -1,4 +1,4 @@
-import { CODES } from "../../fhir/canonical";
+import { CODES } from "../../fhir/codes";
 import { codeDisplay } from "../../fhir/codeDisplays";
 import { PARTNER_TEXT } from "./strings";
 

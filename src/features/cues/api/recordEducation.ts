@@ -3,7 +3,7 @@ import { requireCapability, useChartSession } from "../../../app/session";
 import type { CardOffered, Setting } from "../../../domain/journey";
 import { buildEducationBundle } from "../../../fhir/builders/education";
 import { queryKeys } from "../../../fhir/queryKeys";
-import { bundleResponseSchema } from "../../../fhir/referrals";
+import { bundleResponseSchema } from "../../../fhir/schemas";
 
 export interface EducationRecord {
   /** Made once per guide, so a retry is the same conditional create. */

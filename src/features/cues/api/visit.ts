@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useChartSession } from "../../../app/session";
 import { queryKeys } from "../../../fhir/queryKeys";
-import { fetchVisitIsVirtual } from "../../../fhir/referrals";
+import { fetchVisitIsVirtual } from "../../../fhir/encounter";
 
 /** Whether the visit in context is virtual (its class picks the guide's default setting). */
 export function useVisitIsVirtual() {

@@ -1,6 +1,6 @@
 import { codeDisplay } from "../../../fhir/codeDisplays";
 import { useId } from "react";
-import { CODES } from "../../../fhir/canonical";
+import { CODES } from "../../../fhir/codes";
 import type { PartnerFilter } from "../filter";
 import { LANGUAGE_NAMES, PARTNER_TEXT } from "../strings";
 import { useText } from "../../../ui/staffLanguage";

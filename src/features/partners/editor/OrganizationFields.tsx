@@ -1,6 +1,6 @@
 import { codeDisplay } from "../../../fhir/codeDisplays";
 import { STAFF_TEXT } from "../../../content/packs/index";
-import { CODES } from "../../../fhir/canonical";
+import { CODES } from "../../../fhir/codes";
 import type { PartnerForm } from "../../../domain/partnerDraft";
 import { PARTNER_TEXT } from "../strings";
 import { CheckGroup, Field } from "../shared/fields";

@@ -1,5 +1,5 @@
 import { codeDisplay } from "../../../fhir/codeDisplays";
-import { CODES } from "../../../fhir/canonical";
+import { CODES } from "../../../fhir/codes";
 import type { ServiceForm } from "../../../domain/partnerDraft";
 import { PARTNER_TEXT } from "../strings";
 import { CheckGroup, Field } from "../shared/fields";

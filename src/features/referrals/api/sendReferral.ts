@@ -14,7 +14,7 @@ import { CODE_SYSTEM } from "../../../fhir/canonical";
 import { FailureError } from "../../../fhir/failures";
 import type { FhirHttp } from "../../../fhir/http";
 import { queryKeys } from "../../../fhir/queryKeys";
-import { bundleResponseSchema, createdReferences } from "../../../fhir/referrals";
+import { bundleResponseSchema, createdReferences } from "../../../fhir/schemas";
 
 // Sending the warm referral. The first send is ONE transaction of conditional creates
 // (src/fhir/builders/referral.ts). A retry first reads back what the server holds under the

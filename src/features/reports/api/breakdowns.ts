@@ -5,7 +5,7 @@ import {
   type BreakdownSupport,
   type ReportBreakdowns,
 } from "../../../domain/reportBreakdowns";
-import { CODES } from "../../../fhir/canonical";
+import { CODES } from "../../../fhir/codes";
 import { queryKeys } from "../../../fhir/queryKeys";
 import { fetchBreakdowns } from "../../../fhir/reportBreakdowns";
 import { reportQuery, type ReportData } from "./report";

@@ -21,8 +21,11 @@ export const LOADED_AT_START = {
   boot: ["src/app/app.ts"],
   "first-screen": ["src/app/render.tsx", "src/features/cues/CuesGuide.tsx"],
 };
-/** Loaded right after the first screen (the follow-up prompt above the guide): prefetched only. */
-const LOADED_AFTER_START = ["src/features/worklist/FollowUpPrompt.tsx"];
+/**
+ * Loaded right after the first screen (the follow-up prompt above the guide, the failure
+ * panel's texts: src/content/failureTexts.ts): prefetched only.
+ */
+const LOADED_AFTER_START = ["src/features/worklist/FollowUpPrompt.tsx", "src/content/failures.ts"];
 
 /**
  * Three chunks instead of some twenty-five small ones, each one more request on launch.html's

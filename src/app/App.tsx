@@ -9,6 +9,7 @@ import { StaffSupportButton } from "../ui/StaffSupportButton";
 import { StaffPackNote } from "../ui/PackNotes";
 import { UI } from "../content/ui";
 import { packStatus } from "../content/packs/index";
+import { loadFailureTexts } from "../content/failureTexts";
 import { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from "../content/lang";
 import { Screen } from "./Screen";
 import { TABS, tabsFor, type View } from "./tabs";
@@ -34,6 +35,8 @@ export function App({ session }: { session: Session }) {
   // Before any child's passive effect (their reads start there): the first screen is in the
   // DOM, about to be painted. `npm run bench` counts the FHIR requests that started before it.
   useLayoutEffect(() => void performance.mark("wr:first-screen"), []);
+  // The failure panel's texts, kept out of the first screen's code (src/content/failureTexts.ts).
+  useEffect(() => void loadFailureTexts().catch(() => undefined), []);
   useEffect(() => {
     // Discreet: the window title is the configured display name, never patient data.
     document.title = session.clinic.displayName;

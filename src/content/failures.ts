@@ -384,16 +384,3 @@ export function describeFailure(failure: Failure, lang: UiLanguage): FailureText
   const render = TEXTS[lang][failure.kind] as (f: Failure) => FailureText;
   return render(failure);
 }
-
-/** The buttons of a failure panel (src/ui/FailureAlert.tsx). */
-export const FAILURE_ACTIONS: Record<
-  UiLanguage,
-  { retry: string; signInAgain: string; signingIn: string }
-> = {
-  en: { retry: "Try again", signInAgain: "Sign in again", signingIn: "Signing in…" },
-  es: {
-    retry: "Intentar de nuevo",
-    signInAgain: "Iniciar sesión de nuevo",
-    signingIn: "Iniciando sesión…",
-  },
-};

@@ -1,15 +1,17 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { failureOf, type Failure } from "../fhir/failures";
-import { FAILURE_ACTIONS, describeFailure } from "../content/failures";
-import type { UiLanguage } from "../content/lang";
+import { failureTextsIfLoaded, loadFailureTexts } from "../content/failureTexts";
+import { useStaffLanguage, type TextSource } from "./staffLanguage";
+import type { FailureTexts } from "../content/failureTexts";
 
 // The one failure panel of the app's screens: what failed (`what`, e.g. "The history could not
 // be loaded"), what happened, the server's words, what the user can do, and the controls that
-// can help — a retry, and signing in again in place when the session ended.
+// can help — a retry, and signing in again in place when the session ended. Its texts load
+// after the first screen (src/content/failureTexts.ts); until then, or if they cannot load,
+// it says so in a line of its own.
 
 export function FailureAlert({
   failure,
-  lang,
   what,
   onRetry,
   retryLabel,
@@ -18,7 +20,6 @@ export function FailureAlert({
   children,
 }: {
   failure: Failure;
-  lang: UiLanguage;
   /** What failed, in the screen's words; it leads the panel. */
   what?: string;
   /** A retry where one can help (not for "not allowed", a wrong patient or a bad config). */
@@ -33,7 +34,9 @@ export function FailureAlert({
   /** Extra lines, e.g. that the entered data is kept. */
   children?: ReactNode;
 }) {
-  const actions = FAILURE_ACTIONS[lang];
+  const lang = useStaffLanguage();
+  const t = ACTIONS[lang];
+  const texts = useFailureTexts(failure);
   const [signingIn, setSigningIn] = useState(false);
   // A sign-in again that did not work is shown here, in place of the ended session.
   const [signInFailure, setSignInFailure] = useState<Failure | null>(null);
@@ -44,28 +47,34 @@ export function FailureAlert({
       (failure.kind === "sign-in-again" && failure.reason !== "other-patient"));
   const shown: Failure =
     failure.kind === "session-expired" && signIn ? { ...failure, signInAgain: true } : failure;
-  const text = describeFailure(shown, lang);
+  const text = texts?.describeFailure(shown, lang) ?? null;
   const retry = onRetry && RETRYABLE.has(failure.kind) && !signIn;
   return (
     <div role="alert" className="error" data-testid={testId} data-failure={failure.kind}>
       {what && <p className="failure-what">{what}</p>}
-      <p>
-        <strong>{text.title}</strong> {text.message}
-      </p>
-      {text.details.length > 0 && (
-        <ul>
-          {text.details.map((d, i) => (
-            <li key={i}>{d}</li>
-          ))}
-        </ul>
+      {text ? (
+        <>
+          <p>
+            <strong>{text.title}</strong> {text.message}
+          </p>
+          {text.details.length > 0 && (
+            <ul>
+              {text.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+          <p>{text.fix}</p>
+        </>
+      ) : (
+        texts === null && <p>{t.unexplained}</p>
       )}
-      <p>{text.fix}</p>
       {children}
       {(retry || signIn) && (
         <p className="actions">
           {retry && (
             <button type="button" onClick={onRetry}>
-              {retryLabel ?? actions.retry}
+              {retryLabel ?? t.retry}
             </button>
           )}
           {signIn && (
@@ -82,7 +91,7 @@ export function FailureAlert({
                   .finally(() => setSigningIn(false));
               }}
             >
-              {signingIn ? actions.signingIn : actions.signInAgain}
+              {signingIn ? t.signingIn : t.signInAgain}
             </button>
           )}
         </p>
@@ -100,3 +109,44 @@ const RETRYABLE = new Set<Failure["kind"]>([
   "conflict",
   "unexpected",
 ]);
+
+/**
+ * The failure texts: at once when loaded (as they are soon after the first screen), else
+ * `undefined` while they load and `null` when they could not be (tried again on the next failure).
+ */
+function useFailureTexts(failure: Failure): FailureTexts | null | undefined {
+  const [texts, setTexts] = useState<FailureTexts | null | undefined>(
+    () => failureTextsIfLoaded() ?? undefined,
+  );
+  const missing = !texts;
+  useEffect(() => {
+    if (!missing) return;
+    let live = true;
+    loadFailureTexts().then(
+      (loaded) => live && setTexts(loaded),
+      () => live && setTexts(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [missing, failure]);
+  return texts;
+}
+
+/** The panel's own words: its buttons, and the line shown when the failure texts cannot load. */
+const ACTIONS = {
+  en: {
+    retry: "Try again",
+    signInAgain: "Sign in again",
+    signingIn: "Signing in…",
+    unexplained:
+      "The app could not load the explanation of this problem (the network may be down). Try again in a moment; if it keeps happening, tell the clinic's IT team.",
+  },
+  es: {
+    retry: "Intentar de nuevo",
+    signInAgain: "Iniciar sesión de nuevo",
+    signingIn: "Iniciando sesión…",
+    unexplained:
+      "La aplicación no pudo cargar la explicación de este problema (puede que no haya red). Vuelva a intentarlo en un momento; si sigue pasando, avise al equipo de TI de la clínica.",
+  },
+} satisfies TextSource<Record<"retry" | "signInAgain" | "signingIn" | "unexplained", string>>;

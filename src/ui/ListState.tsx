@@ -1,7 +1,7 @@
 import { failureOf } from "../fhir/failures";
 import type { UiLanguage } from "../content/lang";
 import { FailureAlert } from "./FailureAlert";
-import { useStaffLanguage, useText } from "./staffLanguage";
+import { useText } from "./staffLanguage";
 
 // What a list says besides its items: the load failure (with a retry), the records the server
 // sent that could not be read (so a list never claims to be empty when it is not), and the empty
@@ -44,14 +44,12 @@ export function ListState({
   empty: string;
   testId: string;
 }) {
-  const lang = useStaffLanguage();
   const unreadableText = useText(UNREADABLE);
   return (
     <>
       {query.isError && (
         <FailureAlert
           failure={failureOf(query.error)}
-          lang={lang}
           what={what}
           onRetry={() => void query.refetch()}
           testId={`${testId}-failure`}

@@ -1,4 +1,3 @@
-import type { UiLanguage } from "../content/lang";
 import { failureOf } from "../fhir/failures";
 import { FailureAlert } from "./FailureAlert";
 
@@ -9,13 +8,11 @@ import { FailureAlert } from "./FailureAlert";
  */
 export function QueryError({
   error,
-  lang,
   what,
   onRetry,
   onReauthorize,
 }: {
   error: unknown;
-  lang: UiLanguage;
   what: string;
   onRetry?: () => void;
   onReauthorize?: () => Promise<void>;
@@ -23,7 +20,6 @@ export function QueryError({
   return (
     <FailureAlert
       failure={failureOf(error, what)}
-      lang={lang}
       what={what}
       testId="read-failure"
       {...(onRetry ? { onRetry } : {})}

@@ -13,7 +13,7 @@ import type { SafeContact } from "../../domain/journey";
 import { stripBidiDeep } from "../../domain/text";
 import { isAllowed } from "../../fhir/scopes";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { newReferralBackIds, useSendReferralBack } from "./api/referBack";
 import { ClientFields } from "./ClientFields";
 import { ConsentFields } from "./ConsentFields";
@@ -32,7 +32,6 @@ const NEEDED_SCOPES = ["ServiceRequest", "Task", "Consent"];
 
 export default function ReferToClinic() {
   const session = useSession();
-  const lang = useStaffLanguage();
   const t = useText(REFER_BACK_TEXT);
   const send = useSendReferralBack();
   const [draft, setDraft] = useState<ReferralBackDraft>(emptyReferralBackDraft);
@@ -129,7 +128,7 @@ export default function ReferToClinic() {
           <SafeContactFields c={draft.safeContact} setContact={setContact} help={help} />
           <ConsentFields draft={draft} set={set} help={help} clinicName={clinicName} />
           {send.isError && (
-            <FailureAlert failure={failureOf(send.error)} lang={lang} testId="refer-back-failure" />
+            <FailureAlert failure={failureOf(send.error)} testId="refer-back-failure" />
           )}
           <button
             type="submit"

@@ -3,7 +3,7 @@ import type { InboxReferral } from "../../domain/inbox";
 import { actionsFor, type Transition } from "../../domain/taskLifecycle";
 import { failureOf } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { TaskConflict, useTaskStep, type TaskStepChange } from "./api/updateTask";
 import { ConflictPanel } from "./ConflictPanel";
 import { StepForm } from "./StepForm";
@@ -15,7 +15,6 @@ import { ADVOCATE_TEXT } from "./strings";
 
 export function TaskActions({ r }: { r: InboxReferral }) {
   const t = useText(ADVOCATE_TEXT);
-  const lang = useStaffLanguage();
   const step = useTaskStep();
   // The open form; after a conflict, with the advocate's change and the version it goes on.
   const [open, setOpen] = useState<{
@@ -66,7 +65,6 @@ export function TaskActions({ r }: { r: InboxReferral }) {
       {step.isError && !(step.error instanceof TaskConflict) && (
         <FailureAlert
           failure={failureOf(step.error, t.notAllowedNow)}
-          lang={lang}
           {...(last ? { onRetry: () => run(last) } : {})}
         />
       )}

@@ -133,7 +133,7 @@ export function EducationStep({
         )}
       </div>
       <ProblemText problem={problem} />
-      {failure && <FailureAlert failure={failure} lang={staffLang} />}
+      {failure && <FailureAlert failure={failure} />}
       {!onNext && <p className="hint">{t.maEscalate}</p>}
       <StepActions onBack={onBack} backLabel={t.back} onNext={onNext} nextLabel={t.toSupport} />
     </StepSection>

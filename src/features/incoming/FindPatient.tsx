@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { sameBirthDate, type ReferralBack } from "../../domain/incomingReferral";
 import { failureOf } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import type { BackStep } from "./api/backStep";
 import { usePatientMatch, type MatchQuery } from "./api/patientMatch";
 import { INCOMING_TEXT } from "./strings";
@@ -22,7 +22,6 @@ export function FindPatient({
   onStep: (s: BackStep) => void;
 }) {
   const t = useText(INCOMING_TEXT);
-  const lang = useStaffLanguage();
   const id = useId();
   const [form, setForm] = useState<MatchQuery>({
     family: r.client?.familyName ?? "",
@@ -74,7 +73,6 @@ export function FindPatient({
       {found.isError && (
         <FailureAlert
           failure={failureOf(found.error)}
-          lang={lang}
           what={t.loadFailed}
           onRetry={() => void found.refetch()}
           testId="find-patient-failure"

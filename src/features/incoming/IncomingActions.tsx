@@ -69,7 +69,6 @@ export function IncomingActions({ r }: { r: ReferralBack }) {
       {step.isError && !conflict && (
         <FailureAlert
           failure={failureOf(step.error)}
-          lang={lang}
           testId="incoming-failure"
           {...(last ? { onRetry: () => run(last) } : {})}
         />

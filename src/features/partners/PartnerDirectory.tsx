@@ -50,7 +50,6 @@ export default function PartnerDirectory({
         <h1 id="partners-title">{t.title}</h1>
         <FailureAlert
           failure={failureOf(query.error)}
-          lang={lang}
           what={t.loadFailed}
           testId="directory-failure"
           onRetry={() => void query.refetch()}

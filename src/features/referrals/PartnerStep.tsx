@@ -3,7 +3,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { HandoffMethod, SupportSummary } from "../../domain/journey";
 import type { Line247, MatchResult, PartnerMatch } from "../../domain/partnerMatch";
 import type { Partner } from "../../domain/partner";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { QueryError } from "../../ui/QueryError";
 import { PhoneText, fillNodes } from "../../ui/Bidi";
 import type { ReferralDraft } from "./draft";
@@ -38,14 +38,12 @@ export function PartnerStep({
   onNext: () => void;
 }) {
   const t = useText(STAFF_TEXT);
-  const staffLang = useStaffLanguage();
   return (
     <StepSection step="partner" heading={t.steps.partner} headingRef={headingRef}>
       {partners.isPending && <p role="status">{t.partnersLoading}</p>}
       {partners.isError && (
         <QueryError
           error={partners.error}
-          lang={staffLang}
           what={t.partnersFailed}
           onRetry={() => void partners.refetch()}
         />

@@ -1,5 +1,5 @@
 import { signInAgainThen, useChartSession } from "../../app/session";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { STAFF_TEXT } from "../../content/packs/index";
 import { QueryError } from "../../ui/QueryError";
 import { usePatientHistory } from "./api/history";
@@ -7,7 +7,6 @@ import { HistoryReferral, isoDay } from "./HistoryReferral";
 
 /** The patient's earlier universal education and referrals, with the referral Task's status. */
 export default function PatientHistory() {
-  const staffLang = useStaffLanguage();
   const t = useText(STAFF_TEXT);
   const session = useChartSession();
   const history = usePatientHistory();
@@ -21,7 +20,6 @@ export default function PatientHistory() {
       {history.isError && (
         <QueryError
           error={history.error}
-          lang={staffLang}
           what={t.historyFailed}
           onRetry={() => void history.refetch()}
           onReauthorize={signInAgainThen(session, async () => void (await history.refetch()))}

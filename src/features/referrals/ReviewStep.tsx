@@ -78,12 +78,7 @@ export function ReviewStep({
         </section>
       </div>
       {failure && (
-        <FailureAlert
-          failure={failure}
-          lang={staffLang}
-          what={t.sendFailedWhat}
-          onReauthorize={onReauthorize}
-        >
+        <FailureAlert failure={failure} what={t.sendFailedWhat} onReauthorize={onReauthorize}>
           <p>{t.failedKeep}</p>
         </FailureAlert>
       )}

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { FailureError, type Failure } from "../../fhir/failures";
 import { checkPeriod, lastMonths, type Period, type PeriodProblem } from "../../domain/reports";
 import { useReport } from "./api/report";
@@ -17,7 +17,6 @@ function failureOf(error: unknown): Failure {
 }
 
 export default function ReportsTab() {
-  const lang = useStaffLanguage();
   const t = useText(REPORT_TEXT);
   const initial = useMemo(() => lastMonths(new Date(), 6), []);
   const [from, setFrom] = useState(initial.from);
@@ -71,7 +70,7 @@ export default function ReportsTab() {
         )}
       </form>
       {query.isPending && period && <p role="status">{t.loading}</p>}
-      {query.isError && <FailureAlert failure={failureOf(query.error)} lang={lang} />}
+      {query.isError && <FailureAlert failure={failureOf(query.error)} />}
       {query.data && <ReportView data={query.data} run={run} />}
     </section>
   );

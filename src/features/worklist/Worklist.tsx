@@ -10,7 +10,7 @@ import {
 } from "../../domain/worklist";
 import { failureOf } from "../../fhir/failures";
 import { FailureAlert } from "../../ui/FailureAlert";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { useWorklist, useWorklistChanges } from "./api/worklist";
 import { CancelForm } from "./CancelForm";
 import { useChangedSinceLastLook } from "./seenVersions";
@@ -27,7 +27,6 @@ import { PAGE_SIZE, WorklistTable } from "./WorklistTable";
 export default function Worklist(props: { patientId?: string }) {
   const session = useSession();
   const patientId = props.patientId ?? (session.kind === "chart" ? session.patient.id : undefined);
-  const lang = useStaffLanguage();
   const t = useText(WORKLIST_TEXT);
   const scope = patientId ? { patientId } : {};
   const list = useWorklist(scope);
@@ -94,7 +93,6 @@ export default function Worklist(props: { patientId?: string }) {
       {list.isError && (
         <FailureAlert
           failure={failureOf(list.error)}
-          lang={lang}
           what={t.loadFailed}
           onRetry={() => void list.refetch()}
           testId="worklist-failure"

@@ -65,7 +65,7 @@ export function App({ session }: { session: Session }) {
                     ))}
                   </select>
                 </label>
-                <StaffSupportButton lang={lang} open={support} onOpen={() => setSupport(true)} />
+                <StaffSupportButton open={support} onOpen={() => setSupport(true)} />
                 <ShieldButton />
               </header>
               {packStatus(lang)?.fallback.some((key) => key.startsWith("staff.")) && (
@@ -97,7 +97,6 @@ export function App({ session }: { session: Session }) {
                   <Suspense fallback={<p role="status">{t.loading}</p>}>
                     <StaffSupport
                       config={session.clinic.staffSupport}
-                      lang={lang}
                       onClose={() => setSupport(false)}
                     />
                   </Suspense>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import type { StaffSupportConfig } from "../config/clinicConfig";
 import { StaffSupportButton } from "./StaffSupportButton";
+import { StaffLanguageContext } from "./staffLanguage";
 
 const StaffSupport = lazy(() => import("./StaffSupport"));
 import type { Failure } from "../fhir/failures";
@@ -23,29 +24,32 @@ export function FailureScreen({
   useEffect(() => {
     document.title = text.title;
   }, [text.title]);
-  if (support)
-    return (
-      <main className="failure">
-        <Suspense fallback={<p role="status">…</p>}>
-          <StaffSupport config={staffSupport} lang={lang} onClose={() => setSupport(false)} />
-        </Suspense>
-      </main>
-    );
+  // Rendered outside the app (nothing else has started), so it provides the staff language.
   return (
-    <main className="failure" data-failure={failure.kind}>
-      <h1>{text.title}</h1>
-      <p>{text.message}</p>
-      {text.details.length > 0 && (
-        <ul className="failure-details">
-          {text.details.map((detail) => (
-            <li key={detail}>{detail}</li>
-          ))}
-        </ul>
+    <StaffLanguageContext.Provider value={lang}>
+      {support ? (
+        <main className="failure">
+          <Suspense fallback={<p role="status">…</p>}>
+            <StaffSupport config={staffSupport} onClose={() => setSupport(false)} />
+          </Suspense>
+        </main>
+      ) : (
+        <main className="failure" data-failure={failure.kind}>
+          <h1>{text.title}</h1>
+          <p>{text.message}</p>
+          {text.details.length > 0 && (
+            <ul className="failure-details">
+              {text.details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          )}
+          <p className="fix">{text.fix}</p>
+          <p>
+            <StaffSupportButton open={false} onOpen={() => setSupport(true)} />
+          </p>
+        </main>
       )}
-      <p className="fix">{text.fix}</p>
-      <p>
-        <StaffSupportButton lang={lang} open={false} onOpen={() => setSupport(true)} />
-      </p>
-    </main>
+    </StaffLanguageContext.Provider>
   );
 }

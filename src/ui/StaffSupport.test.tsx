@@ -2,12 +2,12 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FailureScreen } from "./FailureScreen";
 import { StaffSupport } from "./StaffSupport";
+import { StaffLanguageContext } from "./staffLanguage";
 
 describe("staff support", () => {
   it("shows the clinic's contacts and policy, and the built-in guidance", () => {
     render(
       <StaffSupport
-        lang="en"
         onClose={() => {}}
         config={{
           eap: { name: { en: "Example EAP", es: "EAP de ejemplo" }, phone: "1-800-555-0142" },
@@ -36,7 +36,11 @@ describe("staff support", () => {
   });
 
   it("without clinic config, general wording in Spanish", () => {
-    render(<StaffSupport lang="es" onClose={() => {}} config={undefined} />);
+    render(
+      <StaffLanguageContext.Provider value="es">
+        <StaffSupport onClose={() => {}} config={undefined} />
+      </StaffLanguageContext.Provider>,
+    );
     expect(screen.getByText(/programa de asistencia al empleado/i)).toBeInTheDocument();
     expect(
       screen.getByRole("heading", { name: "Después de una revelación difícil" }),

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import type { StaffSupportConfig } from "../config/clinicConfig";
 import type { UiLanguage } from "../content/lang";
 import { STAFF_SUPPORT } from "../content/staffSupport";
+import { useStaffLanguage } from "./staffLanguage";
 
 type Localized = { en: string; es: string } & Record<string, string>;
 const pick = (text: Localized | undefined, lang: UiLanguage) =>
@@ -14,13 +15,12 @@ const pick = (text: Localized | undefined, lang: UiLanguage) =>
  */
 export function StaffSupport({
   config,
-  lang,
   onClose,
 }: {
   config: StaffSupportConfig | undefined;
-  lang: UiLanguage;
   onClose: () => void;
 }) {
+  const lang = useStaffLanguage();
   const t = STAFF_SUPPORT[lang];
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

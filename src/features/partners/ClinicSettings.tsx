@@ -1,6 +1,6 @@
 import { clinicConfigSchema } from "../../config/clinicConfig";
 import { smartConfigSchema } from "../../config/smartConfig";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { useDeployedConfig } from "./api/deployedConfig";
 import { ConfigTable } from "./settings/ConfigTable";
 import { SETTINGS_TEXT } from "./settings/text";
@@ -21,7 +21,6 @@ const FILES = [
 ] as const;
 
 export default function ClinicSettings() {
-  const lang = useStaffLanguage();
   const t = useText(SETTINGS_TEXT);
   const files = useDeployedConfig();
 
@@ -33,14 +32,7 @@ export default function ClinicSettings() {
         <p role="status">{t.loading}</p>
       ) : (
         FILES.map(({ key, file, schema, docs }) => (
-          <ConfigTable
-            key={key}
-            file={file}
-            loaded={files.data[key]}
-            schema={schema}
-            docs={docs}
-            lang={lang}
-          />
+          <ConfigTable key={key} file={file} loaded={files.data[key]} schema={schema} docs={docs} />
         ))
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { signInAgainThen, useSession } from "../../app/session";
 import { can } from "../../domain/roles";
-import { useStaffLanguage, useText } from "../../ui/staffLanguage";
+import { useText } from "../../ui/staffLanguage";
 import { usePartnerDirectory } from "./api/partnerDirectory";
 import { CardPanel } from "./directory/CardPanel";
 import { DirectoryList } from "./directory/DirectoryList";
@@ -29,7 +29,6 @@ export default function PartnerDirectory({
   initialView?: "list" | "card";
 }) {
   const session = useSession();
-  const lang = useStaffLanguage();
   const t = useText(PARTNER_TEXT);
   const [view, setView] = useState<View>({ kind: initialView });
   const [notice, setNotice] = useState<string | null>(null);
@@ -71,7 +70,6 @@ export default function PartnerDirectory({
       return (
         <PartnerPage
           record={record}
-          lang={lang}
           canEdit={canEdit}
           onBack={() => go({ kind: "list" })}
           onEdit={() => go({ kind: "edit", id: record.partner.id })}
@@ -86,7 +84,6 @@ export default function PartnerDirectory({
     return (
       <PartnerEditor
         {...(view.id ? { partnerId: view.id } : {})}
-        lang={lang}
         onCancel={() => go(view.id ? { kind: "partner", id: view.id } : { kind: "list" })}
         onSaved={async (id) => {
           await refresh(t.saved);
@@ -114,7 +111,6 @@ export default function PartnerDirectory({
   return (
     <DirectoryList
       records={records}
-      lang={lang}
       canEdit={canEdit}
       editRole={editRole}
       notice={notice}

@@ -25,12 +25,7 @@ function renderEditor(partnerId?: string) {
   const onSaved = vi.fn();
   const session = workspaceSession(["admin"], { http: storeHttp(), grantedScopes: ADMIN });
   renderWithSession(
-    <PartnerEditor
-      {...(partnerId ? { partnerId } : {})}
-      lang="en"
-      onCancel={vi.fn()}
-      onSaved={onSaved}
-    />,
+    <PartnerEditor {...(partnerId ? { partnerId } : {})} onCancel={vi.fn()} onSaved={onSaved} />,
     session,
   );
   return onSaved;

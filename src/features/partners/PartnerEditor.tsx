@@ -23,7 +23,7 @@ import {
   type SaveStatusText,
 } from "./shared/guardedSave";
 import { PARTNER_TEXT } from "./strings";
-import { useText, type TextSource } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText, type TextSource } from "../../ui/staffLanguage";
 
 // Create or edit a partner. The form lives in memory only; a failed save (or a conflict) keeps
 // it. The base record (with versions for If-Match) is read fresh when the editor opens.
@@ -36,14 +36,14 @@ const SAVE_TEXT: TextSource<SaveStatusText> = {
 
 interface EditorProps {
   partnerId?: string;
-  lang: "en" | "es";
   onCancel: () => void;
   onSaved: (partnerId: string | undefined) => void | Promise<void>;
 }
 
 /** Loads the partner being edited (nothing to load for a new one), then shows the form. */
 export function PartnerEditor(props: EditorProps) {
-  const { partnerId, lang } = props;
+  const { partnerId } = props;
+  const lang = useStaffLanguage();
   const t = useText(PARTNER_TEXT);
   const loaded = usePartnerRecord(partnerId);
   if (partnerId && loaded.isPending) return <p role="status">{t.edit}…</p>;
@@ -64,7 +64,6 @@ export function PartnerEditor(props: EditorProps) {
 function EditorForm({
   partnerId,
   base: loadedBase,
-  lang,
   onCancel,
   onSaved,
 }: EditorProps & { base: PartnerRecord | undefined }) {
@@ -77,7 +76,7 @@ function EditorForm({
   /** The form as loaded (to tell the user's edits from a colleague's after a conflict). */
   const [original, setOriginal] = useState<PartnerForm>(initial);
   const [submitted, setSubmitted] = useState(false);
-  const guard = useGuardedSave<FieldError>(lang);
+  const guard = useGuardedSave<FieldError>();
   const id = useId();
   const savePartner = useSavePartner();
   const fetchLatest = useFetchLatestPartner();
@@ -134,7 +133,7 @@ function EditorForm({
           void save();
         }}
       >
-        <OrganizationFields id={id} form={form} update={update} err={err} lang={lang} />
+        <OrganizationFields id={id} form={form} update={update} err={err} />
         <h2>{t.servicesSection}</h2>
         {form.services.map((s, i) => (
           <ServiceFields
@@ -149,7 +148,6 @@ function EditorForm({
                 ? () => update({ services: form.services.filter((_, j) => j !== i) })
                 : undefined
             }
-            lang={lang}
           />
         ))}
         <p>

@@ -9,27 +9,26 @@ import { ReferralRoutes } from "./page/ReferralRoutes";
 import { ServiceList } from "./page/ServiceList";
 import { PartnershipSection } from "./partnership/PartnershipSection";
 import { PARTNER_TEXT } from "./strings";
-import { useText } from "../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../ui/staffLanguage";
 
 // A partner's page: who they are, the MOU and partnership, how to refer, the services, the
 // contacts; admins also edit, deactivate and keep the partnership record.
 
 export function PartnerPage({
   record,
-  lang,
   canEdit,
   onBack,
   onEdit,
   onChanged,
 }: {
   record: PartnerRecord;
-  lang: "en" | "es";
   canEdit: boolean;
   onBack: () => void;
   onEdit: () => void;
   onChanged: (message: string) => void;
 }) {
   const t = useText(PARTNER_TEXT);
+  const lang = useStaffLanguage();
   const p = record.partner;
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -82,11 +81,11 @@ export function PartnerPage({
 
       <MouDetails partner={p} />
 
-      <PartnershipSection record={record} lang={lang} canEdit={canEdit} onEditDetails={onEdit} />
+      <PartnershipSection record={record} canEdit={canEdit} onEditDetails={onEdit} />
 
       <ReferralRoutes partner={p} />
 
-      <ServiceList partner={p} lang={lang} />
+      <ServiceList partner={p} />
 
       <PartnerContacts partner={p} />
     </article>

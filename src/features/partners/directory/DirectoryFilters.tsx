@@ -3,21 +3,20 @@ import { useId } from "react";
 import { CODES } from "../../../fhir/codes";
 import type { PartnerFilter } from "../filter";
 import { LANGUAGE_NAMES, PARTNER_TEXT } from "../strings";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 /** The directory's search and filters (free text, service, language, open now, tier, level). */
 export function DirectoryFilters({
   filter,
   set,
   languages,
-  lang,
 }: {
   filter: PartnerFilter;
   set: <K extends keyof PartnerFilter>(key: K, value: PartnerFilter[K]) => void;
   languages: string[];
-  lang: "en" | "es";
 }) {
   const t = useText(PARTNER_TEXT);
+  const lang = useStaffLanguage();
   const id = useId();
   return (
     <form

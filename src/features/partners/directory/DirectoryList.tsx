@@ -18,7 +18,6 @@ import { useText } from "../../../ui/staffLanguage";
 
 export function DirectoryList({
   records,
-  lang,
   canEdit,
   editRole,
   notice,
@@ -31,7 +30,6 @@ export function DirectoryList({
   onCard,
 }: {
   records: PartnerRecord[];
-  lang: "en" | "es";
   canEdit: boolean;
   /** The user's role edits the directory (the scopes may still be missing). */
   editRole: boolean;
@@ -120,12 +118,12 @@ export function DirectoryList({
 
       {reminders && <Reminders records={records} onOpen={onOpen} />}
 
-      <DirectoryFilters filter={filter} set={set} languages={languages} lang={lang} />
+      <DirectoryFilters filter={filter} set={set} languages={languages} />
 
       <p role="status" data-testid="partner-count">
         {t.results(shown.length, partners.length)}
       </p>
-      <PartnerList shown={shown} now={now} onOpen={onOpen} lang={lang} />
+      <PartnerList shown={shown} now={now} onOpen={onOpen} />
     </section>
   );
 }

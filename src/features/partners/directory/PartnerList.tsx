@@ -2,21 +2,20 @@ import { codeDisplay } from "../../../fhir/codeDisplays";
 import { isPartnerOpenAt, type Partner } from "../../../domain/partner";
 import { mouStatus } from "../mou";
 import { PARTNER_TEXT } from "../strings";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 /** The partners a filter shows, each with its tier, level, MOU and opening badges. */
 export function PartnerList({
   shown,
   now,
   onOpen,
-  lang,
 }: {
   shown: Partner[];
   now: Date;
   onOpen: (id: string) => void;
-  lang: "en" | "es";
 }) {
   const t = useText(PARTNER_TEXT);
+  const lang = useStaffLanguage();
   return (
     <>
       {shown.length === 0 ? (

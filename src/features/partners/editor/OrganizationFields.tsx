@@ -4,7 +4,7 @@ import { CODES } from "../../../fhir/codes";
 import type { PartnerForm } from "../../../domain/partnerDraft";
 import { PARTNER_TEXT } from "../strings";
 import { CheckGroup, Field } from "../shared/fields";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 /**
  * The partner's organization, partnership (affiliation) and FHIR endpoint fields. The tier, the
@@ -16,15 +16,14 @@ export function OrganizationFields({
   form,
   update,
   err,
-  lang,
 }: {
   id: string;
   form: PartnerForm;
   update: (patch: Partial<PartnerForm>) => void;
   err: (path: string) => string | undefined;
-  lang: "en" | "es";
 }) {
   const t = useText(PARTNER_TEXT);
+  const lang = useStaffLanguage();
   const meaning = useText(STAFF_TEXT).partnership;
   return (
     <>

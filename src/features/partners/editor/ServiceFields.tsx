@@ -3,7 +3,7 @@ import { CODES } from "../../../fhir/codes";
 import type { ServiceForm } from "../../../domain/partnerDraft";
 import { PARTNER_TEXT } from "../strings";
 import { CheckGroup, Field } from "../shared/fields";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 /** One of the partner's services (a HealthcareService): what it offers, when, how to reach it. */
 export function ServiceFields({
@@ -13,7 +13,6 @@ export function ServiceFields({
   e,
   onChange,
   onRemove,
-  lang,
 }: {
   i: number;
   sid: string;
@@ -21,9 +20,9 @@ export function ServiceFields({
   e: (field: string) => string | undefined;
   onChange: (patch: Partial<ServiceForm>) => void;
   onRemove: (() => void) | undefined;
-  lang: "en" | "es";
 }) {
   const t = useText(PARTNER_TEXT);
+  const lang = useStaffLanguage();
   return (
     <fieldset className="service-form">
       <legend>{t.serviceN(i + 1)}</legend>

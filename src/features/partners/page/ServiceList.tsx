@@ -1,7 +1,7 @@
 import { codeDisplay } from "../../../fhir/codeDisplays";
 import { isOpenAt, type Partner, type PartnerService } from "../../../domain/partner";
 import { LANGUAGE_NAMES, type PartnerStrings, PARTNER_TEXT } from "../strings";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 export function formatServiceHours(service: PartnerService, t: PartnerStrings): string {
   if (service.open24x7) return t.open247Badge;
@@ -14,8 +14,9 @@ export function formatServiceHours(service: PartnerService, t: PartnerStrings): 
 }
 
 /** The partner's active services: what each offers, when, in which languages, for whom. */
-export function ServiceList({ partner: p, lang }: { partner: Partner; lang: "en" | "es" }) {
+export function ServiceList({ partner: p }: { partner: Partner }) {
   const t = useText(PARTNER_TEXT);
+  const lang = useStaffLanguage();
   const now = new Date();
   return (
     <>

@@ -15,7 +15,7 @@ import { useSaveAffiliation } from "../api/partnershipWrites";
 import { Field } from "../shared/fields";
 import { useGuardedSave } from "../shared/guardedSave";
 import { UpkeepFrame } from "./UpkeepFrame";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 // Records one cross-training (date, who trained whom, topic, how many attended) on the
 // partnership: one If-Match PUT of the affiliation. A conflict keeps the entries; reloading
@@ -26,21 +26,20 @@ const EMPTY: Form = { date: "", direction: "", topic: "", attendees: "" };
 export function CrossTrainingForm({
   partnerId,
   base: loaded,
-  lang,
   onSaved,
   onCancel,
 }: {
   partnerId: string;
   base: OrganizationAffiliationJson;
-  lang: "en" | "es";
   onSaved: (message: string) => void;
   onCancel: () => void;
 }) {
   const t = useText(STAFF_TEXT).partnership;
+  const lang = useStaffLanguage();
   const id = useId();
   const [base, setBase] = useState(loaded);
   const [form, setForm] = useState<Form>(EMPTY);
-  const guard = useGuardedSave<UpkeepError>(lang);
+  const guard = useGuardedSave<UpkeepError>();
   const save = useSaveAffiliation();
   const fetchLatest = useFetchLatestPartner();
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));

@@ -7,7 +7,7 @@ import { usePartnerRecord } from "../api/partnerRecord";
 import { describeError } from "../errors";
 import { CrossTrainingForm } from "./CrossTrainingForm";
 import { UpkeepForm } from "./UpkeepForm";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 // The partnership record on a partner's page: points of contact, cadence, the onboarding
 // checklist and the cross-trainings, for everyone who may see the directory; admins also get
@@ -17,17 +17,16 @@ type Editing = "none" | "record" | "training";
 
 export function PartnershipSection({
   record,
-  lang,
   canEdit,
   onEditDetails,
 }: {
   record: PartnerRecord;
-  lang: "en" | "es";
   canEdit: boolean;
   /** Opens the partner editor (tier, level and MOU dates are edited there). */
   onEditDetails: () => void;
 }) {
   const t = useText(STAFF_TEXT).partnership;
+  const lang = useStaffLanguage();
   const id = useId();
   const [editing, setEditing] = useState<Editing>("none");
   const [notice, setNotice] = useState<string | null>(null);
@@ -133,13 +132,12 @@ export function PartnershipSection({
         </div>
       )}
       {canEdit && editing !== "none" && (
-        <Fresh partnerId={record.partner.id} lang={lang}>
+        <Fresh partnerId={record.partner.id}>
           {(base) =>
             editing === "record" ? (
               <UpkeepForm
                 partnerId={record.partner.id}
                 base={base}
-                lang={lang}
                 onSaved={close}
                 onCancel={() => close()}
                 onEditDetails={onEditDetails}
@@ -148,7 +146,6 @@ export function PartnershipSection({
               <CrossTrainingForm
                 partnerId={record.partner.id}
                 base={base}
-                lang={lang}
                 onSaved={close}
                 onCancel={() => close()}
               />
@@ -163,14 +160,13 @@ export function PartnershipSection({
 /** Reads the partner fresh from the server (its affiliation's version feeds If-Match). */
 function Fresh({
   partnerId,
-  lang,
   children,
 }: {
   partnerId: string;
-  lang: "en" | "es";
   children: (base: OrganizationAffiliationJson) => ReactNode;
 }) {
   const t = useText(STAFF_TEXT).partnership;
+  const lang = useStaffLanguage();
   const loaded = usePartnerRecord(partnerId);
   // Not the cached copy: the version read now is the one If-Match names (the form keeps it).
   if (!loaded.isFetchedAfterMount && !loaded.isError) return <p role="status">{t.loading}</p>;

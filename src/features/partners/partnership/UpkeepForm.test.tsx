@@ -45,7 +45,7 @@ async function renderSection(onEditDetails = () => {}) {
     grantedScopes: ["user/Organization.cruds", "user/OrganizationAffiliation.cruds"],
   });
   renderWithSession(
-    <PartnershipSection record={record} lang="en" canEdit onEditDetails={onEditDetails} />,
+    <PartnershipSection record={record} canEdit onEditDetails={onEditDetails} />,
     session,
   );
 }
@@ -177,7 +177,7 @@ describe("partnership upkeep forms", () => {
     const http = storeHttp();
     const record = await fetchPartnerRecord(http, "Organization/clinic", "org-a");
     renderWithSession(
-      <PartnershipSection record={record!} lang="es" canEdit={false} onEditDetails={() => {}} />,
+      <PartnershipSection record={record!} canEdit={false} onEditDetails={() => {}} />,
       workspaceSession(["manager"], { http }),
       "es",
     );

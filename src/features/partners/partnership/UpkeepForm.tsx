@@ -17,7 +17,7 @@ import { Field } from "../shared/fields";
 import { useGuardedSave } from "../shared/guardedSave";
 import { UpkeepFrame } from "./UpkeepFrame";
 import { KeptInDetails } from "./KeptInDetails";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 
 // The partnership record's form (admins, on a partner's page): the signed MOU's link, the
 // meeting cadence, a point of contact on each side and the onboarding checklist with the date
@@ -28,25 +28,24 @@ import { useText } from "../../../ui/staffLanguage";
 export function UpkeepForm({
   partnerId,
   base: loaded,
-  lang,
   onSaved,
   onCancel,
   onEditDetails,
 }: {
   partnerId: string;
   base: OrganizationAffiliationJson;
-  lang: "en" | "es";
   onSaved: (message: string) => void;
   onCancel: () => void;
   /** Opens the partner editor, where tier, level and MOU dates are edited. */
   onEditDetails: () => void;
 }) {
   const t = useText(STAFF_TEXT).partnership;
+  const lang = useStaffLanguage();
   const id = useId();
   const [base, setBase] = useState(loaded);
   const [original, setOriginal] = useState<Form>(() => upkeepFormFrom(loaded));
   const [form, setForm] = useState<Form>(original);
-  const guard = useGuardedSave<UpkeepError>(lang);
+  const guard = useGuardedSave<UpkeepError>();
   const save = useSaveAffiliation();
   const fetchLatest = useFetchLatestPartner();
 

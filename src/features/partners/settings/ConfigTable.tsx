@@ -2,7 +2,7 @@ import { useId } from "react";
 import type * as z from "zod/mini";
 import { parseConfig } from "../../../config/loadConfig";
 import type { UiLanguage } from "../../../content/lang";
-import { useText } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText } from "../../../ui/staffLanguage";
 import type { DeployedFile } from "../api/deployedConfig";
 import { docKey, flatten } from "../settingsFields";
 import { SETTINGS_TEXT } from "./text";
@@ -13,15 +13,14 @@ export function ConfigTable({
   loaded,
   schema,
   docs,
-  lang,
 }: {
   file: string;
   loaded: DeployedFile;
   schema: z.ZodMiniType;
   docs: Record<string, Record<UiLanguage, string>>;
-  lang: UiLanguage;
 }) {
   const t = useText(SETTINGS_TEXT);
+  const lang = useStaffLanguage();
   const id = useId();
   if (!loaded.ok) {
     return (

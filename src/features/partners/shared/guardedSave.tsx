@@ -1,6 +1,5 @@
 import { useRef, useState, type RefObject } from "react";
-import type { UiLanguage } from "../../../content/lang";
-import { useText, type TextSource } from "../../../ui/staffLanguage";
+import { useStaffLanguage, useText, type TextSource } from "../../../ui/staffLanguage";
 import { describeError, isConflict } from "../errors";
 
 // What the partner editor and the partnership forms share around a save: the checks before
@@ -25,7 +24,8 @@ export interface SaveStatusText {
   fixErrors: (count: number) => string;
 }
 
-export function useGuardedSave<E extends string>(lang: UiLanguage) {
+export function useGuardedSave<E extends string>() {
+  const lang = useStaffLanguage();
   const [status, setStatus] = useState<SaveStatus>({ kind: "ready" });
   const [errors, setErrors] = useState<Record<string, E>>({});
   const summaryRef = useRef<HTMLDivElement>(null);

@@ -1,7 +1,7 @@
-// npm run bench: the app's EHR launch until its first screen is interactive, against a bare
+// npm run bench: the app's EHR launch until its first screen is shown, against a bare
 // fhirclient page that only authorizes and reads the Patient — same sandbox, 50 ms of latency
 // added to every request by Chromium's network emulation, 10 runs each, medians. Also the
-// FHIR requests made before interactive and the gzipped JavaScript each entry loads first.
+// FHIR requests made before the first screen and the gzipped JavaScript each entry loads first.
 // Prints a table and, last, one JSON line.
 import "./nodeEnv";
 import { readFileSync } from "node:fs";
@@ -285,11 +285,15 @@ async function main() {
       `${indexJsGzKB} KB`,
       "≤ 110 KB",
     ],
-    [`app EHR launch → interactive (median of ${RUNS})`, `${appMs} ms`, ""],
-    [`bare fhirclient launch → Patient read (median of ${RUNS})`, `${bareMs} ms`, ""],
+    [`app EHR launch → first screen shown, in the page (median of ${RUNS})`, `${appMs} ms`, ""],
+    [
+      `bare fhirclient launch → Patient read shown, in the page (median of ${RUNS})`,
+      `${bareMs} ms`,
+      "",
+    ],
     ["ratio app / bare", `${ratio}`, "≤ 1.10"],
     [
-      "FHIR REST requests before interactive",
+      "FHIR REST requests before the first screen",
       `${requestsBeforeInteractive} (${requestTypes.join(", ")})`,
       "≤ 2",
     ],

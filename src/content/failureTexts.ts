@@ -14,7 +14,8 @@ export function loadFailureTexts(): Promise<FailureTexts> {
   loading ??= import("./failures").then(
     (texts) => (loaded = texts),
     (error: unknown) => {
-      // Not cached: a later panel tries again.
+      // Not kept: a later panel asks again. (A browser may remember a failed module load for
+      // the page's life, Chromium among them; then the panels keep saying so, with their retry.)
       loading = null;
       throw error;
     },

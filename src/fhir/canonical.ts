@@ -169,9 +169,9 @@ export function localReference(
 /**
  * Task.statusReason.text when the user gave no words (SDOHCC requires text with every
  * statusReason): the reason's name, as in the wr-referral-status-reason code system. On the
- * Task only, which patient-access APIs do not return. A copy, not codeDisplay(): the guide
- * reaches taskUpdate.ts through fhir/referrals.ts, and the first screen's JS should not carry
- * the whole code table. codeDisplays.test.ts holds it to the CodeSystem.
+ * Task only, which patient-access APIs do not return. A copy, not codeDisplay(): this module is
+ * in the first screen's JS (the guide uses its systems), which should not carry the whole code
+ * table. codeDisplays.test.ts holds it to the CodeSystem.
  */
 export const STATUS_REASON_TEXT: Readonly<Record<string, string>> = {
   "could-not-contact": "Could not contact",

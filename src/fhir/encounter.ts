@@ -5,7 +5,7 @@ import type { FhirHttp } from "./http";
 // The visit in context: its class tells in-person (AMB) from telehealth (VR). A module of its
 // own so that the guide (the first screen) does not load the referral reads of referrals.ts.
 
-export const encounterSchema = z.looseObject({
+const encounterSchema = z.looseObject({
   resourceType: z.literal("Encounter"),
   id: z.string(),
   class: z.optional(coding),

@@ -117,7 +117,7 @@ export const bundleResponseSchema = z.looseObject({
     ),
   ),
 });
-export type BundleResponseJson = z.infer<typeof bundleResponseSchema>;
+type BundleResponseJson = z.infer<typeof bundleResponseSchema>;
 
 /** "Procedure/abc/_history/1" → "Procedure/abc" for each entry of a transaction response. */
 export function createdReferences(response: BundleResponseJson): string[] {

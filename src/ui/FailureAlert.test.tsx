@@ -33,7 +33,10 @@ describe("FailureAlert", () => {
     const { FailureAlert: Fresh } = await import("./FailureAlert");
     render(<Fresh failure={unreachable} what="The list could not be loaded." />);
     expect(screen.getByRole("alert")).toHaveTextContent("The list could not be loaded.");
+    expect(screen.getByText("Loading the explanation…")).toBeInTheDocument();
+    expect(screen.queryByText("The EHR's server cannot be reached")).toBeNull();
     expect(await screen.findByText("The EHR's server cannot be reached")).toBeInTheDocument();
+    expect(screen.queryByText("Loading the explanation…")).toBeNull();
   });
 
   it("says the explanation could not load, and still offers the retry", async () => {

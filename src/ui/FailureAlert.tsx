@@ -7,8 +7,8 @@ import type { FailureTexts } from "../content/failureTexts";
 // The one failure panel of the app's screens: what failed (`what`, e.g. "The history could not
 // be loaded"), what happened, the server's words, what the user can do, and the controls that
 // can help — a retry, and signing in again in place when the session ended. Its texts load
-// after the first screen (src/content/failureTexts.ts); until then, or if they cannot load,
-// it says so in a line of its own.
+// after the first screen (src/content/failureTexts.ts); until then it says they are loading,
+// and if they cannot load, it says so: the panel always says something besides its controls.
 
 export function FailureAlert({
   failure,
@@ -67,7 +67,7 @@ export function FailureAlert({
           <p>{text.fix}</p>
         </>
       ) : (
-        texts === null && <p>{t.unexplained}</p>
+        <p>{texts === null ? t.unexplained : t.explaining}</p>
       )}
       {children}
       {(retry || signIn) && (
@@ -133,12 +133,13 @@ function useFailureTexts(failure: Failure): FailureTexts | null | undefined {
   return texts;
 }
 
-/** The panel's own words: its buttons, and the line shown when the failure texts cannot load. */
+/** The panel's own words: its buttons, and the lines shown while the failure texts load or when they cannot. */
 const ACTIONS = {
   en: {
     retry: "Try again",
     signInAgain: "Sign in again",
     signingIn: "Signing in…",
+    explaining: "Loading the explanation…",
     unexplained:
       "The app could not load the explanation of this problem (the network may be down). Try again in a moment; if it keeps happening, tell the clinic's IT team.",
   },
@@ -146,7 +147,10 @@ const ACTIONS = {
     retry: "Intentar de nuevo",
     signInAgain: "Iniciar sesión de nuevo",
     signingIn: "Iniciando sesión…",
+    explaining: "Cargando la explicación…",
     unexplained:
       "La aplicación no pudo cargar la explicación de este problema (puede que no haya red). Vuelva a intentarlo en un momento; si sigue pasando, avise al equipo de TI de la clínica.",
   },
-} satisfies TextSource<Record<"retry" | "signInAgain" | "signingIn" | "unexplained", string>>;
+} satisfies TextSource<
+  Record<"retry" | "signInAgain" | "signingIn" | "explaining" | "unexplained", string>
+>;

@@ -57,4 +57,12 @@ describe("staff support", () => {
     expect(screen.getByRole("heading", { name: "Open the app from the EHR" })).toBeInTheDocument();
     expect({ local: localStorage.length, session: sessionStorage.length }).toEqual(stored);
   });
+
+  it("an error screen, outside the app, gives its own language to the staff support page", async () => {
+    render(<FailureScreen failure={{ kind: "no-state" }} lang="es" />);
+    await userEvent.click(screen.getByRole("button", { name: "Apoyo al personal" }));
+    expect(
+      await screen.findByRole("heading", { name: "Después de una revelación difícil" }),
+    ).toBeInTheDocument();
+  });
 });

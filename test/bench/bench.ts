@@ -121,7 +121,8 @@ async function timeLaunch(
   const shown = await page.waitForFunction(
     (selector) => {
       const element = document.querySelector(selector);
-      return element?.checkVisibility() ? performance.timeOrigin + performance.now() : false;
+      // Date.now(): the same clock as Node's `start`.
+      return element?.checkVisibility() ? Date.now() : false;
     },
     readySelector,
     { polling: "raf", timeout: 30_000 },
@@ -130,9 +131,9 @@ async function timeLaunch(
   ready = true;
   if (trace) await browser.stopTracing();
   // The FHIR requests the first screen could have waited for: those that started before the
-  // app's mark (Resource Timing, this page only). Playwright sees the screen some 100 ms after
-  // it is there, and reads the screen starts at once (the follow-up prompt's) would land
-  // inside that lag.
+  // app's mark (Resource Timing, this page only), not before Node hears of the screen: reads the
+  // screen starts at once (the follow-up prompt's) would land in the frame and round trip
+  // between the two.
   let beforeFirstScreen: string[] | null = null;
   if (firstScreenMark) {
     await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, firstScreenMark);

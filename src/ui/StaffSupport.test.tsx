@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FailureScreen } from "./FailureScreen";
 import { StaffSupport } from "./StaffSupport";
@@ -52,7 +52,9 @@ describe("staff support", () => {
     render(<FailureScreen failure={{ kind: "no-state" }} lang="en" />);
     await userEvent.click(screen.getByRole("button", { name: "Staff support" }));
     // Loaded when opened.
-    expect(await screen.findByRole("heading", { name: "Support for staff" })).toHaveFocus();
+    const heading = await screen.findByRole("heading", { name: "Support for staff" });
+    // The page takes the focus in an effect, which may run just after the heading is shown.
+    await waitFor(() => expect(heading).toHaveFocus());
     await userEvent.click(await screen.findByRole("button", { name: "Back to the app" }));
     expect(screen.getByRole("heading", { name: "Open the app from the EHR" })).toBeInTheDocument();
     expect({ local: localStorage.length, session: sessionStorage.length }).toEqual(stored);
